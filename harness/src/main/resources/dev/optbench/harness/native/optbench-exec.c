@@ -2,6 +2,7 @@
  * optbench-exec: runs one command and reports what the kernel says it cost.
  *
  *   optbench-exec [--cgroup-procs FILE]... [--report FILE] -- PROGRAM [ARG]...
+ *   optbench-exec --idle        (PID 1 of a benchmark container: waits for SIGTERM, reaps)
  *
  * Why a helper at all:
  *  - wall time is taken here, next to the process, so container exec latency (~70 ms for
@@ -52,7 +53,24 @@ static int join_cgroup(const char *procs_file) {
 
 static long long tv_us(struct timeval tv) { return (long long)tv.tv_sec * 1000000LL + tv.tv_usec; }
 
+/* PID 1 of a FROM scratch container has no shell or sleep to run; this keeps the container
+ * alive for `exec`s, reaps orphans, and exits on SIGTERM/SIGINT so `docker stop` is quick. */
+static volatile sig_atomic_t stop_idle = 0;
+static void on_stop(int sig) { (void)sig; stop_idle = 1; }
+static int idle(void) {
+  struct sigaction sa;
+  memset(&sa, 0, sizeof sa);
+  sa.sa_handler = on_stop;
+  sigaction(SIGTERM, &sa, NULL);
+  sigaction(SIGINT, &sa, NULL);
+  while (!stop_idle) {
+    if (waitpid(-1, NULL, 0) < 0 && errno == ECHILD) pause();
+  }
+  return 0;
+}
+
 int main(int argc, char **argv) {
+  if (argc == 2 && strcmp(argv[1], "--idle") == 0) return idle();
   const char *cgroups[MAX_CGROUPS];
   int ncg = 0;
   const char *report = NULL;

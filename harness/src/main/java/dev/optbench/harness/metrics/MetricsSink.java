@@ -1,0 +1,17 @@
+package dev.optbench.harness.metrics;
+
+import java.util.List;
+
+/** Where samples go: InfluxDB, a line-protocol file, several at once. */
+public interface MetricsSink extends AutoCloseable {
+
+  /** Takes a batch; must not lose it, even if the backend is down (spool instead). */
+  void accept(List<Sample> batch);
+
+  /** Tries to deliver everything accepted so far. */
+  void flush();
+
+  /** Flushes, then says where anything undelivered was kept. Idempotent. */
+  @Override
+  void close();
+}

@@ -1,0 +1,17 @@
+package dev.optbench.harness.runtime;
+
+import dev.optbench.harness.model.VariantRef;
+
+/** Isolates the units of one variant: "docker", "cgroup" or "process". */
+public interface ContainerRuntime {
+
+  /** Short name recorded with results: {@code docker}, {@code cgroup} or {@code process}. */
+  String name();
+
+  /**
+   * Opens one long-lived sandbox for a variant; every unit of that variant runs inside it.
+   *
+   * @throws RuntimeUnavailableException when the engine is gone or refuses the limits
+   */
+  Sandbox open(VariantRef variant, SandboxLimits limits);
+}
