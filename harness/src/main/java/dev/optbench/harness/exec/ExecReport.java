@@ -1,0 +1,57 @@
+package dev.optbench.harness.exec;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.Optional;
+
+/**
+ * What {@code optbench-exec} reports for one command: a JSON line, written to a file or as the last
+ * line of stderr behind {@link #MARKER}.
+ *
+ * @param wallNanos CLOCK_MONOTONIC from fork to reaped
+ * @param userMicros child's ru_utime
+ * @param sysMicros child's ru_stime
+ * @param maxRssKib child's ru_maxrss (RSS only; cgroup peak is preferred where available)
+ * @param exitCode exit status, -1 if killed by a signal
+ * @param signal terminating signal, 0 if none
+ * @param error non-empty when the command never started (cannot exec / cannot join cgroup)
+ */
+public record ExecReport(
+    @JsonProperty("wall_ns") long wallNanos,
+    @JsonProperty("user_us") long userMicros,
+    @JsonProperty("sys_us") long sysMicros,
+    @JsonProperty("maxrss_kb") long maxRssKib,
+    @JsonProperty("exit_code") int exitCode,
+    @JsonProperty("signal") int signal,
+    @JsonProperty("error") String error) {
+
+  public static final String MARKER = "@@optbench-exec@@";
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  public static ExecReport parse(String jsonLine) {
+    try {
+      return JSON.readValue(jsonLine.strip(), ExecReport.class);
+    } catch (IOException e) {
+      throw new UncheckedIOException("unreadable optbench-exec report: " + jsonLine, e);
+    }
+  }
+
+  /** Finds the report in a captured stderr; empty if the helper itself died. */
+  public static Optional<ExecReport> fromStderr(String stderr) {
+    int at = stderr.lastIndexOf(MARKER);
+    if (at < 0) {
+      return Optional.empty();
+    }
+    int end = stderr.indexOf('\n', at);
+    String line = stderr.substring(at + MARKER.length(), end < 0 ? stderr.length() : end);
+    return Optional.of(parse(line));
+  }
+
+  /** stderr without the report line, as the program itself wrote it. */
+  public static String stripReport(String stderr) {
+    int at = stderr.lastIndexOf("\n" + MARKER);
+    return at < 0 ? stderr : stderr.substring(0, at);
+  }
+}

@@ -1,0 +1,48 @@
+package dev.optbench.harness.exec;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ExecHelperTest {
+  @TempDir Path cache;
+
+  @Test
+  void reportsExitCodeSignalAndCpuTimeOfTheChild() throws Exception {
+    Path helper = ExecHelper.ensureBuilt(cache);
+    assertThat(ExecHelper.ensureBuilt(cache)).isEqualTo(helper);
+
+    ExecReport ok = run(helper, "sh", "-c", "exit 3");
+    assertThat(ok.exitCode()).isEqualTo(3);
+    assertThat(ok.signal()).isZero();
+    assertThat(ok.error()).isEmpty();
+
+    ExecReport killed = run(helper, "sh", "-c", "kill -9 $$");
+    assertThat(killed.signal()).isEqualTo(9);
+    assertThat(killed.exitCode()).isEqualTo(-1);
+
+    ExecReport missing = run(helper, "/no/such/program");
+    assertThat(missing.error()).startsWith("cannot exec");
+
+    // ~0.3 s of shell arithmetic: the child's own CPU time, not the JVM's.
+    ExecReport busy = run(helper, "sh", "-c", "i=0; while [ $i -lt 200000 ]; do i=$((i+1)); done");
+    assertThat(busy.userMicros() + busy.sysMicros()).isGreaterThan(50_000);
+    assertThat(busy.wallNanos() / 1000).isGreaterThanOrEqualTo(busy.userMicros());
+    assertThat(busy.maxRssKib()).isLessThan(50_000); // not the JVM's RSS
+  }
+
+  private static ExecReport run(Path helper, String... argv) throws Exception {
+    List<String> cmd = new java.util.ArrayList<>(List.of(helper.toString(), "--"));
+    cmd.addAll(List.of(argv));
+    Process p = new ProcessBuilder(cmd).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+    String stderr = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+    p.waitFor();
+    assertThat(Files.exists(helper)).isTrue();
+    return ExecReport.fromStderr(stderr).orElseThrow();
+  }
+}
