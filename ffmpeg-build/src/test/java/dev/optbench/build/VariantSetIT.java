@@ -1,0 +1,59 @@
+package dev.optbench.build;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.optbench.build.compile.BuildProgress;
+import dev.optbench.build.compile.ConsoleBuildProgress;
+import dev.optbench.build.manifest.BuildManifest;
+import dev.optbench.build.source.DebianSource;
+import dev.optbench.build.spec.Profile;
+import dev.optbench.build.spec.VariantSpecs;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Real builds of the minimal profile at -O0 and -O2 from Debian's source package. Uses the shared
+ * cache (OPTBENCH_CACHE), so a rerun reuses them.
+ */
+class VariantSetIT {
+  @Test
+  void buildsO0AndO2WithProvenAndCheckedFlags() {
+    BuildProgress progress = new ConsoleBuildProgress(System.out);
+    VariantSet set =
+        new VariantSet(
+            OptbenchCache.defaultDir(), Runtime.getRuntime().availableProcessors(), progress);
+    VariantSet.Result r =
+        set.build(
+            List.of(
+                VariantSpecs.fromCli("O0", Profile.MINIMAL),
+                VariantSpecs.fromCli("O2", Profile.MINIMAL)),
+            new DebianSource());
+
+    assertThat(r.reference()).isEqualTo("O0");
+    for (BuildManifest m : r.manifests()) {
+      String level = "-" + m.variant();
+      assertThat(m.provenance().requestedOptLevel()).isEqualTo(level);
+      assertThat(m.provenance().effectiveOptLevels()).containsExactly(level);
+      assertThat(m.provenance().addedByConfigure()).contains("-fno-tree-vectorize");
+      assertThat(m.components().get("filter")).contains("boxblur", "testsrc2", "mandelbrot");
+      assertThat(m.components().get("decoder")).contains("eac3");
+      assertThat(m.binary().sections().text()).isPositive();
+      assertThat(m.functionalCheck().reference()).isEqualTo("O0");
+      assertThat(m.functionalCheck().equalToReference()).hasSize(6);
+    }
+    // -O2 code differs from -O0 code: the binaries must not be the same.
+    assertThat(r.manifests().get(0).binary().sha256())
+        .isNotEqualTo(r.manifests().get(1).binary().sha256());
+    assertThat(r.manifests().get(0).binary().sections().text())
+        .isGreaterThan(r.manifests().get(1).binary().sections().text());
+
+    // Second run: every variant from the cache.
+    VariantSet.Result again =
+        set.build(
+            List.of(
+                VariantSpecs.fromCli("O0", Profile.MINIMAL),
+                VariantSpecs.fromCli("O2", Profile.MINIMAL)),
+            new DebianSource());
+    assertThat(again.variants()).allMatch(v -> v.cached());
+  }
+}
