@@ -1,5 +1,6 @@
 package dev.optbench.benchmarks;
 
+import dev.optbench.benchmarks.cli.BuildCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -8,11 +9,23 @@ import picocli.CommandLine.Command;
     name = "optbench",
     mixinStandardHelpOptions = true,
     version = "optbench 0.1.0",
-    description = "What compiler flags do to time, CPU and memory of native software.")
+    description = "What compiler flags do to time, CPU and memory of native software.",
+    subcommands = {BuildCommand.class})
 public final class Main implements Runnable {
 
   public static void main(String[] args) {
-    System.exit(new CommandLine(new Main()).execute(args));
+    System.exit(commandLine().execute(args));
+  }
+
+  /** The configured command line; errors from our code print as one clear message. */
+  public static CommandLine commandLine() {
+    CommandLine cl = new CommandLine(new Main());
+    cl.setExecutionExceptionHandler(
+        (e, cmd, parsed) -> {
+          cmd.getErr().println("optbench: " + e.getMessage());
+          return 2;
+        });
+    return cl;
   }
 
   @Override

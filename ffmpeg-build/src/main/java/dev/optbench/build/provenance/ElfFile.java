@@ -36,7 +36,11 @@ public final class ElfFile {
   public static ElfFile read(Path file) {
     try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
       ByteBuffer buf = ch.map(FileChannel.MapMode.READ_ONLY, 0, ch.size());
-      if (ch.size() < 64 || buf.getInt(0) != 0x464c457f) { // "\x7fELF" read little-endian
+      if (ch.size() < 64
+          || buf.get(0) != 0x7f
+          || buf.get(1) != 'E'
+          || buf.get(2) != 'L'
+          || buf.get(3) != 'F') {
         throw new IllegalArgumentException(file + " is not an ELF binary");
       }
       if (buf.get(4) != 2) {

@@ -80,8 +80,7 @@ public final class VariantSpecs {
     boolean yaml = name.endsWith(".yaml") || name.endsWith(".yml");
     ObjectMapper mapper =
         (yaml ? new ObjectMapper(new YAMLFactory()) : new ObjectMapper())
-            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
     try {
       SpecFile parsed = mapper.readValue(Files.readString(file), SpecFile.class);
       if (parsed.variants() == null || parsed.variants().isEmpty()) {
