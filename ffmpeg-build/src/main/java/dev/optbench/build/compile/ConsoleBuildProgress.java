@@ -11,6 +11,8 @@ public final class ConsoleBuildProgress implements BuildProgress {
   private static final long EVERY_NANOS = Duration.ofSeconds(10).toNanos();
   private final PrintStream out;
   private long stageStart = System.nanoTime();
+  private String lastVariant = "";
+  private String lastStage = "";
   private long lastPrint;
   private int compiled;
 
@@ -24,7 +26,13 @@ public final class ConsoleBuildProgress implements BuildProgress {
     if (stage.equals("make")) {
       compiled = 0;
     }
-    out.printf("[%s] %s%s%n", variant, stage, elapsedSuffix(now));
+    String took =
+        variant.equals(lastVariant)
+            ? String.format(" (%s took %ds)", lastStage, (now - stageStart) / 1_000_000_000L)
+            : "";
+    out.printf("[%s] %s%s%n", variant, stage, took);
+    lastVariant = variant;
+    lastStage = stage;
     stageStart = now;
     lastPrint = now;
   }
@@ -39,10 +47,5 @@ public final class ConsoleBuildProgress implements BuildProgress {
           variant, compiled, (now - stageStart) / 1_000_000_000L, file);
       lastPrint = now;
     }
-  }
-
-  private String elapsedSuffix(long now) {
-    long s = (now - stageStart) / 1_000_000_000L;
-    return s > 0 ? " (previous stage took " + s + "s)" : "";
   }
 }
