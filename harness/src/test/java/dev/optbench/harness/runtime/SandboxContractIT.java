@@ -154,7 +154,7 @@ public abstract class SandboxContractIT {
   }
 
   /** Live processes whose arguments contain {@code marker}. */
-  protected static List<ProcessHandle> processesWith(String marker) {
+  public static List<ProcessHandle> processesWith(String marker) {
     return ProcessHandle.allProcesses()
         .filter(p -> p.isAlive())
         .filter(p -> p.info().arguments().map(a -> Arrays.asList(a).contains(marker)).orElse(false))
