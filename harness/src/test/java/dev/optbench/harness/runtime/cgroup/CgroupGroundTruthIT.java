@@ -7,6 +7,7 @@ import dev.optbench.harness.metrics.ResourceUsage;
 import dev.optbench.harness.model.VariantRef;
 import dev.optbench.harness.runtime.Execution;
 import dev.optbench.harness.runtime.Sandbox;
+import dev.optbench.harness.runtime.SandboxContractIT;
 import dev.optbench.harness.runtime.SandboxLimits;
 import dev.optbench.harness.testing.FakeVariant;
 import dev.optbench.harness.testing.Services;
@@ -105,16 +106,6 @@ class CgroupGroundTruthIT {
     Execution e =
         sandbox.run(List.of(FakeVariant.PROGRAM, "orphan", "60000", "echo", marker), MINUTE);
     assertThat(e.usage().succeeded()).isTrue();
-    assertThat(
-            ProcessHandle.allProcesses()
-                .filter(ProcessHandle::isAlive)
-                .filter(
-                    p ->
-                        p.info()
-                            .arguments()
-                            .map(a -> Arrays.asList(a).contains(marker))
-                            .orElse(false))
-                .toList())
-        .isEmpty();
+    assertThat(SandboxContractIT.processesWith(marker)).isEmpty();
   }
 }
