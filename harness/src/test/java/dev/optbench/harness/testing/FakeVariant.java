@@ -9,6 +9,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
@@ -45,17 +48,20 @@ public final class FakeVariant {
     return Path.of("target", "test-native").toAbsolutePath();
   }
 
+  /** Compiled once per source version: the binary's name carries the source's hash. */
   static synchronized Path burner(Path cache) throws IOException {
-    Path binary = cache.resolve(PROGRAM);
+    byte[] source;
+    try (InputStream in = FakeVariant.class.getResourceAsStream(SOURCE)) {
+      source = in.readAllBytes();
+    }
+    Path binary = cache.resolve(PROGRAM + "-" + sha256(source).substring(0, 16));
     if (Files.isExecutable(binary)) {
       return binary;
     }
     Files.createDirectories(cache);
     Path src = cache.resolve("burner.c");
-    try (InputStream in = FakeVariant.class.getResourceAsStream(SOURCE)) {
-      Files.copy(in, src, StandardCopyOption.REPLACE_EXISTING);
-    }
-    Path tmp = cache.resolve(PROGRAM + ".tmp");
+    Files.write(src, source);
+    Path tmp = Files.createTempFile(cache, PROGRAM, ".tmp");
     List<String> cc = List.of("cc", "-static", "-O1", "-o", tmp.toString(), src.toString());
     Process p = new ProcessBuilder(cc).redirectErrorStream(true).start();
     String log = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
@@ -69,5 +75,13 @@ public final class FakeVariant {
     }
     Files.move(tmp, binary, StandardCopyOption.ATOMIC_MOVE);
     return binary;
+  }
+
+  private static String sha256(byte[] bytes) {
+    try {
+      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
   }
 }

@@ -9,6 +9,8 @@
  *   exit CODE       exit with CODE now
  *   signal SIG      kill itself with signal SIG
  *   cwd             print "cwd:<working directory>" to stdout
+ *   dwrite MIB FILE write MIB MiB to FILE with O_DIRECT (bypasses the page cache)
+ *   dread FILE      read FILE with O_DIRECT
  *   echo ARGS...    print every remaining argument on its own line as "arg:<arg>", then stop
  * Built static so it runs in a FROM scratch image too.
  */
@@ -16,6 +18,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <fcntl.h>
 #include <signal.h>
 #include <sys/mman.h>
 #include <time.h>
@@ -77,6 +80,21 @@ int main(int argc, char **argv) {
       char buf[4096];
       printf("cwd:%s\n", getcwd(buf, sizeof buf) ? buf : "?");
       fflush(stdout);
+    } else if (!strcmp(op, "dwrite") || !strcmp(op, "dread")) {
+      int write_op = op[1] == 'w';
+      const char *file = argv[i + (write_op ? 2 : 1)];
+      int fd = open(file, write_op ? O_WRONLY | O_CREAT | O_TRUNC | O_DIRECT : O_RDONLY | O_DIRECT, 0644);
+      void *buf;
+      if (fd < 0 || posix_memalign(&buf, 4096, 1 << 20)) { perror("burner: open"); return 97; }
+      memset(buf, 7, 1 << 20);
+      if (write_op) {
+        for (long k = 0; k < n; k++)
+          if (write(fd, buf, 1 << 20) != 1 << 20) { perror("burner: write"); return 97; }
+      } else {
+        while (read(fd, buf, 1 << 20) > 0) {}
+      }
+      close(fd);
+      i += write_op ? 2 : 1;
     } else if (!strcmp(op, "echo")) {
       for (int k = i + 1; k < argc; k++) printf("arg:%s\n", argv[k]);
       return 0;

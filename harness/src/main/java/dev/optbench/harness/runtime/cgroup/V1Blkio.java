@@ -7,10 +7,9 @@ import java.nio.file.Path;
 
 /**
  * Parses {@code blkio.throttle.io_service_bytes}: lines {@code "MAJ:MIN Read|Write|Sync|Async|
- * Discard|Total BYTES"} per device and a final {@code "Total BYTES"}. On v1 this counts I/O that
- * reaches the block layer in the task's context: reads that miss the page cache and O_DIRECT
- * writes. Buffered writes are flushed later by kernel writeback threads and are not charged to the
- * cgroup, so a unit writing through the page cache shows 0 written bytes here.
+ * Discard|Total BYTES"} per device and a final {@code "Total BYTES"}. The kernel fills it only for
+ * devices with a throttle rule, which {@link V1IoAccounting} installs; what it counts and what not
+ * is described there.
  */
 final class V1Blkio {
   private V1Blkio() {}

@@ -19,9 +19,18 @@ public final class V1CgroupFs implements CgroupFs {
   static final List<String> OPTIONAL = List.of("cpu", "blkio", "pids");
 
   private final Path root;
+  private final Path sysBlock;
 
   public V1CgroupFs(Path root) {
+    this(root, V1IoAccounting.SYS_BLOCK);
+  }
+
+  /**
+   * @param sysBlock where block devices are listed (/sys/block), for I/O accounting rules
+   */
+  public V1CgroupFs(Path root, Path sysBlock) {
     this.root = root;
+    this.sysBlock = sysBlock;
   }
 
   @Override
@@ -85,7 +94,11 @@ public final class V1CgroupFs implements CgroupFs {
     return cgroup;
   }
 
-  private static void apply(V1Cgroup cgroup, CgroupSettings settings) {
+  private void apply(V1Cgroup cgroup, CgroupSettings settings) {
+    Path blkio = cgroup.dirs().get("blkio");
+    if (blkio != null) {
+      V1IoAccounting.enable(blkio, sysBlock);
+    }
     Path cpuset = cgroup.dirs().get("cpuset");
     if (!settings.cpuset().isEmpty()) {
       CgroupFiles.write(cpuset.resolve("cpuset.cpus"), settings.cpuset());

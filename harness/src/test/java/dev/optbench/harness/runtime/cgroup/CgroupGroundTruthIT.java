@@ -80,6 +80,20 @@ class CgroupGroundTruthIT {
   }
 
   @Test
+  void directBlockIoIsCounted() throws Exception {
+    // on the disk, not tmpfs: target/ of this module
+    Path file = Files.createTempFile(Path.of("target").toAbsolutePath(), "io", ".bin");
+    try {
+      ResourceUsage u = run("dwrite", "32", file.toString(), "dread", file.toString());
+      assertThat(u.succeeded()).isTrue();
+      assertThat(u.ioWriteBytes()).isBetween(32 * MIB, 33 * MIB);
+      assertThat(u.ioReadBytes()).isBetween(32 * MIB, 33 * MIB);
+    } finally {
+      Files.deleteIfExists(file);
+    }
+  }
+
+  @Test
   void aShortMemorySpikeIsInThePeak() {
     ResourceUsage u = run("sleep", "900", "spike", "300", "150", "sleep", "900");
     assertThat(u.wallNanos()).isGreaterThan(1_900_000_000L);

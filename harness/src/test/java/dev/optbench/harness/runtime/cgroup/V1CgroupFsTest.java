@@ -20,7 +20,8 @@ class V1CgroupFsTest {
       tree.file(c + "/cgroup.procs", "1\n");
     }
     tree.file("cpuset/cpuset.cpus", "0-1\n").file("cpuset/cpuset.mems", "0\n");
-    fs = new V1CgroupFs(root);
+    tree.file("block/vda/dev", "254:0\n").file("block/loop0/dev", "7:0\n");
+    fs = new V1CgroupFs(root, root.resolve("block"));
   }
 
   @Test
@@ -48,6 +49,10 @@ class V1CgroupFsTest {
     assertThat(tree.read("cpuset/optbench/r/v/cpuset.cpus")).isEqualTo("1");
     assertThat(tree.read("memory/optbench/r/v/memory.limit_in_bytes")).isEqualTo("268435456");
     assertThat(tree.read("memory/optbench/r/v/memory.memsw.limit_in_bytes")).isEqualTo("268435456");
+    // a rule per device that never throttles, or the kernel counts no block I/O at all
+    assertThat(tree.read("blkio/optbench/r/v/blkio.throttle.read_bps_device"))
+        .isIn("254:0 1099511627776", "7:0 1099511627776");
+    assertThat(V1IoAccounting.devices(root.resolve("block"))).containsExactly("254:0", "7:0");
     assertThat(unit.procsFiles()).hasSize(5).allMatch(p -> p.endsWith("cgroup.procs"));
     assertThat(unit.dirs()).containsEntry("memory", root.resolve("memory/optbench/r/v"));
   }
