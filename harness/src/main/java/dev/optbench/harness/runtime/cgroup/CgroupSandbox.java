@@ -42,7 +42,7 @@ final class CgroupSandbox implements Sandbox {
     this.variant = variant;
     this.limits = limits;
     this.helper = helper;
-    this.variantGroup = fs.create(path, new CgroupSettings(limits.cpuset(), 0));
+    this.variantGroup = createOrCleanUp(fs, path, new CgroupSettings(limits.cpuset(), 0));
     ShutdownCloser.register(this);
   }
 
@@ -53,7 +53,8 @@ final class CgroupSandbox implements Sandbox {
     }
     Path program = VariantPrograms.resolve(variant, argv.get(0));
     String unitPath = variantGroup.path() + "/unit-" + (++units);
-    Cgroup unit = fs.create(unitPath, new CgroupSettings(limits.cpuset(), limits.memoryBytes()));
+    Cgroup unit =
+        createOrCleanUp(fs, unitPath, new CgroupSettings(limits.cpuset(), limits.memoryBytes()));
     runningUnit = unit;
     try {
       unit.resetPeak();
@@ -80,6 +81,16 @@ final class CgroupSandbox implements Sandbox {
       fs.killAll(unit); // daemons the unit left behind end with it
       fs.remove(unitPath);
       runningUnit = null;
+    }
+  }
+
+  /** A limit the kernel refuses (a CPU not in the parent's cpuset) must not leave dirs behind. */
+  private static Cgroup createOrCleanUp(CgroupFs fs, String path, CgroupSettings settings) {
+    try {
+      return fs.create(path, settings);
+    } catch (RuntimeException e) {
+      fs.remove(path);
+      throw e;
     }
   }
 

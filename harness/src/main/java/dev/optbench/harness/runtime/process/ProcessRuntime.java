@@ -7,10 +7,13 @@ import dev.optbench.harness.runtime.Sandbox;
 import dev.optbench.harness.runtime.SandboxLimits;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** The fallback runtime: units run as plain processes, see {@link ProcessSandbox}. */
 public final class ProcessRuntime implements ContainerRuntime {
   public static final String NAME = "process";
+  private static final Logger LOG = LoggerFactory.getLogger(ProcessRuntime.class);
 
   private final Path cacheDir;
 
@@ -26,6 +29,12 @@ public final class ProcessRuntime implements ContainerRuntime {
   @Override
   public Sandbox open(VariantRef variant, SandboxLimits limits) {
     requireWorkDir(limits.workDir());
+    LOG.warn(
+        "process runtime: variant {} runs without isolation; cpuset '{}' and memory limit {} bytes"
+            + " are NOT enforced and peak memory is RSS only",
+        variant.name(),
+        limits.cpuset(),
+        limits.memoryBytes());
     return new ProcessSandbox(variant, limits, VariantPrograms.execHelper(variant, cacheDir));
   }
 

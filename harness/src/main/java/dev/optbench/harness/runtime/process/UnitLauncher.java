@@ -46,6 +46,7 @@ public final class UnitLauncher {
       Consumer<Process> kill,
       Consumer<Process> started) {
     Path report = null;
+    Process process = null;
     try {
       report = Files.createTempFile("optbench-unit", ".json");
       List<String> cmd = new ArrayList<>();
@@ -53,7 +54,7 @@ public final class UnitLauncher {
       cmd.addAll(helperOptions);
       cmd.addAll(List.of("--report", report.toString(), "--", program.toString()));
       cmd.addAll(args);
-      Process process =
+      process =
           new ProcessBuilder(cmd)
               .directory(workDir.toFile())
               .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
@@ -86,6 +87,10 @@ public final class UnitLauncher {
     } catch (IOException e) {
       throw new UncheckedIOException("cannot run " + helper + " for " + program, e);
     } catch (InterruptedException e) {
+      if (process != null) {
+        kill.accept(process); // nobody waits for the unit any more: it must not run on
+        process.destroyForcibly();
+      }
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted while running " + program, e);
     } finally {

@@ -1,14 +1,21 @@
 package dev.optbench.harness.runtime.cgroup;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.optbench.harness.metrics.MetricSchema;
 import dev.optbench.harness.runtime.ContainerRuntime;
 import dev.optbench.harness.runtime.ContainerRuntimeProvider.Availability;
 import dev.optbench.harness.runtime.Sandbox;
 import dev.optbench.harness.runtime.SandboxContractIT;
+import dev.optbench.harness.runtime.SandboxLimits;
 import dev.optbench.harness.testing.Services;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
 
 class CgroupSandboxContractIT extends SandboxContractIT {
 
@@ -20,6 +27,20 @@ class CgroupSandboxContractIT extends SandboxContractIT {
       Services.missing("cgroup runtime: " + availability.reason());
     }
     return provider.create();
+  }
+
+  @Test
+  void aCpusetTheKernelRefusesIsAClearErrorAndLeavesNoCgroup() {
+    String runId = "refused-" + UUID.randomUUID().toString().substring(0, 8);
+    SandboxLimits limits =
+        new SandboxLimits("63", 64L << 20, workDir, Map.of(MetricSchema.TAG_RUN_ID, runId));
+    assertThatThrownBy(() -> runtime().open(variant, limits))
+        .hasMessageContaining("cpuset.cpus")
+        .hasMessageContaining("63");
+    for (String hierarchy : List.of("memory", "cpuset", "cpuacct", "blkio")) {
+      assertThat(CgroupVersion.DEFAULT_ROOT.resolve(hierarchy + "/optbench/" + runId))
+          .doesNotExist();
+    }
   }
 
   @Override
