@@ -28,6 +28,11 @@ class HostInfoTest {
     String text = json.writeValueAsString(h);
     assertThat(text).contains("\"logicalCores\"").contains("\"governor\"");
     assertThat(json.readValue(text, HostInfo.class)).isEqualTo(h);
+
+    HostReport report = HostReport.of(h);
+    String reportJson = json.writerWithDefaultPrettyPrinter().writeValueAsString(report);
+    System.out.println(reportJson);
+    assertThat(json.readValue(reportJson, HostReport.class)).isEqualTo(report);
   }
 
   @Test

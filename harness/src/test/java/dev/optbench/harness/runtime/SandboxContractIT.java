@@ -44,6 +44,14 @@ public abstract class SandboxContractIT {
     return workDir.toString();
   }
 
+  /**
+   * The variant under test, laid out in {@code dir}. Container runtimes override this to also build
+   * an image from {@code FakeVariant.create(dir, name).binDir()} and return it with the image.
+   */
+  protected VariantRef createVariant(Path dir) {
+    return FakeVariant.create(dir, "contract");
+  }
+
   protected SandboxLimits limits(Path workDir) {
     String runId = "contract-" + UUID.randomUUID().toString().substring(0, 8);
     return new SandboxLimits("0", 256L << 20, workDir, Map.of(MetricSchema.TAG_RUN_ID, runId));
@@ -51,7 +59,7 @@ public abstract class SandboxContractIT {
 
   @BeforeEach
   void open() throws Exception {
-    variant = FakeVariant.create(temp, "contract");
+    variant = createVariant(temp);
     workDir = Files.createDirectories(temp.resolve("work"));
     sandbox = runtime().open(variant, limits(workDir));
   }
