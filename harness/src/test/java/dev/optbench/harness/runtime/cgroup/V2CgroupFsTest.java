@@ -88,6 +88,21 @@ class V2CgroupFsTest {
   }
 
   @Test
+  void withoutCpusetOrQuotaFilesTheHostsCoresAreAllowed() {
+    tree.file("u/cgroup.procs", "");
+    assertThat(fs.open("u").allowedCores(2)).isEqualTo(2.0);
+  }
+
+  @Test
+  void killsThroughCgroupKillAndReturnsOnceEmpty() {
+    tree.file("u/cgroup.kill", "").file("u/cgroup.procs", "");
+    Cgroup u = fs.open("u");
+    fs.killAll(u);
+    assertThat(tree.read("u/cgroup.kill")).isEqualTo("1");
+    fs.killAll(fs.open("gone")); // a removed cgroup has nothing left to kill
+  }
+
+  @Test
   void removesTheCgroupAndItsEmptyParents() {
     fs.create("optbench/r/a", CgroupSettings.inherit());
     fs.create("optbench/r/b", CgroupSettings.inherit());
