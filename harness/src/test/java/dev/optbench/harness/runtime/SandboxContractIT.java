@@ -1,0 +1,171 @@
+package dev.optbench.harness.runtime;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.optbench.harness.metrics.MetricSchema;
+import dev.optbench.harness.metrics.ResourceUsage;
+import dev.optbench.harness.model.VariantRef;
+import dev.optbench.harness.testing.FakeVariant;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * What every runtime must do. A runtime's IT extends this and supplies {@link #runtime()}; the
+ * variant is {@link FakeVariant}'s burner, whose costs are known. Docker-style runtimes override
+ * {@link #expectedWorkDir} (the work dir is mounted elsewhere) and {@link #assertNothingLeft}.
+ */
+public abstract class SandboxContractIT {
+  private static final Duration MINUTE = Duration.ofMinutes(1);
+
+  @TempDir protected Path temp;
+  protected VariantRef variant;
+  protected Path workDir;
+  protected Sandbox sandbox;
+
+  /** The runtime under test; called once per test. */
+  protected abstract ContainerRuntime runtime();
+
+  /** Checks that a closed sandbox left no container, cgroup or process behind. */
+  protected abstract void assertNothingLeft(Sandbox closed);
+
+  /** Where the unit sees {@code workDir}: the same path on the host, /work in a container. */
+  protected String expectedWorkDir(Path workDir) {
+    return workDir.toString();
+  }
+
+  /**
+   * The variant under test, laid out in {@code dir}. Container runtimes override this to also build
+   * an image from {@code FakeVariant.create(dir, name).binDir()} and return it with the image.
+   */
+  protected VariantRef createVariant(Path dir) {
+    return FakeVariant.create(dir, "contract");
+  }
+
+  protected SandboxLimits limits(Path workDir) {
+    String runId = "contract-" + UUID.randomUUID().toString().substring(0, 8);
+    return new SandboxLimits("0", 256L << 20, workDir, Map.of(MetricSchema.TAG_RUN_ID, runId));
+  }
+
+  @BeforeEach
+  void open() throws Exception {
+    variant = createVariant(temp);
+    workDir = Files.createDirectories(temp.resolve("work"));
+    sandbox = runtime().open(variant, limits(workDir));
+  }
+
+  @AfterEach
+  void closeSandbox() {
+    if (sandbox != null) {
+      sandbox.close();
+    }
+  }
+
+  protected Execution burner(Duration timeout, String... args) {
+    List<String> argv = new ArrayList<>(List.of(FakeVariant.PROGRAM));
+    argv.addAll(Arrays.asList(args));
+    return sandbox.run(argv, timeout);
+  }
+
+  @Test
+  void reportsTheExitCodeAndCpuOfAUnit() {
+    Execution e = burner(MINUTE, "cpu", "300", "exit", "7");
+    ResourceUsage u = e.usage();
+    assertThat(u.exitCode()).isEqualTo(7);
+    assertThat(u.signal()).isZero();
+    assertThat(u.succeeded()).isFalse();
+    assertThat(e.timedOut()).isFalse();
+    assertThat(u.oomKilled()).isFalse();
+    assertThat(u.cpuTotalNanos()).isBetween(280_000_000L, 2_000_000_000L);
+    assertThat(u.wallNanos()).isGreaterThanOrEqualTo(u.cpuTotalNanos() / 2);
+    assertThat(u.allowedCores()).isPositive();
+    assertThat(u.source()).isNotBlank();
+    assertThat(burner(MINUTE, "exit", "0").usage().succeeded()).isTrue();
+  }
+
+  @Test
+  void reportsTheSignalThatEndedAUnit() {
+    ResourceUsage u = burner(MINUTE, "signal", "15").usage();
+    assertThat(u.signal()).isEqualTo(15);
+    assertThat(u.exitCode()).isEqualTo(-1);
+    assertThat(u.oomKilled()).isFalse();
+  }
+
+  @Test
+  void aMissingProgramIsAClearError() {
+    assertThatThrownBy(() -> sandbox.run(List.of("no-such-program", "-x"), MINUTE))
+        .isInstanceOf(ProgramNotFoundException.class)
+        .hasMessageContaining("no-such-program")
+        .hasMessageContaining(variant.name());
+  }
+
+  @Test
+  void aUnitPastItsTimeoutIsKilledAndReported() {
+    String marker = "timeout-" + UUID.randomUUID();
+    long start = System.nanoTime();
+    Execution e = burner(Duration.ofMillis(500), "sleep", "60000", "echo", marker);
+    assertThat(e.timedOut()).isTrue();
+    assertThat(e.usage().signal()).isEqualTo(9);
+    assertThat(e.usage().oomKilled()).isFalse();
+    assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(15));
+    assertThat(processesWith(marker)).isEmpty();
+    // the sandbox is still usable
+    assertThat(burner(MINUTE, "exit", "0").usage().succeeded()).isTrue();
+  }
+
+  @Test
+  void argvIsPassedVerbatimWithoutAShell() {
+    List<String> tricky =
+        List.of("two words", "'single'", "\"double\"", "a;b", "$HOME", "`id`", "*", "", "-x");
+    List<String> args = new ArrayList<>(List.of("echo"));
+    args.addAll(tricky);
+    Execution e = burner(MINUTE, args.toArray(String[]::new));
+    assertThat(e.usage().exitCode()).isZero();
+    assertThat(e.stdoutTail().lines().toList())
+        .containsExactlyElementsOf(tricky.stream().map(a -> "arg:" + a).toList());
+  }
+
+  @Test
+  void unitsRunInTheWorkDir() {
+    Execution e = burner(MINUTE, "cwd");
+    assertThat(e.stdoutTail().strip()).isEqualTo("cwd:" + expectedWorkDir(workDir));
+  }
+
+  @Test
+  void closeIsIdempotentAndLeavesNothingBehind() {
+    burner(MINUTE, "exit", "0");
+    sandbox.close();
+    sandbox.close();
+    assertNothingLeft(sandbox);
+    assertThatThrownBy(() -> burner(MINUTE, "exit", "0")).isInstanceOf(IllegalStateException.class);
+  }
+
+  /** No live process runs a program from the variant's bin dir. */
+  protected void assertNoProcessOfTheVariant() {
+    String bin = variant.binDir().toString();
+    assertThat(
+            ProcessHandle.allProcesses()
+                .filter(ProcessHandle::isAlive)
+                .filter(p -> p.info().command().map(c -> c.startsWith(bin)).orElse(false))
+                .toList())
+        .isEmpty();
+  }
+
+  /** Live processes whose arguments contain {@code marker}. */
+  public static List<ProcessHandle> processesWith(String marker) {
+    return ProcessHandle.allProcesses()
+        .filter(p -> p.isAlive())
+        .filter(p -> p.info().arguments().map(a -> Arrays.asList(a).contains(marker)).orElse(false))
+        .toList();
+  }
+}

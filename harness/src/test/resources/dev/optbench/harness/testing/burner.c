@@ -1,0 +1,107 @@
+/*
+ * burner: a workload with known cost, the ground truth for runtime tests. Operations run in order:
+ *   cpu MS          burn MS milliseconds of this process's CPU time (CLOCK_PROCESS_CPUTIME_ID)
+ *   touch MIB       allocate MIB MiB and write every page; kept until exit
+ *   spike MIB MS    allocate and write MIB MiB, hold for MS ms of wall time, free it
+ *   sleep MS        sleep MS milliseconds
+ *   orphan MS       fork a child that sleeps MS ms (left behind when this process exits)
+ *   pid             print "pid:<pid>" to stdout
+ *   exit CODE       exit with CODE now
+ *   signal SIG      kill itself with signal SIG
+ *   cwd             print "cwd:<working directory>" to stdout
+ *   dwrite MIB FILE write MIB MiB to FILE with O_DIRECT (bypasses the page cache)
+ *   dread FILE      read FILE with O_DIRECT
+ *   echo ARGS...    print every remaining argument on its own line as "arg:<arg>", then stop
+ * Built static so it runs in a FROM scratch image too.
+ */
+#define _GNU_SOURCE
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <fcntl.h>
+#include <signal.h>
+#include <sys/mman.h>
+#include <time.h>
+#include <unistd.h>
+
+static double cpu_ms(void) {
+  struct timespec ts;
+  clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts);
+  return ts.tv_sec * 1e3 + ts.tv_nsec / 1e6;
+}
+
+static void sleep_ms(long ms) {
+  struct timespec ts = {ms / 1000, (ms % 1000) * 1000000L};
+  while (nanosleep(&ts, &ts) != 0) {}
+}
+
+static char *touch(long mib) {
+  size_t size = (size_t)mib << 20;
+  char *p = mmap(NULL, size, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+  if (p == MAP_FAILED) { perror("burner: mmap"); exit(99); }
+  for (size_t i = 0; i < size; i += 4096) ((volatile char *)p)[i] = 1;
+  return p;
+}
+
+int main(int argc, char **argv) {
+  volatile unsigned long sink = 0;
+  for (int i = 1; i < argc; i++) {
+    const char *op = argv[i];
+    long n = i + 1 < argc ? atol(argv[i + 1]) : 0;
+    if (!strcmp(op, "cpu")) {
+      double until = cpu_ms() + n;
+      while (cpu_ms() < until) for (int k = 0; k < 10000; k++) sink += k;
+      i++;
+    } else if (!strcmp(op, "touch")) {
+      touch(n);
+      i++;
+    } else if (!strcmp(op, "spike")) {
+      long ms = i + 2 < argc ? atol(argv[i + 2]) : 0;
+      char *p = touch(n);
+      sleep_ms(ms);
+      munmap(p, (size_t)n << 20);
+      i += 2;
+    } else if (!strcmp(op, "sleep")) {
+      sleep_ms(n);
+      i++;
+    } else if (!strcmp(op, "orphan")) {
+      if (fork() == 0) { sleep_ms(n); _exit(0); }
+      i++;
+    } else if (!strcmp(op, "pid")) {
+      printf("pid:%d\n", (int)getpid());
+      fflush(stdout);
+    } else if (!strcmp(op, "exit")) {
+      return (int)n;
+    } else if (!strcmp(op, "signal")) {
+      fflush(stdout);
+      raise((int)n);
+      i++;
+    } else if (!strcmp(op, "cwd")) {
+      char buf[4096];
+      printf("cwd:%s\n", getcwd(buf, sizeof buf) ? buf : "?");
+      fflush(stdout);
+    } else if (!strcmp(op, "dwrite") || !strcmp(op, "dread")) {
+      int write_op = op[1] == 'w';
+      const char *file = argv[i + (write_op ? 2 : 1)];
+      int fd = open(file, write_op ? O_WRONLY | O_CREAT | O_TRUNC | O_DIRECT : O_RDONLY | O_DIRECT, 0644);
+      void *buf;
+      if (fd < 0 || posix_memalign(&buf, 4096, 1 << 20)) { perror("burner: open"); return 97; }
+      memset(buf, 7, 1 << 20);
+      if (write_op) {
+        for (long k = 0; k < n; k++)
+          if (write(fd, buf, 1 << 20) != 1 << 20) { perror("burner: write"); return 97; }
+      } else {
+        while (read(fd, buf, 1 << 20) > 0) {}
+      }
+      close(fd);
+      i += write_op ? 2 : 1;
+    } else if (!strcmp(op, "echo")) {
+      for (int k = i + 1; k < argc; k++) printf("arg:%s\n", argv[k]);
+      return 0;
+    } else {
+      fprintf(stderr, "burner: unknown operation '%s'\n", op);
+      return 98;
+    }
+  }
+  return 0;
+}
