@@ -23,7 +23,7 @@ public final class ConsoleBuildProgress implements BuildProgress {
   @Override
   public synchronized void stage(String variant, String stage) {
     long now = System.nanoTime();
-    if (stage.equals("make")) {
+    if (stage.startsWith("make")) {
       compiled = 0;
     }
     String took =
