@@ -40,6 +40,15 @@ public final class DockerJanitor {
     return remove(filter, true);
   }
 
+  /** The dead run's per-sandbox cgroup folders (see UnitCgroups) go with its container. */
+  private static void removeUnitCgroups(String containerName) {
+    try {
+      UnitCgroups.removeSandbox(CgroupLocator.hierarchyRoots(), containerName);
+    } catch (RuntimeException e) {
+      LOG.warn("could not remove the cgroups of {}: {}", containerName, e.getMessage());
+    }
+  }
+
   private List<String> remove(Map<String, String> filter, boolean evenIfOwnerAlive) {
     List<String> removed = new ArrayList<>();
     List<Container> found =
@@ -55,6 +64,9 @@ public final class DockerJanitor {
       } catch (NotFoundException e) {
         // removed meanwhile by its owner's shutdown hook: the goal is reached
       }
+    }
+    for (String name : removed) {
+      removeUnitCgroups(name);
     }
     if (!removed.isEmpty()) {
       LOG.info("removed {} leftover optbench container(s): {}", removed.size(), removed);

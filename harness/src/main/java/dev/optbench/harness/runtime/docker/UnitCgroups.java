@@ -14,18 +14,18 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * A per-sandbox cgroup v1 parent {@code /optbench/<container-name>} holding two children: the
- * container's own cgroup (Docker creates it, via CgroupParent) and {@code unit}, which each unit
- * joins before it execs (optbench-exec {@code --cgroup-procs}, through a bind mount of the unit
- * folders). Why: {@code docker exec} starts with runc's init process inside the container's cgroup
- * and costs ~20-50 ms of CPU there; in its own cgroup the unit's counters hold the unit alone. The
- * memory limit is set on the parent too, so it binds the unit as it binds the container.
+ * A per-sandbox cgroup v1 parent {@code /optbench-docker/<container-name>} holding two children:
+ * the container's own cgroup (Docker creates it, via CgroupParent) and {@code unit}, which each
+ * unit joins before it execs (optbench-exec {@code --cgroup-procs}, through a bind mount of the
+ * unit folders). Why: {@code docker exec} starts with runc's init process inside the container's
+ * cgroup and costs ~20-50 ms of CPU there; in its own cgroup the unit's counters hold the unit
+ * alone. The memory limit is set on the parent too, so it binds the unit as it binds the container.
  */
 final class UnitCgroups {
   /** Controllers the unit joins; cpuset and pids stay those of the container. */
   static final List<String> CONTROLLERS = List.of("cpuacct", "memory", "blkio");
 
-  static final String PARENT = "optbench";
+  static final String PARENT = "optbench-docker";
   static final String MOUNT_IN_CONTAINER = "/.optbench-unit";
 
   private final Map<String, Path> parents;

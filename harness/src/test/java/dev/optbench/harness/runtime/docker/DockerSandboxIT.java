@@ -61,7 +61,8 @@ class DockerSandboxIT {
       assertThat(left).as("containers left after close()").isEmpty();
       String name = sandbox.target().name();
       assertThat(CgroupLocator.hierarchyRoots())
-          .allSatisfy(root -> assertThat(root.resolve("optbench").resolve(name)).doesNotExist());
+          .allSatisfy(
+              root -> assertThat(root.resolve("optbench-docker").resolve(name)).doesNotExist());
     }
     if (engine != null) {
       engine.close();
@@ -171,7 +172,7 @@ class DockerSandboxIT {
     // pids: the container's own cgroup; memory: the sandbox's parent, container + unit cgroup
     assertThat(target.cgroupDirs().get("pids").toString()).endsWith(id);
     Path memory = target.cgroupDirs().get("memory");
-    assertThat(memory.toString()).endsWith("/optbench/" + target.name());
+    assertThat(memory.toString()).endsWith("/optbench-docker/" + target.name());
     assertThat(memory.resolve(id)).isDirectory();
     assertThat(memory.resolve("unit")).isDirectory();
   }
