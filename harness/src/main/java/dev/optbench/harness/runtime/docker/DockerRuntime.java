@@ -13,9 +13,19 @@ import dev.optbench.harness.runtime.SandboxLimits;
  */
 public final class DockerRuntime implements ContainerRuntime {
   private final DockerEngine engine;
+  private final boolean useHostCgroups;
 
   public DockerRuntime(DockerEngine engine) {
+    this(engine, engine.isLocal());
+  }
+
+  /**
+   * @param useHostCgroups read and create cgroups under the host's /sys/fs/cgroup; only right when
+   *     the engine runs on this machine. Without them totals come from optbench-exec's rusage.
+   */
+  DockerRuntime(DockerEngine engine, boolean useHostCgroups) {
     this.engine = engine;
+    this.useHostCgroups = useHostCgroups;
   }
 
   @Override
@@ -36,7 +46,7 @@ public final class DockerRuntime implements ContainerRuntime {
                             + " has no Docker image; build it with VariantImageBuilder, or use"
                             + " --runtime cgroup"));
     SandboxContainer container =
-        SandboxContainer.start(engine.client(), image, variant.name(), limits, engine.isLocal());
+        SandboxContainer.start(engine.client(), image, variant.name(), limits, useHostCgroups);
     int cores = Cpusets.count(limits.cpuset(), Runtime.getRuntime().availableProcessors());
     return new DockerSandbox(engine.client(), container, cores);
   }

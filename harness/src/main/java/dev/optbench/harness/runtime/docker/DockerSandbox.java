@@ -35,6 +35,7 @@ public final class DockerSandbox implements Sandbox {
   private final Optional<CgroupV1Counters> counters;
   private final double allowedCores;
   private final AtomicBoolean closed = new AtomicBoolean();
+  private boolean containerKilled;
 
   DockerSandbox(DockerClient docker, SandboxContainer container, double allowedCores) {
     this.docker = docker;
@@ -69,6 +70,9 @@ public final class DockerSandbox implements Sandbox {
             argv,
             timeout,
             this::killAllButHelper);
+    if (containerKilled) {
+      restartAfterKill();
+    }
     Optional<ExecReport> report = ExecReport.fromStderr(outcome.stderr());
     ResourceUsage usage =
         counters.isPresent()
@@ -92,7 +96,12 @@ public final class DockerSandbox implements Sandbox {
     // pids is not a unit controller: the container's pids cgroup holds PID 1, helper and unit
     Path procs = container.cgroupDirs().get("pids");
     if (procs == null) {
-      LOG.warn("cannot kill the timed-out unit in {}: cgroup not found", container.name());
+      // No host view of the container's processes (remote engine): the engine can only kill the
+      // whole container. It is started again after the unit, same id, same name.
+      if (!containerKilled) {
+        containerKilled = true;
+        docker.killContainerCmd(container.id()).exec();
+      }
       return;
     }
     int killed = UnitKiller.killAllBut(procs, Set.of(container.initPid(), helperPid));
@@ -103,6 +112,13 @@ public final class DockerSandbox implements Sandbox {
    * The container; for cpuacct, memory and blkio the sandbox's parent cgroup, which holds the
    * container and its unit cgroup, so a sampler sees the units' usage.
    */
+  private void restartAfterKill() {
+    containerKilled = false;
+    docker.startContainerCmd(container.id()).exec();
+    LOG.warn(
+        "container {} was killed to stop a timed-out unit and started again", container.name());
+  }
+
   @Override
   public MeasurementTarget target() {
     Map<String, Path> dirs = new HashMap<>(container.cgroupDirs());
