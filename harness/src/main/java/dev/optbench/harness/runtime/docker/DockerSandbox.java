@@ -94,7 +94,10 @@ public final class DockerSandbox implements Sandbox {
 
   private void killAllButHelper(long helperPid) {
     // pids is not a unit controller: the container's pids cgroup holds PID 1, helper and unit
-    Path procs = container.cgroupDirs().get("pids");
+    Path procs =
+        container
+            .cgroupDirs()
+            .getOrDefault("pids", container.cgroupDirs().get(CgroupLocator.UNIFIED));
     if (procs == null) {
       // No host view of the container's processes (remote engine): the engine can only kill the
       // whole container. It is started again after the unit, same id, same name.

@@ -70,7 +70,9 @@ final class UnitExec {
       // closing the stream after completion; nothing is lost
     }
     InspectExecResponse done = docker.inspectExecCmd(execId).exec();
-    return new Outcome(out.text(), err.text(), timedOut, done.getExitCode());
+    Long exitCode = done.getExitCodeLong();
+    return new Outcome(
+        out.text(), err.text(), timedOut, exitCode == null ? null : exitCode.intValue());
   }
 
   /**
