@@ -19,10 +19,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One variant's long-lived container; each unit is a {@code docker exec} of optbench-exec. Totals
- * come from the container's cgroup counters on the host, read before and after each unit (units run
- * one at a time, so the container's counters are the unit's); wall time from optbench-exec, which
- * excludes the ~tens of ms the exec round trip costs.
+ * One variant's long-lived container; each unit is a {@code docker exec} of optbench-exec, which
+ * moves the unit into the sandbox's unit cgroup before exec. Totals are that cgroup's counters,
+ * read on the host before and after each unit (units run one at a time); wall time comes from
+ * optbench-exec, which excludes the tens to hundreds of ms the exec round trip costs. A unit's
+ * timeout counts from the exec request, so on a busy engine it includes the exec start latency; a
+ * unit past it is killed (SIGKILL) and its stderr tail starts with {@link #TIMEOUT_NOTE}.
  */
 public final class DockerSandbox implements Sandbox {
   private static final Logger LOG = LoggerFactory.getLogger(DockerSandbox.class);
