@@ -1,0 +1,124 @@
+package dev.optbench.harness.runtime.docker;
+
+import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.api.model.Version;
+import com.github.dockerjava.core.DefaultDockerClientConfig;
+import com.github.dockerjava.core.DockerClientImpl;
+import com.github.dockerjava.transport.DockerHttpClient;
+import com.github.dockerjava.zerodep.ZerodepDockerHttpClient;
+import dev.optbench.harness.runtime.RuntimeUnavailableException;
+import java.io.IOException;
+import java.net.URI;
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * One Docker engine, addressed by its endpoint ({@code unix:///...} or {@code
+ * tcp://127.0.0.1:...}). Several engines can be used side by side; each has its own client. Closing
+ * the engine closes the client, never the engine itself.
+ */
+public final class DockerEngine implements AutoCloseable {
+  /** Used when neither an explicit host nor DOCKER_HOST is given, as the docker CLI does. */
+  public static final String DEFAULT_HOST = "unix:///var/run/docker.sock";
+
+  private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(3);
+  private static final Duration PING_TIMEOUT = Duration.ofSeconds(3);
+
+  private final String host;
+  private final DockerClient client;
+  private final Version version;
+
+  private DockerEngine(String host, DockerClient client, Version version) {
+    this.host = host;
+    this.client = client;
+    this.version = version;
+  }
+
+  /** The engine named by {@code DOCKER_HOST}, else the default socket. */
+  public static DockerEngine fromEnvironment() {
+    return connect(hostFromEnvironment());
+  }
+
+  public static String hostFromEnvironment() {
+    return Optional.ofNullable(System.getenv("DOCKER_HOST"))
+        .filter(h -> !h.isBlank())
+        .orElse(DEFAULT_HOST);
+  }
+
+  /**
+   * Connects and pings with a short timeout, so a dead engine is reported in seconds.
+   *
+   * @throws RuntimeUnavailableException when nothing answers at {@code host}
+   */
+  public static DockerEngine connect(String host) {
+    // The ping gets its own client with a response timeout; the working client has none, because
+    // an exec stream of a long unit may stay silent for minutes.
+    try (DockerClient pinger = client(host, Optional.of(PING_TIMEOUT))) {
+      pinger.pingCmd().exec();
+      Version version = pinger.versionCmd().exec();
+      return new DockerEngine(host, client(host, Optional.empty()), version);
+    } catch (IOException | RuntimeException e) {
+      throw new RuntimeUnavailableException(unreachable(host, e), e);
+    }
+  }
+
+  static String unreachable(String host, Throwable cause) {
+    return "No Docker engine answers at "
+        + host
+        + " ("
+        + cause.getClass().getSimpleName()
+        + ": "
+        + cause.getMessage()
+        + "): start dockerd (or set DOCKER_HOST to its socket), or use --runtime cgroup";
+  }
+
+  private static DockerClient client(String host, Optional<Duration> responseTimeout) {
+    URI uri = URI.create(host);
+    DefaultDockerClientConfig config =
+        DefaultDockerClientConfig.createDefaultConfigBuilder().withDockerHost(host).build();
+    ZerodepDockerHttpClient.Builder http =
+        new ZerodepDockerHttpClient.Builder().dockerHost(uri).connectionTimeout(CONNECT_TIMEOUT);
+    responseTimeout.ifPresent(http::responseTimeout);
+    DockerHttpClient httpClient = http.build();
+    return DockerClientImpl.getInstance(config, httpClient);
+  }
+
+  public DockerClient client() {
+    return client;
+  }
+
+  public String host() {
+    return host;
+  }
+
+  /** Engine version, e.g. {@code 20.10.24}. */
+  public String version() {
+    return version.getVersion();
+  }
+
+  public String apiVersion() {
+    return version.getApiVersion();
+  }
+
+  /**
+   * Whether the engine runs on this machine, so its containers' cgroup files are readable under
+   * {@code /sys/fs/cgroup} and its PIDs are ours. Only a unix socket proves that.
+   */
+  public boolean isLocal() {
+    return host.startsWith("unix://");
+  }
+
+  /** "Docker 20.10.24 (API 1.41) at unix:///..." */
+  public String describe() {
+    return "Docker " + version() + " (API " + apiVersion() + ") at " + host;
+  }
+
+  @Override
+  public void close() {
+    try {
+      client.close();
+    } catch (IOException e) {
+      // Closing a client only releases sockets; nothing to report to the user.
+    }
+  }
+}

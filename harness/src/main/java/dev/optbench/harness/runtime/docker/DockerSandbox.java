@@ -1,0 +1,149 @@
+package dev.optbench.harness.runtime.docker;
+
+import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.api.exception.NotFoundException;
+import dev.optbench.harness.exec.ExecReport;
+import dev.optbench.harness.metrics.ResourceUsage;
+import dev.optbench.harness.runtime.Execution;
+import dev.optbench.harness.runtime.MeasurementTarget;
+import dev.optbench.harness.runtime.Sandbox;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One variant's long-lived container; each unit is a {@code docker exec} of optbench-exec, which
+ * moves the unit into the sandbox's unit cgroup before exec. Totals are that cgroup's counters,
+ * read on the host before and after each unit (units run one at a time); wall time comes from
+ * optbench-exec, which excludes the tens to hundreds of ms the exec round trip costs. A unit's
+ * timeout counts from the exec request, so on a busy engine it includes the exec start latency; a
+ * unit past it is killed (SIGKILL) and its stderr tail starts with {@link #TIMEOUT_NOTE}.
+ */
+public final class DockerSandbox implements Sandbox {
+  private static final Logger LOG = LoggerFactory.getLogger(DockerSandbox.class);
+
+  /** First line of stderrTail of a unit killed for running past its timeout. */
+  public static final String TIMEOUT_NOTE = "optbench: unit timed out after ";
+
+  private final DockerClient docker;
+  private final SandboxContainer container;
+  private final Optional<CgroupV1Counters> counters;
+  private final double allowedCores;
+  private final AtomicBoolean closed = new AtomicBoolean();
+  private boolean containerKilled;
+
+  DockerSandbox(DockerClient docker, SandboxContainer container, double allowedCores) {
+    this.docker = docker;
+    this.container = container;
+    this.counters = container.unitCgroups().flatMap(u -> CgroupV1Counters.of(u.unitDirs()));
+    this.allowedCores = allowedCores;
+    if (counters.isEmpty()) {
+      LOG.warn(
+          "cannot create unit cgroups for container {} (remote engine, cgroup v2 or not root);"
+              + " falling back to optbench-exec's rusage: peak = RSS, no block I/O, no OOM"
+              + " count",
+          container.name());
+    }
+    OpenSandboxes.add(this);
+  }
+
+  @Override
+  public synchronized Execution run(List<String> argv, Duration timeout) {
+    if (closed.get()) {
+      throw new IllegalStateException("sandbox " + container.name() + " is closed");
+    }
+    if (argv.isEmpty()) {
+      throw new IllegalArgumentException("empty argv: name the program to run, e.g. ffmpeg");
+    }
+    counters.ifPresent(CgroupV1Counters::resetPeak);
+    Optional<CgroupV1Counters.Snapshot> before = counters.map(CgroupV1Counters::snapshot);
+    UnitExec.Outcome outcome =
+        UnitExec.run(
+            docker,
+            container.id(),
+            container.unitCgroups().map(UnitCgroups::helperOptions).orElse(List.of()),
+            argv,
+            timeout,
+            this::killAllButHelper);
+    if (containerKilled) {
+      restartAfterKill();
+    }
+    Optional<ExecReport> report = ExecReport.fromStderr(outcome.stderr());
+    ResourceUsage usage =
+        counters.isPresent()
+            ? UnitMeasurement.fromCgroup(
+                report,
+                outcome.exitCode(),
+                before.orElseThrow(),
+                counters.get().snapshot(),
+                counters.get().peakBytes(),
+                allowedCores)
+            : UnitMeasurement.fromRusage(report, outcome.exitCode(), allowedCores);
+    String stderr = ExecReport.stripReport(outcome.stderr());
+    if (outcome.timedOut()) {
+      stderr = TIMEOUT_NOTE + timeout + ", killed with SIGKILL\n" + stderr;
+      LOG.warn("unit {} timed out after {} in {}", argv, timeout, container.name());
+    }
+    return new Execution(usage, outcome.stdout(), stderr);
+  }
+
+  private void killAllButHelper(long helperPid) {
+    // pids is not a unit controller: the container's pids cgroup holds PID 1, helper and unit
+    Path procs =
+        container
+            .cgroupDirs()
+            .getOrDefault("pids", container.cgroupDirs().get(CgroupLocator.UNIFIED));
+    if (procs == null) {
+      // No host view of the container's processes (remote engine): the engine can only kill the
+      // whole container. It is started again after the unit, same id, same name.
+      if (!containerKilled) {
+        containerKilled = true;
+        docker.killContainerCmd(container.id()).exec();
+      }
+      return;
+    }
+    int killed = UnitKiller.killAllBut(procs, Set.of(container.initPid(), helperPid));
+    LOG.debug("killed {} process(es) of the timed-out unit in {}", killed, container.name());
+  }
+
+  /**
+   * The container; for cpuacct, memory and blkio the sandbox's parent cgroup, which holds the
+   * container and its unit cgroup, so a sampler sees the units' usage.
+   */
+  private void restartAfterKill() {
+    containerKilled = false;
+    docker.startContainerCmd(container.id()).exec();
+    LOG.warn(
+        "container {} was killed to stop a timed-out unit and started again", container.name());
+  }
+
+  @Override
+  public MeasurementTarget target() {
+    Map<String, Path> dirs = new HashMap<>(container.cgroupDirs());
+    container.unitCgroups().ifPresent(u -> dirs.putAll(u.parentDirs()));
+    return new MeasurementTarget(container.name(), Optional.of(container.id()), dirs);
+  }
+
+  /** Removes the container (SIGKILL + remove); safe to call twice or after the engine lost it. */
+  @Override
+  public void close() {
+    if (!closed.compareAndSet(false, true)) {
+      return;
+    }
+    try {
+      docker.removeContainerCmd(container.id()).withForce(true).withRemoveVolumes(true).exec();
+    } catch (NotFoundException e) {
+      // already gone: the goal of close() is reached
+    } finally {
+      container.unitCgroups().ifPresent(UnitCgroups::remove);
+      OpenSandboxes.remove(this);
+    }
+  }
+}

@@ -1,0 +1,130 @@
+package dev.optbench.harness.runtime.docker;
+
+import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.api.command.InspectContainerResponse;
+import com.github.dockerjava.api.exception.DockerException;
+import com.github.dockerjava.api.exception.NotFoundException;
+import com.github.dockerjava.api.model.Bind;
+import com.github.dockerjava.api.model.HostConfig;
+import dev.optbench.harness.runtime.RuntimeUnavailableException;
+import dev.optbench.harness.runtime.SandboxLimits;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A started benchmark container: its id and name, the host pid of its PID 1 (the idle
+ * optbench-exec), its cgroup folders on the host (empty when the engine is not local) and, when
+ * cgroup v1 is writable here, the unit cgroups its units run in.
+ */
+record SandboxContainer(
+    String id,
+    String name,
+    long initPid,
+    Map<String, Path> cgroupDirs,
+    Optional<UnitCgroups> unitCgroups) {
+  private static final Logger LOG = LoggerFactory.getLogger(SandboxContainer.class);
+
+  /** Creates and starts the container; removes it again if anything after creation fails. */
+  static SandboxContainer start(
+      DockerClient docker, String image, String variant, SandboxLimits limits, boolean local) {
+    String name = "optbench-" + safe(variant) + "-" + UUID.randomUUID().toString().substring(0, 8);
+    String user = owner(limits.workDir());
+    String[] uidGid = user.split(":");
+    Optional<UnitCgroups> units =
+        local
+            ? UnitCgroups.create(
+                CgroupLocator.hostMounts(), name, limits.memoryBytes(), uidGid[0], uidGid[1])
+            : Optional.empty();
+    HostConfig hostConfig = SandboxHostConfig.of(limits);
+    units.ifPresent(
+        u -> {
+          List<Bind> binds = new ArrayList<>(List.of(hostConfig.getBinds()));
+          binds.addAll(u.binds());
+          hostConfig.withBinds(binds).withCgroupParent(UnitCgroups.cgroupParent(name));
+        });
+    String id;
+    try {
+      id =
+          docker
+              .createContainerCmd(image)
+              .withName(name)
+              .withLabels(ContainerLabels.forContainer(variant, limits.labels()))
+              .withHostConfig(hostConfig)
+              .withNetworkDisabled(true)
+              .withUser(user)
+              .exec()
+              .getId();
+    } catch (RuntimeException e) {
+      units.ifPresent(UnitCgroups::remove);
+      if (!(e instanceof NotFoundException)) {
+        throw e;
+      }
+      throw new RuntimeUnavailableException(
+          "image "
+              + image
+              + " of variant "
+              + variant
+              + " is not in the engine; build it first"
+              + " (VariantImageBuilder) — there is no registry to pull from",
+          e);
+    }
+    try {
+      docker.startContainerCmd(id).exec();
+      InspectContainerResponse inspect = docker.inspectContainerCmd(id).exec();
+      long pid = inspect.getState().getPidLong();
+      Map<String, Path> dirs = local ? CgroupLocator.locate(pid) : Map.of();
+      if (local && !dirs.isEmpty()) {
+        protectFromOomKiller(pid);
+      }
+      return new SandboxContainer(id, name, pid, dirs, units);
+    } catch (DockerException | IllegalStateException e) {
+      docker.removeContainerCmd(id).withForce(true).exec();
+      units.ifPresent(UnitCgroups::remove);
+      throw new RuntimeUnavailableException(
+          "container " + name + " for variant " + variant + " did not start: " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * The unit, not the idle PID 1, must be the OOM killer's choice, or the container dies with the
+   * first unit over the limit. PID 1 is tiny, so the kernel would not pick it anyway; -1000 makes
+   * that a rule. Needs root on the host (units inside cannot lower it: no CAP_SYS_RESOURCE).
+   */
+  private static void protectFromOomKiller(long hostPid) {
+    try {
+      Files.writeString(Path.of("/proc", Long.toString(hostPid), "oom_score_adj"), "-1000");
+    } catch (IOException e) {
+      LOG.warn("cannot protect PID 1 ({}) from the OOM killer: {}", hostPid, e.toString());
+    }
+  }
+
+  /**
+   * Units run as the owner of the work folder: with all capabilities dropped, root in the container
+   * could not write into a folder owned by someone else, and outputs belong to the user.
+   */
+  static String owner(Path workDir) {
+    try {
+      Object uid = Files.getAttribute(workDir, "unix:uid");
+      Object gid = Files.getAttribute(workDir, "unix:gid");
+      return uid + ":" + gid;
+    } catch (IOException | UnsupportedOperationException e) {
+      throw new IllegalArgumentException(
+          "work folder " + workDir + " is not readable (" + e.getMessage() + "); create it first",
+          e);
+    }
+  }
+
+  static String safe(String variant) {
+    String s = variant.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9_.-]", "-");
+    return s.isEmpty() ? "variant" : s;
+  }
+}

@@ -1,0 +1,82 @@
+package dev.optbench.harness.runtime.docker;
+
+import dev.optbench.harness.exec.ExecReport;
+import dev.optbench.harness.metrics.ResourceUsage;
+import java.util.Optional;
+
+/**
+ * Turns what one unit left behind (helper report, counters before and after, exec exit status) into
+ * {@link ResourceUsage}. Pure, so every combination is unit-tested.
+ */
+final class UnitMeasurement {
+  static final String SOURCE_CGROUP = "docker/cgroup-v1";
+  static final String SOURCE_RUSAGE = "docker/rusage";
+  private static final int SIGKILL = 9;
+
+  private UnitMeasurement() {}
+
+  /** Totals from the container's cgroup counters; wall time and exit status from the helper. */
+  static ResourceUsage fromCgroup(
+      Optional<ExecReport> report,
+      Integer execExitCode,
+      CgroupV1Counters.Snapshot before,
+      CgroupV1Counters.Snapshot after,
+      long peakBytes,
+      double allowedCores) {
+    Status status = status(report, execExitCode);
+    boolean oom =
+        after.oomKills() > before.oomKills()
+            || (status.signal == SIGKILL && after.memoryFailures() > before.memoryFailures());
+    return new ResourceUsage(
+        report.map(ExecReport::wallNanos).orElse(ResourceUsage.UNKNOWN),
+        after.cpuUserNanos() - before.cpuUserNanos(),
+        after.cpuSystemNanos() - before.cpuSystemNanos(),
+        after.cpuTotalNanos() - before.cpuTotalNanos(),
+        peakBytes,
+        after.ioReadBytes() - before.ioReadBytes(),
+        after.ioWriteBytes() - before.ioWriteBytes(),
+        oom,
+        status.exitCode,
+        status.signal,
+        allowedCores,
+        SOURCE_CGROUP);
+  }
+
+  /**
+   * Fallback when the cgroup files are not readable (remote engine, not root): the helper's rusage.
+   * Peak is RSS only, block I/O and OOM kills are unknown.
+   */
+  static ResourceUsage fromRusage(
+      Optional<ExecReport> report, Integer execExitCode, double allowedCores) {
+    Status status = status(report, execExitCode);
+    long user = report.map(r -> r.userMicros() * 1000).orElse(ResourceUsage.UNKNOWN);
+    long sys = report.map(r -> r.sysMicros() * 1000).orElse(ResourceUsage.UNKNOWN);
+    return new ResourceUsage(
+        report.map(ExecReport::wallNanos).orElse(ResourceUsage.UNKNOWN),
+        user,
+        sys,
+        report.isPresent() ? user + sys : ResourceUsage.UNKNOWN,
+        report.map(r -> r.maxRssKib() * 1024).orElse(ResourceUsage.UNKNOWN),
+        ResourceUsage.UNKNOWN,
+        ResourceUsage.UNKNOWN,
+        false,
+        status.exitCode,
+        status.signal,
+        allowedCores,
+        SOURCE_RUSAGE);
+  }
+
+  private record Status(int exitCode, int signal) {}
+
+  /**
+   * The helper's report when it arrived; otherwise the helper itself died and its exit status from
+   * the engine (128+signal) is all there is.
+   */
+  private static Status status(Optional<ExecReport> report, Integer execExitCode) {
+    if (report.isPresent()) {
+      return new Status(report.get().exitCode(), report.get().signal());
+    }
+    int code = execExitCode == null ? -1 : execExitCode;
+    return code > 128 ? new Status(-1, code - 128) : new Status(code, 0);
+  }
+}

@@ -1,0 +1,53 @@
+package dev.optbench.harness.runtime.docker;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.optbench.harness.runtime.ContainerRuntimeProvider;
+import dev.optbench.harness.runtime.RuntimeUnavailableException;
+import dev.optbench.harness.testing.Services;
+import java.nio.file.Path;
+import java.util.ServiceLoader;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class DockerEngineIT {
+  @TempDir Path dir;
+
+  @Test
+  void connectsAndReportsTheEngineVersion() {
+    try (DockerEngine engine = DockerTestSupport.engine()) {
+      assertThat(engine.version()).matches("\\d+\\.\\d+.*");
+      assertThat(engine.apiVersion()).matches("1\\.\\d+");
+      assertThat(engine.describe()).contains(Services.dockerHost());
+      assertThat(engine.isLocal()).isTrue();
+    }
+  }
+
+  @Test
+  void saysWhatToDoWhenNothingAnswers() {
+    String host = "unix://" + dir.resolve("no-engine.sock");
+    long start = System.nanoTime();
+    assertThatThrownBy(() -> DockerEngine.connect(host))
+        .isInstanceOf(RuntimeUnavailableException.class)
+        .hasMessageStartingWith("No Docker engine answers at " + host)
+        .hasMessageContaining("start dockerd")
+        .hasMessageContaining("--runtime cgroup");
+    assertThat((System.nanoTime() - start) / 1_000_000).isLessThan(5_000);
+  }
+
+  @Test
+  void providerIsFoundByServiceLoaderAndAvailable() {
+    DockerTestSupport.engine().close(); // skip/fail like the others when no engine
+    ContainerRuntimeProvider docker =
+        ServiceLoader.load(ContainerRuntimeProvider.class).stream()
+            .map(ServiceLoader.Provider::get)
+            .filter(p -> p.name().equals("docker"))
+            .findFirst()
+            .orElseThrow();
+    assertThat(docker.priority()).isEqualTo(300);
+    assertThat(docker.availability().available()).isTrue();
+    assertThat(docker.availability().reason()).startsWith("Docker ");
+    assertThat(docker.create().name()).isEqualTo("docker");
+  }
+}

@@ -1,0 +1,79 @@
+package dev.optbench.harness.runtime.docker;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.optbench.harness.exec.ExecReport;
+import dev.optbench.harness.metrics.ResourceUsage;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class UnitMeasurementTest {
+  private static final CgroupV1Counters.Snapshot BEFORE =
+      new CgroupV1Counters.Snapshot(1_000, 600, 400, 10, 20, 1, 5);
+
+  private static ExecReport report(int exit, int signal) {
+    return new ExecReport(2_000_000_000L, 1_900_000, 100_000, 4096, exit, signal, "");
+  }
+
+  @Test
+  void totalsAreCounterDeltasAndWallIsTheHelpers() {
+    var after = new CgroupV1Counters.Snapshot(2_001_000, 1_900_600, 100_400, 110, 220, 1, 5);
+    ResourceUsage u =
+        UnitMeasurement.fromCgroup(Optional.of(report(0, 0)), 0, BEFORE, after, 1 << 20, 1.0);
+    assertThat(u.wallNanos()).isEqualTo(2_000_000_000L);
+    assertThat(u.cpuTotalNanos()).isEqualTo(2_000_000);
+    assertThat(u.cpuUserNanos()).isEqualTo(1_900_000);
+    assertThat(u.cpuSystemNanos()).isEqualTo(100_000);
+    assertThat(u.ioReadBytes()).isEqualTo(100);
+    assertThat(u.ioWriteBytes()).isEqualTo(200);
+    assertThat(u.memoryPeakBytes()).isEqualTo(1 << 20);
+    assertThat(u.oomKilled()).isFalse();
+    assertThat(u.succeeded()).isTrue();
+    assertThat(u.source()).isEqualTo(UnitMeasurement.SOURCE_CGROUP);
+  }
+
+  @Test
+  void anOomKillCounterIncreaseIsAnOom() {
+    var after = new CgroupV1Counters.Snapshot(2_000, 1_000, 1_000, 10, 20, 2, 5);
+    ResourceUsage u =
+        UnitMeasurement.fromCgroup(Optional.of(report(-1, 9)), 137, BEFORE, after, 1, 1.0);
+    assertThat(u.oomKilled()).isTrue();
+    assertThat(u.signal()).isEqualTo(9);
+  }
+
+  @Test
+  void sigkillWithLimitFailuresIsAnOomOnKernelsWithoutTheCounter() {
+    var after = new CgroupV1Counters.Snapshot(2_000, 1_000, 1_000, 10, 20, 1, 9);
+    assertThat(
+            UnitMeasurement.fromCgroup(Optional.of(report(-1, 9)), 137, BEFORE, after, 1, 1.0)
+                .oomKilled())
+        .isTrue();
+    var noFailures = new CgroupV1Counters.Snapshot(2_000, 1_000, 1_000, 10, 20, 1, 5);
+    assertThat(
+            UnitMeasurement.fromCgroup(Optional.of(report(-1, 9)), 137, BEFORE, noFailures, 1, 1.0)
+                .oomKilled())
+        .as("a timeout kill is no OOM")
+        .isFalse();
+  }
+
+  @Test
+  void withoutAReportTheEnginesExitStatusIsUsedAndWallIsUnknown() {
+    ResourceUsage u = UnitMeasurement.fromCgroup(Optional.empty(), 137, BEFORE, BEFORE, 1, 1.0);
+    assertThat(u.wallNanos()).isEqualTo(ResourceUsage.UNKNOWN);
+    assertThat(u.signal()).isEqualTo(9);
+    assertThat(u.exitCode()).isEqualTo(-1);
+    ResourceUsage cannotStart = UnitMeasurement.fromRusage(Optional.empty(), 126, 1.0);
+    assertThat(cannotStart.exitCode()).isEqualTo(126);
+    assertThat(cannotStart.cpuTotalNanos()).isEqualTo(ResourceUsage.UNKNOWN);
+  }
+
+  @Test
+  void rusageFallbackSaysSoAndLeavesUnknownsUnknown() {
+    ResourceUsage u = UnitMeasurement.fromRusage(Optional.of(report(0, 0)), 0, 2.0);
+    assertThat(u.cpuTotalNanos()).isEqualTo(2_000_000_000L);
+    assertThat(u.memoryPeakBytes()).isEqualTo(4096L * 1024);
+    assertThat(u.ioReadBytes()).isEqualTo(ResourceUsage.UNKNOWN);
+    assertThat(u.source()).isEqualTo(UnitMeasurement.SOURCE_RUSAGE);
+    assertThat(u.allowedCores()).isEqualTo(2.0);
+  }
+}
