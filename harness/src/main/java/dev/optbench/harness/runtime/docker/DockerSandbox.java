@@ -91,7 +91,7 @@ public final class DockerSandbox implements Sandbox {
       stderr = TIMEOUT_NOTE + timeout + ", killed with SIGKILL\n" + stderr;
       LOG.warn("unit {} timed out after {} in {}", argv, timeout, container.name());
     }
-    return new Execution(usage, outcome.stdout(), stderr);
+    return new Execution(usage, outcome.stdout(), stderr, outcome.timedOut());
   }
 
   private void killAllButHelper(long helperPid) {

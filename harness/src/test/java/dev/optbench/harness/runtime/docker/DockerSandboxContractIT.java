@@ -1,0 +1,75 @@
+package dev.optbench.harness.runtime.docker;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.optbench.harness.image.ImageRequest;
+import dev.optbench.harness.image.VariantImageBuilder;
+import dev.optbench.harness.model.VariantRef;
+import dev.optbench.harness.runtime.ContainerRuntime;
+import dev.optbench.harness.runtime.Sandbox;
+import dev.optbench.harness.runtime.SandboxContractIT;
+import dev.optbench.harness.testing.FakeVariant;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterAll;
+
+/** The runtime contract, on the real Docker engine, with the burner in a FROM scratch image. */
+class DockerSandboxContractIT extends SandboxContractIT {
+  private static DockerEngine engine;
+
+  private static synchronized DockerEngine engine() {
+    if (engine == null) {
+      engine = DockerTestSupport.engine();
+    }
+    return engine;
+  }
+
+  @AfterAll
+  static void closeEngine() {
+    if (engine != null) {
+      engine.close();
+      engine = null;
+    }
+  }
+
+  @Override
+  protected ContainerRuntime runtime() {
+    return new DockerRuntime(engine());
+  }
+
+  @Override
+  protected VariantRef createVariant(Path dir) {
+    VariantRef local = FakeVariant.create(dir, "contract");
+    String image =
+        new VariantImageBuilder(engine())
+            .ensureImage(
+                new ImageRequest(
+                    "contract",
+                    "contract-test",
+                    FakeVariant.PROGRAM,
+                    local.executable(FakeVariant.PROGRAM),
+                    DockerTestSupport.execHelper()));
+    return new VariantRef(local.name(), local.binDir(), Optional.of(image), "contract-test");
+  }
+
+  @Override
+  protected String expectedWorkDir(Path workDir) {
+    return "/work";
+  }
+
+  @Override
+  protected void assertNothingLeft(Sandbox closed) {
+    String name = closed.target().name();
+    assertThat(
+            engine()
+                .client()
+                .listContainersCmd()
+                .withShowAll(true)
+                .withLabelFilter(Map.of(ContainerLabels.MANAGED, "true"))
+                .exec())
+        .noneMatch(c -> c.getNames() != null && String.join(",", c.getNames()).contains(name));
+    CgroupLocator.hierarchyRoots()
+        .forEach(root -> assertThat(root.resolve(UnitCgroups.PARENT).resolve(name)).doesNotExist());
+  }
+}
