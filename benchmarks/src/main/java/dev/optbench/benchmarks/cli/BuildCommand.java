@@ -4,10 +4,13 @@ import dev.optbench.build.OptbenchCache;
 import dev.optbench.build.VariantSet;
 import dev.optbench.build.check.FunctionalComparison;
 import dev.optbench.build.compile.ConsoleBuildProgress;
+import dev.optbench.build.image.VariantImages;
 import dev.optbench.build.manifest.BuildManifest;
 import dev.optbench.build.manifest.Manifests;
+import dev.optbench.harness.runtime.docker.DockerEngine;
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -42,6 +45,13 @@ public final class BuildCommand implements Callable<Integer> {
       description = "Where to write each variant's manifest. Default: ${DEFAULT-VALUE}.",
       defaultValue = "optbench-out/build")
   Path out;
+
+  @Option(
+      names = "--no-images",
+      description =
+          "Skip the Docker images. Default: build one image per variant where an engine answers"
+              + " at $DOCKER_HOST (or the default socket); without one, say so and carry on.")
+  boolean noImages;
 
   @Override
   public Integer call() {
@@ -82,6 +92,15 @@ public final class BuildCommand implements Callable<Integer> {
     }
     o.println();
     o.println("manifests: " + out.toAbsolutePath());
+    if (!noImages) {
+      Optional<DockerEngine> engine =
+          VariantImages.engineOrExplain(DockerEngine.hostFromEnvironment(), o);
+      try {
+        VariantImages.prepare(r.variants(), engine, o);
+      } finally {
+        engine.ifPresent(DockerEngine::close);
+      }
+    }
     return 0;
   }
 }
