@@ -51,8 +51,12 @@ final class CadvisorStatsSource implements StatsSource {
     }
     if (response.statusCode() != 200) {
       String body = new String(response.body(), StandardCharsets.UTF_8).trim();
-      // cAdvisor answers 500 "unknown container" once a container is removed.
-      if (seenOnce && body.contains("unknown container")) {
+      // Once a container is removed cAdvisor answers 500 with "unable to find Docker container"
+      // (type=docker) or "unknown container" (type=name); before the first reading that is an
+      // error (wrong id), afterwards the normal end.
+      if (seenOnce
+          && (body.contains("unable to find Docker container")
+              || body.contains("unknown container"))) {
         throw new SourceGoneException(body);
       }
       throw new IOException(
