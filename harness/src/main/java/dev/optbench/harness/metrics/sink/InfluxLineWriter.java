@@ -68,14 +68,20 @@ final class InfluxLineWriter implements LineWriter, AutoCloseable {
     }
   }
 
-  /** The innermost cause's message: "Connection refused" beats "java.io.IOException: ...". */
+  /**
+   * A one-line cause for messages: the first exception in the chain that has a message (libraries
+   * wrap "Connection refused" in layers), or "connection refused" when the JDK gives none.
+   */
   static String describe(Throwable e) {
-    Throwable root = e;
-    while (root.getCause() != null && root.getCause() != root) {
-      root = root.getCause();
+    for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+      if (t instanceof java.net.ConnectException && t.getMessage() == null) {
+        return "connection refused (nothing listens there)";
+      }
+      if (t.getMessage() != null && !t.getMessage().isBlank()) {
+        return t.getClass().getSimpleName() + ": " + t.getMessage();
+      }
     }
-    String message = root.getMessage();
-    return root.getClass().getSimpleName() + (message == null ? "" : ": " + message);
+    return e.getClass().getSimpleName();
   }
 
   InfluxDB client() {
