@@ -27,9 +27,10 @@ public interface CgroupStatsReader {
    */
   static CgroupStatsReader forTarget(MeasurementTarget target) {
     Map<String, Path> dirs = target.cgroupDirs();
-    Path cpuacct = dirs.getOrDefault("cpuacct", dirs.get("cpu,cpuacct"));
+    // Runtimes name the CPU accounting folder after its mount: cpuacct, cpu,cpuacct or cpu.
+    Path cpuacct = dirs.getOrDefault("cpuacct", dirs.getOrDefault("cpu,cpuacct", dirs.get("cpu")));
     Path memory = dirs.get("memory");
-    if (cpuacct != null || memory != null) {
+    if (cpuacct != null || memory != null || dirs.containsKey("blkio")) {
       return new CgroupV1StatsReader(cpuacct, memory, dirs.get("blkio"));
     }
     if (dirs.containsKey("unified")) {

@@ -19,10 +19,14 @@ public final class InfluxConnectivity {
    * @throws IOException "InfluxDB at URL does not answer /ping: CAUSE. Start it or drop --influx"
    */
   public static void check(InfluxSettings settings) throws IOException {
-    check(settings, Duration.ofSeconds(3));
+    check(settings, Duration.ofSeconds(3), "Start it or drop --influx");
   }
 
-  public static void check(InfluxSettings settings, Duration timeout) throws IOException {
+  /**
+   * @param whatToDo the last sentence of the message, the advice for the caller's situation
+   */
+  public static void check(InfluxSettings settings, Duration timeout, String whatToDo)
+      throws IOException {
     String problem;
     try {
       HttpClient client = HttpClient.newBuilder().connectTimeout(timeout).build();
@@ -43,10 +47,6 @@ public final class InfluxConnectivity {
       problem = settings.redact(InfluxLineWriter.describe(e));
     }
     throw new IOException(
-        "InfluxDB at "
-            + settings.url()
-            + " does not answer /ping: "
-            + problem
-            + ". Start it or drop --influx");
+        "InfluxDB at " + settings.url() + " does not answer /ping: " + problem + ". " + whatToDo);
   }
 }

@@ -53,8 +53,14 @@ public final class InfluxSettings {
     }
     user = Optional.ofNullable(env.get(ENV_USER)).filter(v -> !v.isBlank()).orElse(user);
     password = Optional.ofNullable(env.get(ENV_PASSWORD)).orElse(password);
+    // Keeps a path prefix (InfluxDB behind a reverse proxy), drops userinfo, query and fragment.
+    String path = uri.getRawPath() == null ? "" : uri.getRawPath().replaceAll("/+$", "");
     String bare =
-        uri.getScheme() + "://" + uri.getHost() + (uri.getPort() < 0 ? "" : ":" + uri.getPort());
+        uri.getScheme()
+            + "://"
+            + uri.getHost()
+            + (uri.getPort() < 0 ? "" : ":" + uri.getPort())
+            + path;
     return new InfluxSettings(bare, user, password, database);
   }
 
@@ -66,7 +72,7 @@ public final class InfluxSettings {
     return URLDecoder.decode(part, StandardCharsets.UTF_8);
   }
 
-  /** scheme://host:port, without credentials: safe to print. */
+  /** scheme://host:port[/prefix], without credentials: safe to print. */
   public String url() {
     return url;
   }

@@ -1,11 +1,13 @@
 package dev.optbench.harness.metrics.sink;
 
+import java.io.File;
 import java.io.IOException;
-import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -30,7 +32,8 @@ public final class SpoolReplayer {
     if (!Files.isRegularFile(file)) {
       throw new IOException("No spool file at " + file + "; nothing to replay");
     }
-    InfluxConnectivity.check(settings);
+    InfluxConnectivity.check(
+        settings, Duration.ofSeconds(3), "Start it, then replay again; " + file + " is untouched");
     Spool spool = new Spool(file);
     try (InfluxLineWriter writer = new InfluxLineWriter(settings, 30_000)) {
       // Spool.drain deletes the file when done; keep a copy so the user can see what was sent.
@@ -69,28 +72,30 @@ public final class SpoolReplayer {
             : "");
   }
 
+  /**
+   * This JVM's class path, made absolute so the command works from any folder. Under {@code java
+   * -jar benchmarks.jar} that is the shaded jar alone; the harness jar by itself would lack
+   * influxdb-java, so its own location is not enough.
+   */
   private static String classPath() {
-    try {
-      // In the shaded benchmarks.jar this is the jar itself: a short, complete class path.
-      Path source =
-          Paths.get(
-              SpoolReplayer.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-      if (Files.isRegularFile(source)) {
-        return source.toString();
-      }
-    } catch (URISyntaxException | RuntimeException e) {
-      // fall through to the JVM's class path
-    }
-    return System.getProperty("java.class.path");
+    return Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
+        .filter(entry -> !entry.isEmpty())
+        .map(entry -> Path.of(entry).toAbsolutePath().toString())
+        .collect(Collectors.joining(File.pathSeparator));
   }
 
   /** Usage: SpoolReplayer INFLUX_URL DATABASE SPOOL_FILE (credentials from the environment). */
-  public static void main(String[] args) throws IOException {
+  public static void main(String[] args) {
     if (args.length != 3) {
       System.err.println("usage: SpoolReplayer INFLUX_URL DATABASE SPOOL_FILE");
       System.exit(2);
     }
-    long lines = replay(Path.of(args[2]), InfluxSettings.of(args[0], args[1]));
-    System.out.println("replayed " + lines + " points");
+    try {
+      long lines = replay(Path.of(args[2]), InfluxSettings.of(args[0], args[1]));
+      System.out.println("replayed " + lines + " points");
+    } catch (IOException | IllegalArgumentException e) {
+      System.err.println(e.getMessage()); // written for the user; a stack trace adds nothing
+      System.exit(1);
+    }
   }
 }

@@ -88,6 +88,11 @@ class InfluxDbSinkIT {
   }
 
   @Test
+  void connectivityCheckPassesForARunningInfluxDb() throws Exception {
+    InfluxConnectivity.check(settings(""));
+  }
+
+  @Test
   void escapedNamesAndTagValuesComeBackIntact() throws Exception {
     try (InfluxDbSink sink = new InfluxDbSink(settings(""), dir.resolve("spool.lp"))) {
       sink.accept(LineProtocolTest.goldenSamples());

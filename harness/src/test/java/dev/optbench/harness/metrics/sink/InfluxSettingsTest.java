@@ -18,6 +18,12 @@ class InfluxSettingsTest {
   }
 
   @Test
+  void keepsAPathPrefixForInfluxDbBehindAProxy() {
+    assertThat(InfluxSettings.of("https://u:p@metrics.example/influx/", "db", Map.of()).url())
+        .isEqualTo("https://metrics.example/influx");
+  }
+
+  @Test
   void environmentCredentialsWin() {
     InfluxSettings s =
         InfluxSettings.of(
