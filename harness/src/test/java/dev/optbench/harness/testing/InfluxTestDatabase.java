@@ -36,6 +36,12 @@ public final class InfluxTestDatabase implements AutoCloseable {
     return result;
   }
 
+  /** Writes raw line protocol (nanosecond timestamps), bypassing optbench's sinks. */
+  public void write(String lines) {
+    influx.write(
+        name, "", InfluxDB.ConsistencyLevel.ONE, java.util.concurrent.TimeUnit.NANOSECONDS, lines);
+  }
+
   /** Rows of the first series of the first statement; empty when there is none. */
   public List<List<Object>> rows(String influxQl) {
     List<QueryResult.Series> series = query(influxQl).getResults().get(0).getSeries();

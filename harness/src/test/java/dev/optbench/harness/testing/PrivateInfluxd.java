@@ -110,7 +110,11 @@ public final class PrivateInfluxd implements AutoCloseable {
   }
 
   @Override
-  public void close() throws IOException, InterruptedException {
-    stop();
+  public void close() throws IOException {
+    try {
+      stop();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 }

@@ -109,7 +109,8 @@ public final class InfluxDbSink implements MetricsSink {
           writer.write(lines);
           return;
         } catch (LineWriter.RejectedLinesException e) {
-          log.error("{}; {} lines kept in {}.rejected", e.getMessage(), lines.size(), spool.file());
+          spool.reject(lines, e.getMessage());
+          return;
         } catch (IOException e) {
           noteOutage(e);
         }

@@ -13,6 +13,8 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * An append-only file of line-protocol lines not yet delivered. Lines are appended and forced to
@@ -25,6 +27,7 @@ import java.util.List;
  * again stores nothing twice; the spool may resend, the database never duplicates.
  */
 final class Spool {
+  private static final Logger log = LoggerFactory.getLogger(Spool.class);
   private final Path file;
   private long deliveredBytes; // prefix of the file already delivered, in this process
 
@@ -100,16 +103,32 @@ final class Spool {
     try {
       writer.write(chunk);
     } catch (LineWriter.RejectedLinesException e) {
-      Path rejected = file.resolveSibling(file.getFileName() + ".rejected");
-      Files.write(
-          rejected,
-          chunk,
-          StandardCharsets.UTF_8,
-          StandardOpenOption.CREATE,
-          StandardOpenOption.APPEND);
+      reject(chunk, e.getMessage());
     }
     deliveredBytes += chunkBytes;
     return chunk.size();
+  }
+
+  /**
+   * Sets aside lines the backend refused outright (retrying cannot help), in {@code
+   * <file>.rejected}, so they neither block the spool nor vanish without a trace. InfluxDB 1.x
+   * stores the valid points of a batch it partly refuses ("partial write"), so the file may hold
+   * points that did land; replaying it is still harmless, identical points overwrite themselves.
+   */
+  synchronized void reject(List<String> lines, String why) throws IOException {
+    Path rejected = rejectedFile();
+    Files.createDirectories(rejected.toAbsolutePath().getParent());
+    Files.write(
+        rejected,
+        lines,
+        StandardCharsets.UTF_8,
+        StandardOpenOption.CREATE,
+        StandardOpenOption.APPEND);
+    log.error("{}; {} lines set aside in {}", why, lines.size(), rejected);
+  }
+
+  Path rejectedFile() {
+    return file.resolveSibling(file.getFileName() + ".rejected");
   }
 
   /**

@@ -113,6 +113,26 @@ class InfluxDbSinkIT {
   }
 
   @Test
+  void pointsInfluxDbRefusesAreSetAsideAndTheRestDelivered() throws Exception {
+    long start = 1_764_043_200_000_000_000L;
+    // Makes "value" an integer field in that shard (same week): our float points conflict.
+    db.write("memory_usage value=1i " + (start - 1));
+    try (InfluxDbSink sink = new InfluxDbSink(settings(""), dir.resolve("spool.lp"))) {
+      sink.accept(samples(10, start, "O2")); // 10 cpu (fine) + 10 memory (conflict) in one request
+      sink.flush();
+      sink.accept(
+          samples(5, start + 1_000_000_000L, "O3").stream()
+              .filter(s -> s.measurement().equals(CPU_USAGE_TOTAL))
+              .toList());
+    }
+    assertThat(db.count(CPU_USAGE_TOTAL, ""))
+        .as("partial write keeps the valid points")
+        .isEqualTo(15);
+    assertThat(Files.readAllLines(dir.resolve("spool.lp.rejected"))).hasSize(20);
+    assertThat(dir.resolve("spool.lp")).doesNotExist();
+  }
+
+  @Test
   void spoolWrittenWhileUnreachableReplaysExactlyOnce() throws Exception {
     int closed = InfluxDbSinkOfflineTest.closedPort();
     Path spool = dir.resolve("spool.lp");
