@@ -46,12 +46,26 @@ final class PollingSession implements CollectorSession {
       MetricsSink sink,
       Duration interval,
       int readingsPerBatch) {
+    this(source, tags, sink, interval, readingsPerBatch, GIVE_UP_AFTER);
+  }
+
+  /**
+   * @param giveUpAfter how long failures (other than the source being gone) may go on before
+   *     sampling stops
+   */
+  PollingSession(
+      StatsSource source,
+      Map<String, String> tags,
+      MetricsSink sink,
+      Duration interval,
+      int readingsPerBatch,
+      Duration giveUpAfter) {
     this.source = source;
     this.tags = Map.copyOf(tags);
     this.sink = sink;
     this.readingsPerBatch = readingsPerBatch;
     this.maxConsecutiveFailures =
-        (int) Math.max(3, GIVE_UP_AFTER.toNanos() / Math.max(1, interval.toNanos()));
+        (int) Math.max(3, giveUpAfter.toNanos() / Math.max(1, interval.toNanos()));
     this.thread =
         Executors.newSingleThreadScheduledExecutor(
             task -> {
