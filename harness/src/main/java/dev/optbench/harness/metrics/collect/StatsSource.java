@@ -1,0 +1,18 @@
+package dev.optbench.harness.metrics.collect;
+
+import java.io.IOException;
+import java.util.Optional;
+
+/** Something a {@link PollingSession} reads every interval: cgroup files, cAdvisor's API. */
+interface StatsSource {
+
+  /**
+   * @return the current counters, or empty when there is nothing new since the last reading
+   * @throws SourceGoneException when the container or cgroup no longer exists: sampling ends
+   * @throws IOException for anything else; sampling goes on and tries again
+   */
+  Optional<Reading> read() throws IOException;
+
+  /** Names the source in messages, e.g. the cgroup folder or cAdvisor URL. */
+  String describe();
+}

@@ -1,0 +1,104 @@
+package dev.optbench.harness.metrics.sink;
+
+import dev.optbench.harness.metrics.MetricsSink;
+import dev.optbench.harness.metrics.Sample;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The default sink when no InfluxDB is configured: InfluxDB line protocol in a file, importable
+ * later with {@code influx -import} or {@link SpoolReplayer}. Writes go to {@code <file>.partial},
+ * each batch pushed to the OS as it arrives; {@link #close()} forces it to disk and renames it to
+ * {@code <file>} atomically, so a file under the final name is always complete, and a run that died
+ * leaves a {@code .partial} with everything up to the last batch.
+ */
+public final class LineProtocolFileSink implements MetricsSink {
+  private static final Logger log = LoggerFactory.getLogger(LineProtocolFileSink.class);
+
+  private final Path file;
+  private final Path partial;
+  private final FileChannel channel;
+  private final Writer out;
+  private boolean closed;
+
+  public LineProtocolFileSink(Path file) throws IOException {
+    this.file = file;
+    this.partial = file.resolveSibling(file.getFileName() + ".partial");
+    Path parent = file.toAbsolutePath().getParent();
+    Files.createDirectories(parent);
+    this.channel =
+        FileChannel.open(
+            partial,
+            StandardOpenOption.CREATE,
+            StandardOpenOption.WRITE,
+            StandardOpenOption.TRUNCATE_EXISTING);
+    this.out = Channels.newWriter(channel, StandardCharsets.UTF_8);
+  }
+
+  @Override
+  public synchronized void accept(List<Sample> batch) {
+    if (closed) {
+      throw new IllegalStateException("sink for " + file + " is closed");
+    }
+    try {
+      for (Sample sample : batch) {
+        out.write(LineProtocol.encode(sample));
+        out.write('\n');
+      }
+      out.flush(); // into the OS now: a JVM crash loses nothing already accepted
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot write samples to " + partial + " (disk full?)", e);
+    }
+  }
+
+  @Override
+  public synchronized void flush() {
+    try {
+      out.flush();
+      channel.force(false);
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot flush samples to " + partial, e);
+    }
+  }
+
+  @Override
+  public synchronized void close() {
+    if (closed) {
+      return;
+    }
+    closed = true;
+    try (out) {
+      flush();
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot close " + partial, e);
+    }
+    try {
+      Files.move(
+          partial, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+      log.info("Samples written to {}", file);
+    } catch (IOException e) {
+      throw new UncheckedIOException(
+          "Samples are complete in " + partial + " but renaming to " + file + " failed", e);
+    }
+  }
+
+  public Path file() {
+    return file;
+  }
+
+  @Override
+  public String toString() {
+    return "LineProtocolFileSink[" + file + "]";
+  }
+}
