@@ -1,6 +1,7 @@
 package dev.optbench.benchmarks;
 
 import dev.optbench.benchmarks.cli.BuildCommand;
+import dev.optbench.benchmarks.cli.RunCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -10,7 +11,7 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     version = "optbench 0.1.0",
     description = "What compiler flags do to time, CPU and memory of native software.",
-    subcommands = {BuildCommand.class})
+    subcommands = {BuildCommand.class, RunCommand.class})
 public final class Main implements Runnable {
 
   public static void main(String[] args) {

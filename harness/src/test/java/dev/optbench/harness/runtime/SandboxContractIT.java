@@ -142,6 +142,17 @@ public abstract class SandboxContractIT {
   }
 
   @Test
+  void theMeasurementTargetOutlivesEachUnit() {
+    java.util.Map<String, Path> dirs = sandbox.target().cgroupDirs();
+    for (int i = 0; i < 3; i++) {
+      assertThat(burner(MINUTE, "exit", "0").usage().exitCode()).isZero();
+      // Collectors sample these between units; they must neither vanish nor be recreated.
+      assertThat(sandbox.target().cgroupDirs()).isEqualTo(dirs);
+      dirs.values().forEach(d -> assertThat(d).isDirectory());
+    }
+  }
+
+  @Test
   void closeIsIdempotentAndLeavesNothingBehind() {
     burner(MINUTE, "exit", "0");
     sandbox.close();

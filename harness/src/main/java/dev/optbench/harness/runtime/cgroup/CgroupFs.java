@@ -37,6 +37,12 @@ public interface CgroupFs {
    */
   boolean remove(String path);
 
+  /**
+   * Removes {@code path} only, never its parents: a unit's cgroup goes after each unit while its
+   * variant's cgroup (the collectors' target, with cumulative counters) must stay.
+   */
+  boolean removeLeaf(String path);
+
   /** The implementation that fits the layout found at {@code root}, if any. */
   static Optional<CgroupFs> detect(Path root) {
     return switch (CgroupVersion.detect(root)) {

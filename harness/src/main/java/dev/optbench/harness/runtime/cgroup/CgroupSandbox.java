@@ -79,7 +79,8 @@ final class CgroupSandbox implements Sandbox {
       return new Execution(usage, outcome.stdoutTail(), outcome.stderrTail(), outcome.timedOut());
     } finally {
       fs.killAll(unit); // daemons the unit left behind end with it
-      fs.remove(unitPath);
+      fs.removeLeaf(unitPath); // the variant's cgroup stays: collectors sample it
+
       runningUnit = null;
     }
   }
@@ -128,7 +129,7 @@ final class CgroupSandbox implements Sandbox {
     Cgroup unit = runningUnit;
     if (unit != null) {
       fs.killAll(unit);
-      fs.remove(unit.path());
+      fs.removeLeaf(unit.path());
     }
     fs.killAll(variantGroup);
     fs.remove(variantGroup.path());

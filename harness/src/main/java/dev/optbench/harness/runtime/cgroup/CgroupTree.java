@@ -63,6 +63,11 @@ final class CgroupTree {
    *
    * @return whether {@code path} itself is gone
    */
+  /** rmdir {@code path} alone; its parents stay even when empty (they are still in use). */
+  static boolean removeLeaf(Path hierarchy, String path) {
+    return rmdir(hierarchy.resolve(path));
+  }
+
   static boolean removeWithEmptyParents(Path hierarchy, String path) {
     List<String> levels = levels(path);
     boolean leafGone = false;

@@ -149,6 +149,15 @@ public final class V1CgroupFs implements CgroupFs {
     return gone;
   }
 
+  @Override
+  public boolean removeLeaf(String path) {
+    boolean gone = true;
+    for (Path hierarchy : distinctHierarchies()) {
+      gone &= CgroupTree.removeLeaf(hierarchy, path);
+    }
+    return gone;
+  }
+
   /** cpu and cpuacct are often one hierarchy reached by two names; remove it once. */
   private List<Path> distinctHierarchies() {
     Map<Path, Path> byRealPath = new LinkedHashMap<>();

@@ -112,6 +112,11 @@ public final class V2CgroupFs implements CgroupFs {
     return CgroupTree.removeWithEmptyParents(root, path);
   }
 
+  @Override
+  public boolean removeLeaf(String path) {
+    return CgroupTree.removeLeaf(root, path);
+  }
+
   private static Set<String> controllersOf(Path dir) {
     return words(dir.resolve("cgroup.controllers"));
   }

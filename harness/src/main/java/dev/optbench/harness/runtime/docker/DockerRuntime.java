@@ -48,7 +48,7 @@ public final class DockerRuntime implements ContainerRuntime {
     SandboxContainer container =
         SandboxContainer.start(engine.client(), image, variant.name(), limits, useHostCgroups);
     int cores = Cpusets.count(limits.cpuset(), Runtime.getRuntime().availableProcessors());
-    return new DockerSandbox(engine.client(), container, cores);
+    return new DockerSandbox(engine.client(), container, cores, variant.name());
   }
 
   public DockerEngine engine() {

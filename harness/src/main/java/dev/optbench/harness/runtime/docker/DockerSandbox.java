@@ -6,6 +6,7 @@ import dev.optbench.harness.exec.ExecReport;
 import dev.optbench.harness.metrics.ResourceUsage;
 import dev.optbench.harness.runtime.Execution;
 import dev.optbench.harness.runtime.MeasurementTarget;
+import dev.optbench.harness.runtime.ProgramNotFoundException;
 import dev.optbench.harness.runtime.Sandbox;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -38,12 +39,15 @@ public final class DockerSandbox implements Sandbox {
   private final double allowedCores;
   private final AtomicBoolean closed = new AtomicBoolean();
   private boolean containerKilled;
+  private final String variantName;
 
-  DockerSandbox(DockerClient docker, SandboxContainer container, double allowedCores) {
+  DockerSandbox(
+      DockerClient docker, SandboxContainer container, double allowedCores, String variantName) {
     this.docker = docker;
     this.container = container;
     this.counters = container.unitCgroups().flatMap(u -> CgroupV1Counters.of(u.unitDirs()));
     this.allowedCores = allowedCores;
+    this.variantName = variantName;
     if (counters.isEmpty()) {
       LOG.warn(
           "cannot create unit cgroups for container {} (remote engine, cgroup v2 or not root);"
@@ -76,6 +80,18 @@ public final class DockerSandbox implements Sandbox {
       restartAfterKill();
     }
     Optional<ExecReport> report = ExecReport.fromStderr(outcome.stderr());
+    if (report.isPresent() && report.get().error().startsWith("cannot exec")) {
+      // The same contract as the other runtimes: a program the variant lacks is the caller's
+      // error, not a unit result.
+      throw new ProgramNotFoundException(
+          "program '"
+              + argv.get(0)
+              + "' is not in the image of variant "
+              + variantName
+              + " ("
+              + report.get().error()
+              + "); units run the variant's own programs, e.g. ffmpeg");
+    }
     ResourceUsage usage =
         counters.isPresent()
             ? UnitMeasurement.fromCgroup(

@@ -1,0 +1,68 @@
+package dev.optbench.benchmarks.cli;
+
+import dev.optbench.build.spec.Profile;
+import dev.optbench.harness.runtime.RuntimeSelector;
+import dev.optbench.harness.runtime.SandboxLimits;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+import picocli.CommandLine.Option;
+
+/** Where and how units run: runtime choice and sandbox limits. */
+public final class RuntimeOptions {
+  @Option(
+      names = "--runtime",
+      paramLabel = "R",
+      description =
+          "docker, cgroup or process. Default: the best available (docker > cgroup > process); the choice is printed.")
+  String runtime;
+
+  @Option(
+      names = "--cpuset",
+      paramLabel = "CPUS",
+      defaultValue = "0",
+      description = "CPUs the units may use (cpuset syntax). Default: ${DEFAULT-VALUE}.")
+  String cpuset;
+
+  @Option(
+      names = "--memory",
+      paramLabel = "SIZE",
+      defaultValue = "2g",
+      converter = Sizes.ByteSize.class,
+      description =
+          "Memory limit per sandbox (e.g. 512m, 2g); a unit above it is OOM-killed and recorded so. Default: ${DEFAULT-VALUE}.")
+  long memory;
+
+  @Option(
+      names = "--timeout",
+      paramLabel = "TIME",
+      defaultValue = "10m",
+      converter = Sizes.Time.class,
+      description = "Per-unit timeout (e.g. 30s, 10m). Default: ${DEFAULT-VALUE}.")
+  Duration timeout;
+
+  @Option(
+      names = "--profile",
+      paramLabel = "P",
+      defaultValue = "minimal",
+      converter = VariantOptions.ProfileConverter.class,
+      description = "Build profile of the variant: minimal or full. Default: ${DEFAULT-VALUE}.")
+  Profile profile;
+
+  RuntimeSelector.Choice select() {
+    return RuntimeSelector.fromServiceLoader().select(Optional.ofNullable(runtime));
+  }
+
+  SandboxLimits limits(Path workDir, Map<String, String> labels) {
+    return new SandboxLimits(cpuset, memory, workDir.toAbsolutePath(), labels);
+  }
+
+  Duration timeout() {
+    return timeout;
+  }
+
+  Profile profile() {
+    return profile;
+  }
+}
