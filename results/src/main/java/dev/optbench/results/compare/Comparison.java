@@ -3,12 +3,8 @@ package dev.optbench.results.compare;
 import dev.optbench.results.model.BenchmarkKey;
 import dev.optbench.results.model.BenchmarkResult;
 import dev.optbench.results.model.Metric;
-import dev.optbench.results.stats.BootstrapRatio;
-import dev.optbench.results.stats.EffectSize;
 import dev.optbench.results.stats.GeometricMean;
-import dev.optbench.results.stats.MannWhitney;
 import dev.optbench.results.stats.RatioEstimate;
-import dev.optbench.results.stats.SampleSummary;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -58,9 +54,7 @@ public final class Comparison {
       CompareOptions options) {
     Map<BenchmarkKey, BenchmarkResult> candidates = byKey(candidate);
     Map<BenchmarkKey, BenchmarkResult> baselines = byKey(baseline);
-    BootstrapRatio bootstrap =
-        new BootstrapRatio(options.statistic(), options.resamples(), options.confidence());
-    VerdictRule rule = new VerdictRule(options);
+    MetricComparator comparator = new MetricComparator(options);
     List<MetricComparison> rows = new ArrayList<>();
     List<BenchmarkKey> onlyInBaseline = new ArrayList<>();
     for (Map.Entry<BenchmarkKey, BenchmarkResult> b : baselines.entrySet()) {
@@ -73,8 +67,7 @@ public final class Comparison {
       for (Map.Entry<String, Metric> m : b.getValue().allMetrics().entrySet()) {
         Metric other = candidateMetrics.get(m.getKey());
         if (other != null) {
-          compare(b.getKey(), m.getKey(), m.getValue(), other, bootstrap, rule, options)
-              .ifPresent(rows::add);
+          comparator.compare(b.getKey(), m.getKey(), m.getValue(), other).ifPresent(rows::add);
         }
       }
     }
@@ -88,40 +81,6 @@ public final class Comparison {
         summarise(rows),
         onlyInBaseline,
         onlyInCandidate);
-  }
-
-  private static java.util.Optional<MetricComparison> compare(
-      BenchmarkKey key,
-      String label,
-      Metric base,
-      Metric cand,
-      BootstrapRatio bootstrap,
-      VerdictRule rule,
-      CompareOptions options) {
-    double[] b = base.samples();
-    double[] c = cand.samples();
-    if (b.length == 0 || c.length == 0) {
-      return java.util.Optional.empty(); // JMH with rawData switched off: nothing to compare
-    }
-    // A seed per row, stable across runs (String.hashCode is specified), independent across rows.
-    long seed = options.seed() * 1_000_003L + (key.display() + "/" + label).hashCode();
-    RatioEstimate ratio = bootstrap.estimate(b, c, seed);
-    double p = MannWhitney.pValue(b, c);
-    Direction direction = Direction.ofUnit(base.scoreUnit());
-    VerdictRule.Outcome outcome = rule.decide(direction, b.length, c.length, ratio, p);
-    return java.util.Optional.of(
-        new MetricComparison(
-            key,
-            label,
-            base.scoreUnit(),
-            direction,
-            SampleSummary.of(b),
-            SampleSummary.of(c),
-            ratio,
-            p,
-            EffectSize.of(b, c),
-            outcome.verdict(),
-            outcome.note()));
   }
 
   /** Geometric mean per metric over rows with enough samples and usable (positive) ratios. */

@@ -52,6 +52,30 @@ class RealJmhFixtureTest {
   }
 
   @Test
+  void keepsSampleTimeHistogramsThroughARoundTrip(@TempDir Path dir) throws Exception {
+    Path file = dir.resolve("sampled.json");
+    new Runner(
+            new OptionsBuilder()
+                .include(TinyBenchmark.class.getName() + ".sampled")
+                .param("size", "16")
+                .forks(0)
+                .warmupIterations(0)
+                .measurementIterations(2)
+                .measurementTime(TimeValue.milliseconds(20))
+                .resultFormat(ResultFormatType.JSON)
+                .result(file.toString())
+                .build())
+        .run();
+
+    List<BenchmarkResult> results = new JmhJsonReader().read(file);
+
+    assertThat(results.get(0).mode()).isEqualTo("sample");
+    assertThat(results.get(0).primaryMetric().extra()).containsKey("rawDataHistogram");
+    assertThat(results.get(0).primaryMetric().rawData()).isEmpty();
+    assertSameJson(file, results);
+  }
+
+  @Test
   void roundTripsCapturedMultiForkFixture() throws Exception {
     Path file = Path.of("src/test/resources/jmh/real-jmh-1.37-two-forks.json");
     List<BenchmarkResult> results = new JmhJsonReader().read(file);

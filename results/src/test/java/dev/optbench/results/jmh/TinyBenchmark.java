@@ -44,6 +44,13 @@ public class TinyBenchmark {
     }
   }
 
+  /** SampleTime: JMH writes "rawDataHistogram" instead of "rawData". */
+  @Benchmark
+  @BenchmarkMode(Mode.SampleTime)
+  public long sampled() {
+    return values.length * 31L;
+  }
+
   @Benchmark
   @BenchmarkMode(Mode.AverageTime)
   public long sum(Counters counters) {
