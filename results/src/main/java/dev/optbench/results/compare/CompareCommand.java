@@ -81,6 +81,11 @@ public final class CompareCommand {
               options);
       out.print(ResultFormatFactory.create(format).render(c));
       out.flush();
+      if (c.rows().isEmpty()) {
+        // A gate that compared nothing must not pass silently (renamed benchmarks, wrong file).
+        err.println("compare: no benchmark with raw data appears in both files");
+        return ERROR;
+      }
       return c.gatePasses() ? PASSED : REGRESSED;
     } catch (IOException | RuntimeException e) {
       err.println("compare: " + e.getMessage());

@@ -87,6 +87,16 @@ class CompareCommandTest {
   }
 
   @Test
+  void nothingInCommonIsAnErrorNotAPass() throws Exception {
+    String a = file("a.json", Crafted.timed("encode", 1, 20, 10, 0.01));
+    String b = file("b.json", Crafted.timed("renamed", 2, 20, 10, 0.01));
+
+    assertThat(run("--baseline", a, "--candidate", b)).isEqualTo(CompareCommand.ERROR);
+    assertThat(err.toString(StandardCharsets.UTF_8))
+        .contains("no benchmark with raw data appears in both files");
+  }
+
+  @Test
   void percentOrFractionThresholds() {
     assertThat(CompareCommand.fraction("5%")).isEqualTo(0.05);
     assertThat(CompareCommand.fraction("2.5 %")).isEqualTo(0.025);
