@@ -15,7 +15,8 @@ import java.util.Locale;
  * {@code compare --baseline OLD.json --candidate NEW.json [--max-regression 5%] [--alpha 0.05]
  * [--resamples N] [--seed N] [--statistic mean|median] [--min-samples N] [--format
  * text|markdown|csv|json]}. Exit codes: 0 gate passed, 1 significant regression, 2 usage or input
- * error. Plain arguments so the CLI module can wrap it without this module knowing picocli.
+ * error, or no benchmark in common. Plain arguments so the CLI module can wrap it without this
+ * module knowing picocli.
  */
 public final class CompareCommand {
   public static final int PASSED = 0;
