@@ -1,5 +1,6 @@
 package dev.optbench.results.compare;
 
+import dev.optbench.results.jmh.JmhSamples;
 import dev.optbench.results.model.BenchmarkKey;
 import dev.optbench.results.model.Metric;
 import dev.optbench.results.stats.BootstrapRatio;
@@ -23,10 +24,10 @@ final class MetricComparator {
   }
 
   Optional<MetricComparison> compare(BenchmarkKey key, String label, Metric base, Metric cand) {
-    double[] b = base.samples();
-    double[] c = cand.samples();
+    double[] b = JmhSamples.of(base);
+    double[] c = JmhSamples.of(cand);
     if (b.length == 0 || c.length == 0) {
-      return Optional.empty(); // JMH with rawData switched off, or SampleTime histograms only
+      return Optional.empty(); // JMH run with -Djmh.json.rawData=false: nothing to resample
     }
     // A seed per row, stable across runs (String.hashCode is specified), independent across rows.
     long seed = options.seed() * 1_000_003L + (key.display() + "/" + label).hashCode();

@@ -73,6 +73,12 @@ class RealJmhFixtureTest {
     assertThat(results.get(0).primaryMetric().extra()).containsKey("rawDataHistogram");
     assertThat(results.get(0).primaryMetric().rawData()).isEmpty();
     assertSameJson(file, results);
+    // Compared per iteration: the histogram's weighted mean of each of the 2 iterations.
+    double[] iterationMeans = JmhSamples.of(results.get(0).primaryMetric());
+    assertThat(iterationMeans).hasSize(2);
+    var p = results.get(0).primaryMetric().scorePercentiles();
+    assertThat(iterationMeans)
+        .allSatisfy(m -> assertThat(m).isBetween(p.get("0.0"), p.get("100.0")));
   }
 
   @Test
