@@ -2,8 +2,6 @@ package dev.optbench.results.jmh;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.util.DefaultIndenter;
-import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.optbench.results.model.BenchmarkResult;
 import dev.optbench.results.model.Metric;
@@ -17,8 +15,8 @@ import java.util.Map;
 
 /**
  * Writes results as JMH 1.37's JSON array: same fields, same order, NaN and infinities as the
- * strings JMH uses, numbers as {@code Double.toString} (locale-independent). Layout is four-space
- * indented with one array element per line, like JMH's; tools parse the JSON, not the spaces.
+ * strings JMH uses, numbers as {@code Double.toString} (locale-independent), and JMH's layout, so a
+ * file written by JMH comes out byte-identical after reading and writing it again.
  */
 public final class JmhJsonWriter {
   private static final JsonFactory FACTORY = new ObjectMapper().getFactory();
@@ -32,15 +30,14 @@ public final class JmhJsonWriter {
   public void write(List<BenchmarkResult> results, Writer out) throws IOException {
     try (JsonGenerator g = FACTORY.createGenerator(out)) {
       g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
-      DefaultIndenter indenter = new DefaultIndenter("    ", "\n");
-      g.setPrettyPrinter(
-          new DefaultPrettyPrinter().withObjectIndenter(indenter).withArrayIndenter(indenter));
+      g.setPrettyPrinter(new JmhPrettyPrinter());
       g.writeStartArray();
       for (BenchmarkResult r : results) {
         benchmark(g, r);
       }
       g.writeEndArray();
-      g.writeRaw('\n');
+      // JMH's tidy() leaves an empty last line and println adds another: three newlines.
+      g.writeRaw("\n\n\n");
     }
   }
 

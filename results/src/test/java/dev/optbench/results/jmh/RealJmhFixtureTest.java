@@ -114,8 +114,14 @@ class RealJmhFixtureTest {
       throws Exception {
     StringWriter out = new StringWriter();
     new JmhJsonWriter().write(results, out);
-    JsonNode expected = MAPPER.readTree(Files.readString(original));
+    String jmhText = Files.readString(original);
+    JsonNode expected = MAPPER.readTree(jmhText);
     JsonNode actual = MAPPER.readTree(out.toString());
     assertThat(actual).isEqualTo(expected);
+    if (!jmhText.contains("rawDataHistogram")) {
+      // Not only the same JSON: the same bytes, so diffs between JMH's and our files stay empty.
+      // (SampleTime histograms are the exception: JMH keeps each [value, count] pair on one line.)
+      assertThat(out.toString()).isEqualTo(jmhText);
+    }
   }
 }
