@@ -1,0 +1,149 @@
+package dev.optbench.results.compare;
+
+import dev.optbench.results.model.BenchmarkKey;
+import dev.optbench.results.model.BenchmarkResult;
+import dev.optbench.results.model.Metric;
+import dev.optbench.results.stats.GeometricMean;
+import dev.optbench.results.stats.RatioEstimate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Baseline versus candidate: one row per benchmark (paired by name and params) and metric (primary
+ * and every secondary present on both sides), a geometric-mean summary per metric, and the CI
+ * gate's answer. Passive once built; formats render it.
+ */
+public final class Comparison {
+  private final String baselineName;
+  private final String candidateName;
+  private final CompareOptions options;
+  private final List<MetricComparison> rows;
+  private final Map<String, RatioEstimate> summaries;
+  private final List<BenchmarkKey> onlyInBaseline;
+  private final List<BenchmarkKey> onlyInCandidate;
+
+  private Comparison(
+      String baselineName,
+      String candidateName,
+      CompareOptions options,
+      List<MetricComparison> rows,
+      Map<String, RatioEstimate> summaries,
+      List<BenchmarkKey> onlyInBaseline,
+      List<BenchmarkKey> onlyInCandidate) {
+    this.baselineName = baselineName;
+    this.candidateName = candidateName;
+    this.options = options;
+    this.rows = List.copyOf(rows);
+    this.summaries = java.util.Collections.unmodifiableMap(summaries);
+    this.onlyInBaseline = List.copyOf(onlyInBaseline);
+    this.onlyInCandidate = List.copyOf(onlyInCandidate);
+  }
+
+  public static Comparison of(
+      List<BenchmarkResult> baseline, List<BenchmarkResult> candidate, CompareOptions options) {
+    return of("baseline", baseline, "candidate", candidate, options);
+  }
+
+  public static Comparison of(
+      String baselineName,
+      List<BenchmarkResult> baseline,
+      String candidateName,
+      List<BenchmarkResult> candidate,
+      CompareOptions options) {
+    Map<BenchmarkKey, BenchmarkResult> candidates = byKey(candidate);
+    Map<BenchmarkKey, BenchmarkResult> baselines = byKey(baseline);
+    MetricComparator comparator = new MetricComparator(options);
+    List<MetricComparison> rows = new ArrayList<>();
+    List<BenchmarkKey> onlyInBaseline = new ArrayList<>();
+    for (Map.Entry<BenchmarkKey, BenchmarkResult> b : baselines.entrySet()) {
+      BenchmarkResult c = candidates.get(b.getKey());
+      if (c == null) {
+        onlyInBaseline.add(b.getKey());
+        continue;
+      }
+      Map<String, Metric> candidateMetrics = c.allMetrics();
+      for (Map.Entry<String, Metric> m : b.getValue().allMetrics().entrySet()) {
+        Metric other = candidateMetrics.get(m.getKey());
+        if (other != null) {
+          comparator.compare(b.getKey(), m.getKey(), m.getValue(), other).ifPresent(rows::add);
+        }
+      }
+    }
+    List<BenchmarkKey> onlyInCandidate =
+        candidates.keySet().stream().filter(k -> !baselines.containsKey(k)).toList();
+    return new Comparison(
+        baselineName,
+        candidateName,
+        options,
+        rows,
+        summarise(rows),
+        onlyInBaseline,
+        onlyInCandidate);
+  }
+
+  /** Geometric mean per metric over rows with enough samples and usable (positive) ratios. */
+  private static Map<String, RatioEstimate> summarise(List<MetricComparison> rows) {
+    Map<String, List<RatioEstimate>> byMetric = new LinkedHashMap<>();
+    for (MetricComparison row : rows) {
+      if (row.verdict() != Verdict.TOO_FEW_SAMPLES && row.ratio().low() > 0) {
+        byMetric.computeIfAbsent(row.metric(), k -> new ArrayList<>()).add(row.ratio());
+      }
+    }
+    Map<String, RatioEstimate> result = new LinkedHashMap<>();
+    byMetric.forEach((metric, ratios) -> result.put(metric, GeometricMean.of(ratios)));
+    return result;
+  }
+
+  private static Map<BenchmarkKey, BenchmarkResult> byKey(List<BenchmarkResult> results) {
+    Map<BenchmarkKey, BenchmarkResult> map = new LinkedHashMap<>();
+    for (BenchmarkResult r : results) {
+      if (map.putIfAbsent(r.key(), r) != null) {
+        throw new IllegalArgumentException("benchmark listed twice in one file: " + r.key());
+      }
+    }
+    return map;
+  }
+
+  public List<MetricComparison> rows() {
+    return rows;
+  }
+
+  public List<MetricComparison> regressions() {
+    return rows.stream().filter(r -> r.verdict() == Verdict.REGRESSION).toList();
+  }
+
+  /** The CI gate: fails only on significant regressions beyond the threshold. */
+  public boolean gatePasses() {
+    return regressions().isEmpty();
+  }
+
+  public Map<String, RatioEstimate> summaries() {
+    return summaries;
+  }
+
+  public long count(Verdict verdict) {
+    return rows.stream().filter(r -> r.verdict() == verdict).count();
+  }
+
+  public String baselineName() {
+    return baselineName;
+  }
+
+  public String candidateName() {
+    return candidateName;
+  }
+
+  public CompareOptions options() {
+    return options;
+  }
+
+  public List<BenchmarkKey> onlyInBaseline() {
+    return onlyInBaseline;
+  }
+
+  public List<BenchmarkKey> onlyInCandidate() {
+    return onlyInCandidate;
+  }
+}

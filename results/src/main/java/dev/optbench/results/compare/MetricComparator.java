@@ -1,0 +1,52 @@
+package dev.optbench.results.compare;
+
+import dev.optbench.results.jmh.JmhSamples;
+import dev.optbench.results.model.BenchmarkKey;
+import dev.optbench.results.model.Metric;
+import dev.optbench.results.stats.BootstrapRatio;
+import dev.optbench.results.stats.EffectSize;
+import dev.optbench.results.stats.MannWhitney;
+import dev.optbench.results.stats.RatioEstimate;
+import dev.optbench.results.stats.SampleSummary;
+import java.util.Optional;
+
+/** Compares one metric of one benchmark: ratio interval, test, effect size, verdict. */
+final class MetricComparator {
+  private final CompareOptions options;
+  private final BootstrapRatio bootstrap;
+  private final VerdictRule rule;
+
+  MetricComparator(CompareOptions options) {
+    this.options = options;
+    this.bootstrap =
+        new BootstrapRatio(options.statistic(), options.resamples(), options.confidence());
+    this.rule = new VerdictRule(options);
+  }
+
+  Optional<MetricComparison> compare(BenchmarkKey key, String label, Metric base, Metric cand) {
+    double[] b = JmhSamples.of(base);
+    double[] c = JmhSamples.of(cand);
+    if (b.length == 0 || c.length == 0) {
+      return Optional.empty(); // JMH run with -Djmh.json.rawData=false: nothing to resample
+    }
+    // A seed per row, stable across runs (String.hashCode is specified), independent across rows.
+    long seed = options.seed() * 1_000_003L + (key.display() + "/" + label).hashCode();
+    RatioEstimate ratio = bootstrap.estimate(b, c, seed);
+    double p = MannWhitney.pValue(b, c);
+    Direction direction = Direction.ofUnit(base.scoreUnit());
+    VerdictRule.Outcome outcome = rule.decide(direction, b.length, c.length, ratio, p);
+    return Optional.of(
+        new MetricComparison(
+            key,
+            label,
+            base.scoreUnit(),
+            direction,
+            SampleSummary.of(b),
+            SampleSummary.of(c),
+            ratio,
+            p,
+            EffectSize.of(b, c),
+            outcome.verdict(),
+            outcome.note()));
+  }
+}

@@ -1,0 +1,25 @@
+package dev.optbench.results.compare;
+
+import dev.optbench.results.model.BenchmarkKey;
+import dev.optbench.results.stats.EffectSize;
+import dev.optbench.results.stats.RatioEstimate;
+import dev.optbench.results.stats.SampleSummary;
+
+/**
+ * One row of a comparison: a benchmark's metric in baseline and candidate. {@code ratio} is always
+ * candidate/baseline (so 1.10 is "10% more"); whether that is worse depends on {@code direction}.
+ *
+ * @param note a sentence for the user when the verdict needs one (too wide, too few), else ""
+ */
+public record MetricComparison(
+    BenchmarkKey key,
+    String metric,
+    String unit,
+    Direction direction,
+    SampleSummary baseline,
+    SampleSummary candidate,
+    RatioEstimate ratio,
+    double pValue,
+    EffectSize effect,
+    Verdict verdict,
+    String note) {}
