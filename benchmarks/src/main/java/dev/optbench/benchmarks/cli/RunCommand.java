@@ -1,12 +1,14 @@
 package dev.optbench.benchmarks.cli;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.optbench.build.OptbenchCache;
 import dev.optbench.build.VariantSet;
 import dev.optbench.build.compile.BuiltVariant;
 import dev.optbench.build.compile.ConsoleBuildProgress;
 import dev.optbench.build.image.VariantImages;
 import dev.optbench.build.spec.VariantSpecs;
-import dev.optbench.harness.host.HostInfo;
+import dev.optbench.harness.host.HostReport;
 import dev.optbench.harness.metrics.CollectorSession;
 import dev.optbench.harness.metrics.MetricSchema;
 import dev.optbench.harness.metrics.MetricsSink;
@@ -49,6 +51,9 @@ import picocli.CommandLine.Parameters;
           + " -c:v mpeg4 -f null -"
     })
 public final class RunCommand implements Callable<Integer> {
+  private static final ObjectMapper JSON =
+      new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
   @Option(
       names = "--variant",
       paramLabel = "V",
@@ -117,6 +122,8 @@ public final class RunCommand implements Callable<Integer> {
     RuntimeSelector.Choice choice = runtime.select();
     sinkOptions.checkReachable();
     o.println("runtime:\n" + choice.describe());
+    HostReport host = HostReport.collect();
+    host.warnings().forEach(w -> o.println("warning: " + w.message()));
 
     Path cacheDir = cache != null ? cache : OptbenchCache.defaultDir();
     BuiltVariant built =
@@ -136,7 +143,7 @@ public final class RunCommand implements Callable<Integer> {
     tags.put(MetricSchema.TAG_RUN_ID, runId);
     tags.put(MetricSchema.TAG_VARIANT, ref.name());
     tags.put(MetricSchema.TAG_ENGINE, rt.name());
-    tags.put(MetricSchema.TAG_MACHINE, HostInfo.collect().machine());
+    tags.put(MetricSchema.TAG_MACHINE, host.host().machine());
     List<ResourceUsage> results = new ArrayList<>();
     try (MetricsSink sink = sinkOptions.open(out, runId);
         Sandbox sandbox = rt.open(ref, runtime.limits(work, tags));
@@ -155,6 +162,10 @@ public final class RunCommand implements Callable<Integer> {
       o.println(UsageTable.row("median", UsageTable.median(results)));
       o.println("series: " + sink);
     }
+    Path json = out.resolve(runId + ".json");
+    RunResults.write(RunResults.of(ref.name(), String.join(" ", argv), results), json);
+    JSON.writeValue(out.resolve(runId + ".host.json").toFile(), host);
+    o.println("results: " + json + " (JMH JSON), host facts: " + runId + ".host.json");
     return results.stream().allMatch(ResourceUsage::succeeded) ? 0 : 1;
   }
 }
