@@ -1,12 +1,14 @@
 package dev.optbench.harness.runtime.docker;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import com.github.dockerjava.api.DockerClient;
 import dev.optbench.harness.metrics.ResourceUsage;
 import dev.optbench.harness.model.VariantRef;
 import dev.optbench.harness.runtime.Execution;
+import dev.optbench.harness.runtime.ProgramNotFoundException;
 import dev.optbench.harness.runtime.Sandbox;
 import dev.optbench.harness.runtime.SandboxLimits;
 import java.nio.file.Files;
@@ -108,9 +110,11 @@ class DockerSandboxIT {
     assertThat(abort.signal()).isEqualTo(6);
     assertThat(abort.exitCode()).isEqualTo(-1);
     assertThat(abort.oomKilled()).isFalse();
-    Execution missing = run("no-such-program");
-    assertThat(missing.usage().exitCode()).isEqualTo(127);
-    assertThat(missing.usage().succeeded()).isFalse();
+    // Same contract as every runtime (SandboxContractIT): a clear error, not a unit result.
+    assertThatThrownBy(() -> run("no-such-program"))
+        .isInstanceOf(ProgramNotFoundException.class)
+        .hasMessageContaining("no-such-program");
+    assertThat(run("ffmpeg", "exit", "0").usage().succeeded()).isTrue(); // the sandbox goes on
   }
 
   @Test
