@@ -24,7 +24,7 @@ public record Behaviour(long cpuMicros, long wallNanos, long maxRssKib, long out
     return new double[] {
       clamp(Math.log10(1 + cpuMicros / 1000.0) / 5),
       clamp((Math.log10(Math.max(1, maxRssKib)) - 3) / 3.5),
-      clamp(Math.log10(1 + outputBytes) / 10),
+      clamp(Math.log10(1.0 + outputBytes) / 10),
       clamp(threadsUsed() / THREAD_SCALE)
     };
   }

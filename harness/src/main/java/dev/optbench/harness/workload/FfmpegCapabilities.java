@@ -51,7 +51,7 @@ public record FfmpegCapabilities(
             components.decoders()),
         intersect(
             CapabilityParser.filters(FfmpegQuery.run(binary, "-filters")), components.filters()),
-        intersect(muxerRows.keySet(), components.muxers()),
+        intersect(muxersOnly(muxerRows), components.muxers()),
         CapabilityParser.table(FfmpegQuery.run(binary, "-pix_fmts")).keySet());
   }
 
@@ -66,6 +66,18 @@ public record FfmpegCapabilities(
         .map(EncoderInfo::name)
         .sorted()
         .toList();
+  }
+
+  /** -muxers also lists demux-only formats (flags " D"); keep those that can write. */
+  private static Set<String> muxersOnly(Map<String, String> rows) {
+    Set<String> names = new TreeSet<>();
+    rows.forEach(
+        (name, flags) -> {
+          if (flags.contains("E")) {
+            names.add(name);
+          }
+        });
+    return names;
   }
 
   private static Set<String> intersect(Set<String> offered, List<String> allowed) {
