@@ -63,7 +63,11 @@ public final class NoveltySearch implements Search {
       List<Individual> pool = new ArrayList<>(population);
       List<Individual> offspring = new ArrayList<>();
       while (offspring.size() < config.populationSize() && log.hasBudget()) {
-        offspring.add(log.evaluate(variation.offspring(population), generation));
+        Genome child =
+            random.nextDouble() < config.immigrantRate()
+                ? Genome.random(random)
+                : variation.offspring(population);
+        offspring.add(log.evaluate(child, generation));
       }
       pool.addAll(offspring);
       score(pool, archive);

@@ -46,6 +46,43 @@ public final class SearchComparison {
 
   private SearchComparison() {}
 
+  /**
+   * Reproduces the numbers in harness/WORKLOADS.md: {@code SearchComparison FFMPEG WORK_DIR SEED
+   * BUDGET [input|behaviour]}.
+   */
+  public static void main(String[] args) {
+    if (args.length < 4) {
+      System.err.println("usage: SearchComparison FFMPEG WORK_DIR SEED BUDGET [input|behaviour]");
+      System.exit(2);
+    }
+    java.nio.file.Path ffmpeg = java.nio.file.Path.of(args[0]);
+    OptionSpace space =
+        new OptionSpace(
+            dev.optbench.harness.workload.FfmpegCapabilities.probe(
+                ffmpeg, dev.optbench.harness.workload.FfmpegComponents.standard()),
+            dev.optbench.harness.workload.SpaceConfig.defaults());
+    Evaluator evaluator =
+        new ReferenceEvaluator(
+            ffmpeg,
+            dev.optbench.harness.exec.ExecHelper.ensureBuilt(GenerateWorkload.cacheDir()),
+            java.nio.file.Path.of(args[1]),
+            GenerateWorkload.DEFAULT_TIMEOUT,
+            space.config().inputMode());
+    DescriptorSpace d =
+        args.length > 4 && args[4].equals("input")
+            ? DescriptorSpace.INPUT
+            : DescriptorSpace.BEHAVIOUR;
+    Report r =
+        run(
+            space,
+            evaluator,
+            d,
+            SearchConfig.defaults(Long.parseLong(args[2]), Integer.parseInt(args[3])),
+            SearchListener.NONE,
+            DEFAULT_CELLS);
+    System.out.println(r.table());
+  }
+
   public static Report run(
       OptionSpace space,
       Evaluator evaluator,

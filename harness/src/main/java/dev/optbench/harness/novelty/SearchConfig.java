@@ -10,6 +10,8 @@ package dev.optbench.harness.novelty;
  * @param mutationRate chance each gene is perturbed; at least one always is (0.2)
  * @param mutationSigma standard deviation of the Gaussian step on a [0,1) gene (0.15)
  * @param crossoverRate chance a child mixes two parents gene by gene (0.3)
+ * @param immigrantRate chance a child is a fresh random genome instead ("random immigrants"): keeps
+ *     novelty search exploring the whole space while selection pushes outwards (0.25)
  * @param tournamentSize parents are the most novel of this many random picks (3)
  * @param archiveLimit archive size; beyond it the most crowded entry is dropped (200)
  * @param initialThreshold novelty needed to enter the archive; 0 = the median novelty of the first
@@ -28,6 +30,7 @@ public record SearchConfig(
     double mutationRate,
     double mutationSigma,
     double crossoverRate,
+    double immigrantRate,
     int tournamentSize,
     int archiveLimit,
     double initialThreshold,
@@ -50,6 +53,7 @@ public record SearchConfig(
     require(unit(mutationRate), "mutationRate must be in [0, 1], got " + mutationRate);
     require(mutationSigma > 0, "mutationSigma must be positive, got " + mutationSigma);
     require(unit(crossoverRate), "crossoverRate must be in [0, 1], got " + crossoverRate);
+    require(unit(immigrantRate), "immigrantRate must be in [0, 1], got " + immigrantRate);
     require(
         tournamentSize >= 1 && tournamentSize <= populationSize,
         "tournamentSize must be in 1..populationSize, got " + tournamentSize);
@@ -64,7 +68,8 @@ public record SearchConfig(
   }
 
   public static SearchConfig defaults(long seed, int budget) {
-    return new SearchConfig(seed, budget, 12, 5, 0.2, 0.15, 0.3, 3, 200, 0, 1.2, 0.9, 3, 2, 50);
+    return new SearchConfig(
+        seed, budget, 12, 5, 0.2, 0.15, 0.3, 0.25, 3, 200, 0, 1.2, 0.9, 3, 2, 50);
   }
 
   public SearchConfig withPopulation(int size, int neighbours) {
@@ -76,6 +81,7 @@ public record SearchConfig(
         mutationRate,
         mutationSigma,
         crossoverRate,
+        immigrantRate,
         Math.min(tournamentSize, size),
         archiveLimit,
         initialThreshold,
@@ -95,6 +101,7 @@ public record SearchConfig(
         mutationRate,
         mutationSigma,
         crossoverRate,
+        immigrantRate,
         tournamentSize,
         archiveLimit,
         initialThreshold,

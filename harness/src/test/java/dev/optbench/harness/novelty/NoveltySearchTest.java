@@ -84,7 +84,8 @@ class NoveltySearchTest {
 
   @Test
   void noveltyArchiveIsBoundedAndAdaptsItsThreshold() {
-    SearchConfig c = new SearchConfig(9, 200, 10, 3, 0.2, 0.15, 0.3, 3, 15, 0, 1.2, 0.9, 3, 2, 50);
+    SearchConfig c =
+        new SearchConfig(9, 200, 10, 3, 0.2, 0.15, 0.3, 0.25, 3, 15, 0, 1.2, 0.9, 3, 2, 50);
     SearchResult r = novelty(DescriptorSpace.INPUT, c).run();
     assertThat(r.summary().archiveSize()).isLessThanOrEqualTo(15).isPositive();
   }

@@ -14,10 +14,11 @@ class SearchConfigTest {
     assertThatThrownBy(() -> SearchConfig.defaults(1, 10).withPopulation(1, 1))
         .hasMessageContaining("populationSize must be at least 2");
     assertThatThrownBy(
-            () -> new SearchConfig(1, 10, 12, 5, 1.5, 0.15, 0.3, 3, 200, 0, 1.2, 0.9, 3, 2, 50))
+            () ->
+                new SearchConfig(1, 10, 12, 5, 1.5, 0.15, 0.3, 0.25, 3, 200, 0, 1.2, 0.9, 3, 2, 50))
         .hasMessageContaining("mutationRate");
     assertThatThrownBy(
-            () -> new SearchConfig(1, 10, 12, 5, 0.2, 0.15, 0.3, 3, 0, 0, 1.2, 0.9, 3, 2, 50))
+            () -> new SearchConfig(1, 10, 12, 5, 0.2, 0.15, 0.3, 0.25, 3, 0, 0, 1.2, 0.9, 3, 2, 50))
         .hasMessageContaining("archiveLimit");
   }
 }
