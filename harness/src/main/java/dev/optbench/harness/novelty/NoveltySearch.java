@@ -63,11 +63,7 @@ public final class NoveltySearch implements Search {
       List<Individual> pool = new ArrayList<>(population);
       List<Individual> offspring = new ArrayList<>();
       while (offspring.size() < config.populationSize() && log.hasBudget()) {
-        Genome child =
-            random.nextDouble() < config.immigrantRate()
-                ? Genome.random(random)
-                : variation.offspring(population);
-        offspring.add(log.evaluate(child, generation));
+        offspring.add(log.evaluate(screened(random, variation, population, log), generation));
       }
       pool.addAll(offspring);
       score(pool, archive);
@@ -84,6 +80,37 @@ public final class NoveltySearch implements Search {
         emitted,
         log.crashes(),
         log.summary(generation, archive.size(), emitted.size()));
+  }
+
+  /**
+   * The most input-novel of {@code screening} candidates (immigrant or bred): its distance to the
+   * nearest command already run, so budget goes to commands unlike anything measured.
+   */
+  private Genome screened(
+      SplittableRandom random,
+      Variation variation,
+      List<Individual> population,
+      EvaluationLog log) {
+    List<double[]> seen = log.evaluated().stream().map(i -> i.command().descriptor()).toList();
+    Genome best = null;
+    double bestDistance = -1;
+    for (int i = 0; i < config.screening(); i++) {
+      Genome g =
+          random.nextDouble() < config.immigrantRate()
+              ? Genome.random(random)
+              : variation.offspring(population);
+      double[] d = space.render(g).descriptor();
+      double nearest =
+          seen.stream()
+              .mapToDouble(s -> NoveltyMetric.distance(d, s))
+              .min()
+              .orElse(Double.MAX_VALUE);
+      if (nearest > bestDistance) {
+        best = g;
+        bestDistance = nearest;
+      }
+    }
+    return best;
   }
 
   private void score(List<Individual> pool, NoveltyArchive archive) {

@@ -11,7 +11,10 @@ package dev.optbench.harness.novelty;
  * @param mutationSigma standard deviation of the Gaussian step on a [0,1) gene (0.15)
  * @param crossoverRate chance a child mixes two parents gene by gene (0.3)
  * @param immigrantRate chance a child is a fresh random genome instead ("random immigrants"): keeps
- *     novelty search exploring the whole space while selection pushes outwards (0.25)
+ *     novelty search exploring the whole space while selection pushes outwards (0.5)
+ * @param screening children rendered per offspring slot; the one farthest (in input space) from
+ *     every command run so far is evaluated. Rendering is free, so this buys diversity without
+ *     spending budget (8; 1 disables it)
  * @param tournamentSize parents are the most novel of this many random picks (3)
  * @param archiveLimit archive size; beyond it the most crowded entry is dropped (200)
  * @param initialThreshold novelty needed to enter the archive; 0 = the median novelty of the first
@@ -31,6 +34,7 @@ public record SearchConfig(
     double mutationSigma,
     double crossoverRate,
     double immigrantRate,
+    int screening,
     int tournamentSize,
     int archiveLimit,
     double initialThreshold,
@@ -53,6 +57,7 @@ public record SearchConfig(
     require(unit(mutationRate), "mutationRate must be in [0, 1], got " + mutationRate);
     require(mutationSigma > 0, "mutationSigma must be positive, got " + mutationSigma);
     require(unit(crossoverRate), "crossoverRate must be in [0, 1], got " + crossoverRate);
+    require(screening >= 1, "screening must be at least 1, got " + screening);
     require(unit(immigrantRate), "immigrantRate must be in [0, 1], got " + immigrantRate);
     require(
         tournamentSize >= 1 && tournamentSize <= populationSize,
@@ -69,7 +74,7 @@ public record SearchConfig(
 
   public static SearchConfig defaults(long seed, int budget) {
     return new SearchConfig(
-        seed, budget, 12, 5, 0.2, 0.15, 0.3, 0.25, 3, 200, 0, 1.2, 0.9, 3, 2, 50);
+        seed, budget, 12, 5, 0.2, 0.15, 0.3, 0.5, 8, 3, 200, 0, 1.2, 0.9, 3, 2, 50);
   }
 
   public SearchConfig withPopulation(int size, int neighbours) {
@@ -82,6 +87,7 @@ public record SearchConfig(
         mutationSigma,
         crossoverRate,
         immigrantRate,
+        screening,
         Math.min(tournamentSize, size),
         archiveLimit,
         initialThreshold,
@@ -102,6 +108,7 @@ public record SearchConfig(
         mutationSigma,
         crossoverRate,
         immigrantRate,
+        screening,
         tournamentSize,
         archiveLimit,
         initialThreshold,

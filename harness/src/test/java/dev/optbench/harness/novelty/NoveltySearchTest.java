@@ -85,7 +85,7 @@ class NoveltySearchTest {
   @Test
   void noveltyArchiveIsBoundedAndAdaptsItsThreshold() {
     SearchConfig c =
-        new SearchConfig(9, 200, 10, 3, 0.2, 0.15, 0.3, 0.25, 3, 15, 0, 1.2, 0.9, 3, 2, 50);
+        new SearchConfig(9, 200, 10, 3, 0.2, 0.15, 0.3, 0.25, 4, 3, 15, 0, 1.2, 0.9, 3, 2, 50);
     SearchResult r = novelty(DescriptorSpace.INPUT, c).run();
     assertThat(r.summary().archiveSize()).isLessThanOrEqualTo(15).isPositive();
   }

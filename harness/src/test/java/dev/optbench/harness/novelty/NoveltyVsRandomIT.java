@@ -30,7 +30,7 @@ class NoveltyVsRandomIT {
             work,
             GenerateWorkload.DEFAULT_TIMEOUT,
             space.config().inputMode());
-    SearchConfig config = SearchConfig.defaults(2026, 48).withPopulation(8, 3);
+    SearchConfig config = SearchConfig.defaults(2, 48);
 
     SearchComparison.Report report =
         SearchComparison.run(

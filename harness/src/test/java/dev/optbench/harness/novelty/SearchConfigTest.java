@@ -15,10 +15,13 @@ class SearchConfigTest {
         .hasMessageContaining("populationSize must be at least 2");
     assertThatThrownBy(
             () ->
-                new SearchConfig(1, 10, 12, 5, 1.5, 0.15, 0.3, 0.25, 3, 200, 0, 1.2, 0.9, 3, 2, 50))
+                new SearchConfig(
+                    1, 10, 12, 5, 1.5, 0.15, 0.3, 0.25, 4, 3, 200, 0, 1.2, 0.9, 3, 2, 50))
         .hasMessageContaining("mutationRate");
     assertThatThrownBy(
-            () -> new SearchConfig(1, 10, 12, 5, 0.2, 0.15, 0.3, 0.25, 3, 0, 0, 1.2, 0.9, 3, 2, 50))
+            () ->
+                new SearchConfig(
+                    1, 10, 12, 5, 0.2, 0.15, 0.3, 0.25, 4, 3, 0, 0, 1.2, 0.9, 3, 2, 50))
         .hasMessageContaining("archiveLimit");
   }
 }
