@@ -1,0 +1,171 @@
+package dev.optbench.harness.novelty;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.optbench.harness.exec.ExecHelper;
+import dev.optbench.harness.workload.FfmpegCapabilities;
+import dev.optbench.harness.workload.FfmpegComponents;
+import dev.optbench.harness.workload.OptionSpace;
+import dev.optbench.harness.workload.SpaceConfig;
+import dev.optbench.harness.workload.WorkloadFile;
+import dev.optbench.harness.workload.WorkloadWriter;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Generates a workload file: probes the reference binary, searches, writes {@code <output>} (JSON),
+ * {@code <output>.sh} (replay script), {@code .summary.json} (outcome counts, timing) and, when
+ * ffmpeg crashed, {@code .crashes.json} (findings). The CLI's {@code generate} wraps this.
+ */
+public final class GenerateWorkload {
+  /** Per-step timeout: commands are a few seconds of small media, so 30 s means "stuck". */
+  public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(30);
+
+  public enum SearchKind {
+    NOVELTY,
+    RANDOM
+  }
+
+  public record Request(
+      Path ffmpeg,
+      Path workDir,
+      long seed,
+      int budget,
+      DescriptorSpace space,
+      SearchKind search,
+      Path output) {}
+
+  public record Result(
+      WorkloadFile workload,
+      Path json,
+      Path script,
+      Path summaryFile,
+      GenerationSummary summary,
+      int crashes) {}
+
+  private GenerateWorkload() {}
+
+  public static Result run(Request request, SearchListener listener) {
+    return run(
+        request,
+        SpaceConfig.defaults(),
+        SearchConfig.defaults(request.seed(), request.budget()),
+        DEFAULT_TIMEOUT,
+        listener);
+  }
+
+  public static Result run(
+      Request request,
+      SpaceConfig spaceConfig,
+      SearchConfig searchConfig,
+      Duration timeout,
+      SearchListener listener) {
+    if (!Files.isExecutable(request.ffmpeg())) {
+      throw new IllegalArgumentException(
+          "reference ffmpeg "
+              + request.ffmpeg()
+              + " is not an executable file (build one: optbench build --variants O2)");
+    }
+    FfmpegCapabilities caps =
+        FfmpegCapabilities.probe(request.ffmpeg(), FfmpegComponents.standard());
+    OptionSpace space = new OptionSpace(caps, spaceConfig);
+    Path helper = ExecHelper.ensureBuilt(cacheDir());
+    Evaluator evaluator =
+        new ReferenceEvaluator(
+            request.ffmpeg(), helper, request.workDir(), timeout, spaceConfig.inputMode());
+    Search search =
+        request.search() == SearchKind.NOVELTY
+            ? new NoveltySearch(space, evaluator, request.space(), searchConfig, listener)
+            : new RandomSearch(space, evaluator, request.space(), searchConfig, listener);
+    SearchResult result = search.run();
+    WorkloadFile workload =
+        WorkloadAssembler.assemble(result, searchConfig, caps.version(), spaceConfig.inputMode());
+    Path script = WorkloadWriter.write(workload, request.output());
+    Path summary = WorkloadWriter.sibling(request.output(), ".summary.json");
+    writeJson(summary, result.summary());
+    if (!result.crashes().isEmpty()) {
+      writeJson(
+          WorkloadWriter.sibling(request.output(), ".crashes.json"),
+          result.crashes().stream().map(GenerateWorkload::finding).toList());
+    }
+    return new Result(
+        workload, request.output(), script, summary, result.summary(), result.crashes().size());
+  }
+
+  /** $OPTBENCH_CACHE, else ~/.cache/optbench: where the exec helper is compiled once. */
+  static Path cacheDir() {
+    String env = System.getenv("OPTBENCH_CACHE");
+    return env != null && !env.isBlank()
+        ? Path.of(env)
+        : Path.of(System.getProperty("user.home"), ".cache", "optbench");
+  }
+
+  private static Map<String, Object> finding(Individual x) {
+    return Map.of(
+        "argv",
+        x.command().argv(),
+        "before",
+        x.command().before(),
+        "signal",
+        x.evaluation().signal(),
+        "stderr",
+        x.evaluation().diagnostic());
+  }
+
+  private static void writeJson(Path file, Object value) {
+    try {
+      new ObjectMapper()
+          .enable(SerializationFeature.INDENT_OUTPUT)
+          .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
+          .writeValue(file.toFile(), value);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write " + file, e);
+    }
+  }
+
+  /**
+   * {@code GenerateWorkload --ffmpeg PATH --work-dir DIR --output FILE.json [--seed N] [--budget N]
+   * [--space input|behaviour] [--search novelty|random]}.
+   */
+  public static void main(String[] args) {
+    Map<String, String> a =
+        new java.util.HashMap<>(
+            Map.of("--seed", "1", "--budget", "50", "--space", "behaviour", "--search", "novelty"));
+    for (int i = 0; i + 1 < args.length; i += 2) {
+      a.put(args[i], args[i + 1]);
+    }
+    for (String required : List.of("--ffmpeg", "--work-dir", "--output")) {
+      if (!a.containsKey(required) || args.length % 2 != 0) {
+        System.err.println(
+            "usage: GenerateWorkload --ffmpeg PATH --work-dir DIR --output FILE.json"
+                + " [--seed N] [--budget N] [--space input|behaviour] [--search novelty|random]");
+        System.exit(2);
+      }
+    }
+    Request request =
+        new Request(
+            Path.of(a.get("--ffmpeg")),
+            Path.of(a.get("--work-dir")),
+            Long.parseLong(a.get("--seed")),
+            Integer.parseInt(a.get("--budget")),
+            DescriptorSpace.valueOf(a.get("--space").toUpperCase(java.util.Locale.ROOT)),
+            SearchKind.valueOf(a.get("--search").toUpperCase(java.util.Locale.ROOT)),
+            Path.of(a.get("--output")));
+    Result r = run(request, new ConsoleSearchListener(System.out));
+    System.out.println(
+        "wrote "
+            + r.json()
+            + " ("
+            + r.workload().units().size()
+            + " units), "
+            + r.script()
+            + ", "
+            + r.summaryFile()
+            + (r.crashes() > 0 ? ", " + r.crashes() + " crash findings" : ""));
+  }
+}

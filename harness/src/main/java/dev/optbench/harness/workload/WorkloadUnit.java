@@ -1,0 +1,60 @@
+package dev.optbench.harness.workload;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import java.util.List;
+
+/**
+ * One benchmark unit for the runner: run {@link #before} then {@link #argv} in a fresh work dir
+ * (cwd), with argv[0] "ffmpeg" replaced by the variant's binary; all of them are the unit's cost.
+ *
+ * @param seed the generation run's seed (with {@code id}, enough to find the unit again)
+ * @param generation the search generation that produced it (0: initial population / random)
+ */
+@JsonPropertyOrder({
+  "id",
+  "template",
+  "argv",
+  "before",
+  "inputs",
+  "descriptors",
+  "seed",
+  "generation"
+})
+public record WorkloadUnit(
+    String id,
+    Template template,
+    List<String> argv,
+    List<List<String>> before,
+    List<String> inputs,
+    Descriptors descriptors,
+    long seed,
+    int generation) {
+
+  /**
+   * @param input the normalised parameter vector (template one-hot, then one entry per {@link
+   *     Param}), rounded to 4 decimals
+   * @param behaviour measured on the reference binary; present only for behaviour-space runs, since
+   *     measurements vary run to run
+   */
+  @JsonPropertyOrder({"input", "behaviour"})
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  public record Descriptors(List<Double> input, Measured behaviour) {}
+
+  /** What the reference binary's run cost (optbench-exec's rusage of ffmpeg itself). */
+  @JsonPropertyOrder({
+    "cpuMicros",
+    "wallMicros",
+    "maxRssKib",
+    "outputBytes",
+    "threadsUsed",
+    "exitClass"
+  })
+  public record Measured(
+      long cpuMicros,
+      long wallMicros,
+      long maxRssKib,
+      long outputBytes,
+      double threadsUsed,
+      String exitClass) {}
+}
