@@ -3,6 +3,7 @@ package dev.optbench.benchmarks;
 import dev.optbench.benchmarks.cli.BuildCommand;
 import dev.optbench.benchmarks.cli.CompareCommand;
 import dev.optbench.benchmarks.cli.GrafanaCommand;
+import dev.optbench.benchmarks.cli.ReportCommand;
 import dev.optbench.benchmarks.cli.RunCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -17,7 +18,8 @@ import picocli.CommandLine.Command;
       BuildCommand.class,
       RunCommand.class,
       CompareCommand.class,
-      GrafanaCommand.class
+      GrafanaCommand.class,
+      ReportCommand.class
     })
 public final class Main implements Runnable {
 
