@@ -1,6 +1,9 @@
 package dev.optbench.benchmarks;
 
 import dev.optbench.benchmarks.cli.BuildCommand;
+import dev.optbench.benchmarks.cli.CompareCommand;
+import dev.optbench.benchmarks.cli.GrafanaCommand;
+import dev.optbench.benchmarks.cli.ReportCommand;
 import dev.optbench.benchmarks.cli.RunCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -11,7 +14,13 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     version = "optbench 0.1.0",
     description = "What compiler flags do to time, CPU and memory of native software.",
-    subcommands = {BuildCommand.class, RunCommand.class})
+    subcommands = {
+      BuildCommand.class,
+      RunCommand.class,
+      CompareCommand.class,
+      GrafanaCommand.class,
+      ReportCommand.class
+    })
 public final class Main implements Runnable {
 
   public static void main(String[] args) {
