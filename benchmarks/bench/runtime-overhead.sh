@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Wall time each runtime adds to a unit, against the same command run bare (optbench-exec on the
 # host, no sandbox). Same variant (O2), same short ffmpeg command, N repetitions each, medians of
-# the wall time optbench-exec measures next to the process. Prints Markdown.
+# the wall time optbench-exec measures next to the process. Single-threaded, because docker and
+# cgroup pin the unit to one CPU (cpuset 0) while bare and process do not: with threads, the
+# pinning itself changes the time (seen: -6 to -9 ms on a 40 ms encode). Prints Markdown.
 #   benchmarks/bench/runtime-overhead.sh [N]
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -9,7 +11,7 @@ n=${1:-20}
 jar=benchmarks/target/benchmarks.jar
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
-cmd=(ffmpeg -nostdin -hide_banner -loglevel error -f lavfi -i testsrc2=size=320x240:rate=25:duration=1 -c:v mpeg4 -f null -)
+cmd=(ffmpeg -nostdin -hide_banner -loglevel error -threads 1 -filter_threads 1 -f lavfi -i testsrc2=size=320x240:rate=25:duration=1 -c:v mpeg4 -f null -)
 median() { python3 -c 'import sys,statistics; print(f"{statistics.median(float(x) for x in sys.stdin.read().split()):.1f}")'; }
 
 echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), load $(cut -d' ' -f1 /proc/loadavg), $(date -u +%F)"
