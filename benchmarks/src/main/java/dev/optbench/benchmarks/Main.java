@@ -2,6 +2,7 @@ package dev.optbench.benchmarks;
 
 import dev.optbench.benchmarks.cli.BuildCommand;
 import dev.optbench.benchmarks.cli.CompareCommand;
+import dev.optbench.benchmarks.cli.GenerateCommand;
 import dev.optbench.benchmarks.cli.GrafanaCommand;
 import dev.optbench.benchmarks.cli.ReportCommand;
 import dev.optbench.benchmarks.cli.RunCommand;
@@ -17,6 +18,7 @@ import picocli.CommandLine.Command;
     subcommands = {
       BuildCommand.class,
       RunCommand.class,
+      GenerateCommand.class,
       CompareCommand.class,
       GrafanaCommand.class,
       ReportCommand.class

@@ -14,7 +14,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -132,40 +131,4 @@ public final class GenerateWorkload {
    * {@code GenerateWorkload --ffmpeg PATH --work-dir DIR --output FILE.json [--seed N] [--budget N]
    * [--space input|behaviour] [--search novelty|random]}.
    */
-  public static void main(String[] args) {
-    Map<String, String> a =
-        new java.util.HashMap<>(
-            Map.of("--seed", "1", "--budget", "50", "--space", "behaviour", "--search", "novelty"));
-    for (int i = 0; i + 1 < args.length; i += 2) {
-      a.put(args[i], args[i + 1]);
-    }
-    for (String required : List.of("--ffmpeg", "--work-dir", "--output")) {
-      if (!a.containsKey(required) || args.length % 2 != 0) {
-        System.err.println(
-            "usage: GenerateWorkload --ffmpeg PATH --work-dir DIR --output FILE.json"
-                + " [--seed N] [--budget N] [--space input|behaviour] [--search novelty|random]");
-        System.exit(2);
-      }
-    }
-    Request request =
-        new Request(
-            Path.of(a.get("--ffmpeg")),
-            Path.of(a.get("--work-dir")),
-            Long.parseLong(a.get("--seed")),
-            Integer.parseInt(a.get("--budget")),
-            DescriptorSpace.valueOf(a.get("--space").toUpperCase(java.util.Locale.ROOT)),
-            SearchKind.valueOf(a.get("--search").toUpperCase(java.util.Locale.ROOT)),
-            Path.of(a.get("--output")));
-    Result r = run(request, new ConsoleSearchListener(System.out));
-    System.out.println(
-        "wrote "
-            + r.json()
-            + " ("
-            + r.workload().units().size()
-            + " units), "
-            + r.script()
-            + ", "
-            + r.summaryFile()
-            + (r.crashes() > 0 ? ", " + r.crashes() + " crash findings" : ""));
-  }
 }
