@@ -73,8 +73,6 @@ public final class ExecHelper {
       p.destroyForcibly();
       Thread.currentThread().interrupt();
       throw new IOException("interrupted while compiling " + NAME, e);
-    } catch (IOException e) {
-      throw e;
     }
     if (!out.toFile().setExecutable(true)) {
       throw new IOException("cannot make " + out + " executable");

@@ -2,6 +2,8 @@ package dev.optbench.harness.runtime.cgroup;
 
 import static dev.optbench.harness.metrics.ResourceUsage.UNKNOWN;
 
+import dev.optbench.harness.metrics.CpuSplit;
+
 /**
  * One reading of a cgroup's kernel counters. Every field is {@link
  * dev.optbench.harness.metrics.ResourceUsage#UNKNOWN} when the kernel does not offer it.
@@ -28,7 +30,7 @@ public record CgroupCounters(
   /**
    * What happened between {@code start} and this reading: cumulative counters are subtracted, the
    * peak (reset or fresh at start) is taken as is, and the user/system split is fitted to the total
-   * (see {@link #splitOf}).
+   * (see {@link dev.optbench.harness.metrics.CpuSplit}).
    */
   public CgroupCounters since(CgroupCounters start) {
     long total = delta(cpuTotalNanos, start.cpuTotalNanos);
@@ -36,26 +38,13 @@ public record CgroupCounters(
     long system = delta(cpuSystemNanos, start.cpuSystemNanos);
     return new CgroupCounters(
         total,
-        splitOf(total, user, system),
-        splitOf(total, system, user),
+        CpuSplit.scale(total, user, system),
+        CpuSplit.scale(total, system, user),
         memoryPeakBytes,
         delta(ioReadBytes, start.ioReadBytes),
         delta(ioWriteBytes, start.ioWriteBytes),
         delta(oomKills, start.oomKills),
         delta(limitHits, start.limitHits));
-  }
-
-  /**
-   * v1's cpuacct.usage is exact (ns of runtime) but usage_user/usage_sys are sampled at timer
-   * ticks, and their sum was seen 18 % above the total for a 2 s burn. Like the kernel's own
-   * cputime_adjust() for rusage, keep the ticks' proportion and scale it to the exact total. On v2
-   * cpu.stat is already adjusted this way, so this changes nothing there.
-   */
-  static long splitOf(long total, long part, long other) {
-    if (total < 0 || part < 0 || other < 0 || part + other == 0) {
-      return part;
-    }
-    return Math.round((double) total * part / (part + other));
   }
 
   private static long delta(long end, long start) {

@@ -1,6 +1,7 @@
 package dev.optbench.harness.runtime.docker;
 
 import dev.optbench.harness.exec.ExecReport;
+import dev.optbench.harness.metrics.CpuSplit;
 import dev.optbench.harness.metrics.ResourceUsage;
 import java.util.Optional;
 
@@ -27,11 +28,14 @@ final class UnitMeasurement {
     boolean oom =
         after.oomKills() > before.oomKills()
             || (status.signal == SIGKILL && after.memoryFailures() > before.memoryFailures());
+    long total = after.cpuTotalNanos() - before.cpuTotalNanos();
+    long user = after.cpuUserNanos() - before.cpuUserNanos();
+    long sys = after.cpuSystemNanos() - before.cpuSystemNanos();
     return new ResourceUsage(
         report.map(ExecReport::wallNanos).orElse(ResourceUsage.UNKNOWN),
-        after.cpuUserNanos() - before.cpuUserNanos(),
-        after.cpuSystemNanos() - before.cpuSystemNanos(),
-        after.cpuTotalNanos() - before.cpuTotalNanos(),
+        CpuSplit.scale(total, user, sys),
+        CpuSplit.scale(total, sys, user),
+        total,
         peakBytes,
         after.ioReadBytes() - before.ioReadBytes(),
         after.ioWriteBytes() - before.ioWriteBytes(),

@@ -57,10 +57,12 @@ class CgroupBasicsTest {
     assertThat(used.oomKills()).isEqualTo(1);
 
     // ticks over-count (1.788 + 0.572 = 2.36 s for a 2.003 s total): keep the ratio, fit the sum
-    assertThat(CgroupCounters.splitOf(2_003_063_219L, 1_788_000_000L, 572_000_000L))
+    assertThat(
+            dev.optbench.harness.metrics.CpuSplit.scale(
+                2_003_063_219L, 1_788_000_000L, 572_000_000L))
         .isEqualTo(1517575015L);
-    assertThat(CgroupCounters.splitOf(UNKNOWN, 5, 5)).isEqualTo(5);
-    assertThat(CgroupCounters.splitOf(10, 0, 0)).isZero();
+    assertThat(dev.optbench.harness.metrics.CpuSplit.scale(UNKNOWN, 5, 5)).isEqualTo(5);
+    assertThat(dev.optbench.harness.metrics.CpuSplit.scale(10, 0, 0)).isZero();
   }
 
   @Test

@@ -1,6 +1,7 @@
 package dev.optbench.harness.runtime.docker;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import dev.optbench.harness.exec.ExecReport;
 import dev.optbench.harness.metrics.ResourceUsage;
@@ -13,6 +14,19 @@ class UnitMeasurementTest {
 
   private static ExecReport report(int exit, int signal) {
     return new ExecReport(2_000_000_000L, 1_900_000, 100_000, 4096, exit, signal, "");
+  }
+
+  @Test
+  void tickSampledUserAndSystemAreScaledToTheExactTotal() {
+    // v1 usage_user/usage_sys deltas sum to 2.36 s while cpuacct.usage says 2.0 s (seen here).
+    var after =
+        new CgroupV1Counters.Snapshot(2_000_001_000L, 1_800_000_600L, 560_000_400L, 10, 20, 1, 5);
+    ResourceUsage u =
+        UnitMeasurement.fromCgroup(Optional.of(report(0, 0)), 0, BEFORE, after, 1, 1.0);
+    assertThat(u.cpuTotalNanos()).isEqualTo(2_000_000_000L);
+    assertThat(u.cpuUserNanos() + u.cpuSystemNanos()).isEqualTo(u.cpuTotalNanos());
+    assertThat((double) u.cpuUserNanos() / u.cpuSystemNanos())
+        .isCloseTo(1800.0 / 560, within(1e-3));
   }
 
   @Test
