@@ -4,17 +4,38 @@ import dev.optbench.benchmarks.cli.BuildCommand;
 import dev.optbench.benchmarks.cli.CompareCommand;
 import dev.optbench.benchmarks.cli.GenerateCommand;
 import dev.optbench.benchmarks.cli.GrafanaCommand;
+import dev.optbench.benchmarks.cli.MainJobOptions;
 import dev.optbench.benchmarks.cli.ReportCommand;
 import dev.optbench.benchmarks.cli.RunCommand;
+import dev.optbench.benchmarks.job.MainJob;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Unmatched;
 
-/** Entry point of benchmarks.jar. */
+/**
+ * Entry point of benchmarks.jar. With no subcommand it runs the main job (build, generate, run with
+ * JMH, report); options it does not know are JMH's own and go to JMH.
+ */
 @Command(
     name = "optbench",
     mixinStandardHelpOptions = true,
     version = "optbench 0.1.0",
-    description = "What compiler flags do to time, CPU and memory of native software.",
+    defaultValueProvider = CommandLine.PropertiesDefaultProvider.class,
+    description = {
+      "What compiler flags do to time, CPU and memory of native software.",
+      "",
+      "With no subcommand: build (or reuse) the variants, generate (or reuse) a workload, run every"
+          + " (variant, unit) pair with JMH in the variant's sandbox, write results/<run-id>/"
+          + " (JMH JSON, samples, manifests, host facts, report.html) and print the verdict.",
+      "Options not listed here are JMH's (-f -wi -i -p -rf -rff -prof, include regex; see"
+          + " --jmh-help). Defaults for any option can live in ~/.optbench.properties (e.g."
+          + " variants=O0,O2).",
+      ""
+    },
     subcommands = {
       BuildCommand.class,
       RunCommand.class,
@@ -23,7 +44,11 @@ import picocli.CommandLine.Command;
       GrafanaCommand.class,
       ReportCommand.class
     })
-public final class Main implements Runnable {
+public final class Main implements Callable<Integer> {
+  @Mixin MainJobOptions job;
+
+  /** JMH's own options and include regex: everything picocli does not know. */
+  @Unmatched List<String> jmhArgs = new ArrayList<>();
 
   public static void main(String[] args) {
     System.exit(commandLine().execute(args));
@@ -34,14 +59,22 @@ public final class Main implements Runnable {
     CommandLine cl = new CommandLine(new Main());
     cl.setExecutionExceptionHandler(
         (e, cmd, parsed) -> {
-          cmd.getErr().println("optbench: " + e.getMessage());
+          cmd.getErr().println("optbench: " + message(e));
           return 2;
         });
     return cl;
   }
 
+  private static String message(Throwable e) {
+    String m = e.getMessage();
+    return m == null || m.isBlank() ? e.toString() : m;
+  }
+
   @Override
-  public void run() {
-    new CommandLine(this).usage(System.out);
+  public Integer call() throws Exception {
+    if (job.handledJmhQuery(jmhArgs, System.out)) {
+      return 0;
+    }
+    return new MainJob(job.settings(jmhArgs), System.out).run();
   }
 }

@@ -61,6 +61,14 @@ public final class RunCommand implements Callable<Integer> {
       description = "Variant to run (preset or NAME=FLAGS). Default: ${DEFAULT-VALUE}.")
   String variant;
 
+  @Option(
+      names = "--profile",
+      paramLabel = "P",
+      defaultValue = "minimal",
+      converter = VariantOptions.ProfileConverter.class,
+      description = "Build profile of the variant: minimal or full. Default: ${DEFAULT-VALUE}.")
+  dev.optbench.build.spec.Profile profile;
+
   @Mixin SourceOptions source;
   @Mixin RuntimeOptions runtime;
   @Mixin SinkOptions sinkOptions;
@@ -129,7 +137,7 @@ public final class RunCommand implements Callable<Integer> {
     BuiltVariant built =
         new VariantSet(
                 cacheDir, Runtime.getRuntime().availableProcessors(), new ConsoleBuildProgress(o))
-            .build(List.of(VariantSpecs.fromCli(variant, runtime.profile())), source.provider())
+            .build(List.of(VariantSpecs.fromCli(variant, profile)), source.provider())
             .variants()
             .get(0);
     ContainerRuntime rt = choice.provider().create();

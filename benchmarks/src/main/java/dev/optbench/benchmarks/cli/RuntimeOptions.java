@@ -1,6 +1,5 @@
 package dev.optbench.benchmarks.cli;
 
-import dev.optbench.build.spec.Profile;
 import dev.optbench.harness.runtime.RuntimeSelector;
 import dev.optbench.harness.runtime.SandboxLimits;
 import java.nio.file.Path;
@@ -42,14 +41,6 @@ public final class RuntimeOptions {
       description = "Per-unit timeout (e.g. 30s, 10m). Default: ${DEFAULT-VALUE}.")
   Duration timeout;
 
-  @Option(
-      names = "--profile",
-      paramLabel = "P",
-      defaultValue = "minimal",
-      converter = VariantOptions.ProfileConverter.class,
-      description = "Build profile of the variant: minimal or full. Default: ${DEFAULT-VALUE}.")
-  Profile profile;
-
   RuntimeSelector.Choice select() {
     return RuntimeSelector.fromServiceLoader().select(Optional.ofNullable(runtime));
   }
@@ -60,9 +51,5 @@ public final class RuntimeOptions {
 
   Duration timeout() {
     return timeout;
-  }
-
-  Profile profile() {
-    return profile;
   }
 }

@@ -50,6 +50,12 @@ public final class SinkOptions {
     return new LineProtocolFileSink(outDir.resolve(runId + ".samples.lp"));
   }
 
+  /** For the main job, which checks the connection itself. */
+  java.util.Optional<dev.optbench.benchmarks.job.JobSettings.Influx> influx() {
+    return java.util.Optional.ofNullable(influxUrl)
+        .map(url -> new dev.optbench.benchmarks.job.JobSettings.Influx(url, database));
+  }
+
   Duration interval() {
     return interval;
   }

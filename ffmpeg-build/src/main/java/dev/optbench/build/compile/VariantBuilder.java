@@ -42,6 +42,7 @@ public final class VariantBuilder {
     this.progress = progress;
   }
 
+  @SuppressWarnings("try") // the lock is held for the block's duration, never referenced
   public BuiltVariant build(VariantSpec spec, SourceTree source) {
     CompilerInfo compiler = CompilerInfo.of(spec.compiler());
     List<String> configure = ConfigureCommand.of(source.root(), spec, components);

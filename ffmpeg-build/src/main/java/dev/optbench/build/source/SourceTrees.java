@@ -20,6 +20,7 @@ public final class SourceTrees {
     this.cache = cache;
   }
 
+  @SuppressWarnings("try") // the lock is held for the block's duration, never referenced
   public SourceTree prepare(SourceProvider provider) {
     SourceArchive archive = provider.fetch(cache.resolve("downloads"));
     if (Files.isDirectory(archive.path())) {

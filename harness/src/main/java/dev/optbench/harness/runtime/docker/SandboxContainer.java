@@ -99,12 +99,19 @@ record SandboxContainer(
    * first unit over the limit. PID 1 is tiny, so the kernel would not pick it anyway; -1000 makes
    * that a rule. Needs root on the host (units inside cannot lower it: no CAP_SYS_RESOURCE).
    */
+  private static final java.util.concurrent.atomic.AtomicBoolean OOM_SCORE_NOTED =
+      new java.util.concurrent.atomic.AtomicBoolean();
+
   private static void protectFromOomKiller(long hostPid) {
     try {
       Files.writeString(Path.of("/proc", Long.toString(hostPid), "oom_score_adj"), "-1000");
     } catch (IOException e) {
       // Seen where the host withholds CAP_SYS_RESOURCE even from root (some VMs). PID 1 is the
       // idle helper (~100 KiB), so the kernel still picks the unit, which holds the memory.
+      // Said once per JVM: it is a fact about the host, not about this container.
+      if (!OOM_SCORE_NOTED.compareAndSet(false, true)) {
+        return;
+      }
       LOG.info(
           "cannot lower the OOM score of the container's idle PID 1 ({}: {}); the unit remains the"
               + " OOM killer's choice",

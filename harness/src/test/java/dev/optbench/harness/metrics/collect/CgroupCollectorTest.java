@@ -10,6 +10,7 @@ import dev.optbench.harness.testing.RecordingSink;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
@@ -43,7 +44,11 @@ class CgroupCollectorTest {
                 target, Duration.ofMillis(20), sink, Map.of(TAG_VARIANT, "O2", TAG_MACHINE, "m1"));
     Thread.sleep(300);
     session.setUnit("scale-640");
-    Files.writeString(dir.resolve("cpu.stat"), "usage_usec 99\nuser_usec 60\nsystem_usec 39\n");
+    // Atomically, as the kernel updates it: a truncate-then-write lets the sampler read an empty
+    // cpu.stat mid-write and take a memory sample without a CPU one (seen in CI).
+    Path next = dir.resolve("cpu.stat.next");
+    Files.writeString(next, "usage_usec 99\nuser_usec 60\nsystem_usec 39\n");
+    Files.move(next, dir.resolve("cpu.stat"), StandardCopyOption.ATOMIC_MOVE);
     Thread.sleep(200);
     session.close();
     session.close(); // idempotent

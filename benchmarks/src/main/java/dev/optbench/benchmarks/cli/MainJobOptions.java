@@ -1,0 +1,125 @@
+package dev.optbench.benchmarks.cli;
+
+import dev.optbench.benchmarks.job.JobSettings;
+import dev.optbench.build.OptbenchCache;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import org.openjdk.jmh.profile.ProfilerFactory;
+import org.openjdk.jmh.runner.Runner;
+import org.openjdk.jmh.runner.options.CommandLineOptionException;
+import org.openjdk.jmh.runner.options.CommandLineOptions;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** The main job's options; what picocli does not match (the caller collects it) is JMH's. */
+public final class MainJobOptions {
+  @Mixin VariantOptions variants;
+  @Mixin SourceOptions source;
+  @Mixin RuntimeOptions runtime;
+  @Mixin SinkOptions sink;
+
+  @Option(
+      names = "--workload",
+      paramLabel = "FILE",
+      description =
+          "Workload file from `optbench generate`. Default: generate one with novelty search on"
+              + " the baseline build (cached: seed, budget and binary decide it).")
+  Path workload;
+
+  @Option(
+      names = "--units",
+      paramLabel = "N",
+      defaultValue = "6",
+      description =
+          "Units (commands) of the workload to run, spread over its templates. Default: ${DEFAULT-VALUE}.")
+  int units;
+
+  @Option(
+      names = "--seed",
+      paramLabel = "N",
+      defaultValue = "1",
+      description = "Seed of the generated workload. Default: ${DEFAULT-VALUE}.")
+  long seed;
+
+  @Option(
+      names = "--budget",
+      paramLabel = "N",
+      defaultValue = "30",
+      description = "Commands the search may try when generating. Default: ${DEFAULT-VALUE}.")
+  int budget;
+
+  @Option(
+      names = "--baseline",
+      paramLabel = "V",
+      description = "Variant the others are compared with. Default: O2 if built, else the first.")
+  String baseline;
+
+  @Option(
+      names = "--results",
+      paramLabel = "DIR",
+      defaultValue = "results",
+      description = "Where results/<run-id>/ goes. Default: ${DEFAULT-VALUE}.")
+  Path results;
+
+  @Option(
+      names = "--cache",
+      paramLabel = "DIR",
+      description = "Build cache. Default: $OPTBENCH_CACHE or ~/.cache/optbench.")
+  Path cache;
+
+  @Option(names = "--jobs", paramLabel = "N", description = "make -j N. Default: all cores.")
+  int jobs = Runtime.getRuntime().availableProcessors();
+
+  @Option(names = "--jmh-help", description = "Print JMH's own options and exit.")
+  boolean jmhHelp;
+
+  /** JMH's help and listings (-h via --jmh-help, -l, -lp, -lprof, -lrf) need no pipeline. */
+  public boolean handledJmhQuery(List<String> jmhArgs, PrintStream out) throws Exception {
+    CommandLineOptions jmh;
+    try {
+      jmh = new CommandLineOptions(jmhArgs.toArray(String[]::new));
+    } catch (CommandLineOptionException e) {
+      return false; // the main job reports it with the usual message
+    }
+    if (jmhHelp || jmh.shouldHelp()) {
+      jmh.showHelp();
+      return true;
+    }
+    if (jmh.shouldListProfilers()) {
+      ProfilerFactory.listProfilers(out);
+      return true;
+    }
+    if (jmh.shouldListResultFormats()) {
+      jmh.listResultFormats();
+      return true;
+    }
+    if (jmh.shouldList() || jmh.shouldListWithParams()) {
+      new Runner(jmh).list();
+      return true;
+    }
+    return false;
+  }
+
+  public JobSettings settings(List<String> jmhArgs) {
+    return new JobSettings(
+        List.copyOf(jmhArgs),
+        variants.specs(),
+        source.provider(),
+        Optional.ofNullable(workload),
+        units,
+        seed,
+        budget,
+        Optional.ofNullable(baseline),
+        sink.influx(),
+        runtime::select,
+        runtime.cpuset,
+        runtime.memory,
+        runtime.timeout().toMillis(),
+        sink.interval().toMillis(),
+        results,
+        cache != null ? cache : OptbenchCache.defaultDir(),
+        jobs);
+  }
+}

@@ -1,0 +1,70 @@
+package dev.optbench.benchmarks.jmh;
+
+import java.nio.file.Path;
+
+/**
+ * The layout of one run's results folder, {@code results/<run-id>/}, in one place: the main job
+ * writes it, the forks add samples and failures to it, {@code report} reads it.
+ */
+public record RunFolder(Path dir) {
+  public RunFolder {
+    dir = dir.toAbsolutePath();
+  }
+
+  /** JMH's own JSON, written by jmh-core when the run completes: the primary result file. */
+  public Path jmhJson() {
+    return dir.resolve("jmh.json");
+  }
+
+  /** The trials finished so far, in JMH's format, rewritten after each; gone once complete. */
+  public Path partialJson() {
+    return dir.resolve("jmh.partial.json");
+  }
+
+  public Path status() {
+    return dir.resolve("run.json");
+  }
+
+  public Path plan() {
+    return dir.resolve("plan.json");
+  }
+
+  public Path workload() {
+    return dir.resolve("workload.json");
+  }
+
+  public Path host() {
+    return dir.resolve("host.json");
+  }
+
+  /** {@code variants/<name>/variant.json}: build manifests with the functional check. */
+  public Path variants() {
+    return dir.resolve("variants");
+  }
+
+  /** Line-protocol samples (or the InfluxDB spool) per trial. */
+  public Path samples() {
+    return dir.resolve("samples");
+  }
+
+  /** One JSON line per failed invocation: exit, signal, OOM, stderr tail. */
+  public Path failures() {
+    return dir.resolve("failures.jsonl");
+  }
+
+  public Path work() {
+    return dir.resolve("work");
+  }
+
+  public Path media() {
+    return dir.resolve("media");
+  }
+
+  public Path report() {
+    return dir.resolve("report.html");
+  }
+
+  public Path summary() {
+    return dir.resolve("summary.md");
+  }
+}

@@ -1,0 +1,73 @@
+package dev.optbench.benchmarks.job;
+
+import dev.optbench.build.source.SourceProvider;
+import dev.optbench.build.spec.VariantSpec;
+import dev.optbench.harness.metrics.sink.InfluxConnectivity;
+import dev.optbench.harness.metrics.sink.InfluxSettings;
+import dev.optbench.harness.runtime.RuntimeSelector;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+/**
+ * What the main job was asked to do, filled from the command line (or a test), independent of
+ * picocli.
+ *
+ * @param jmhArgs options for JMH itself ({@code -f -wi -i -p -rf -rff -prof}, include regex)
+ * @param units how many units of the workload to run
+ * @param seed novelty search seed, when the workload is generated
+ * @param budget commands the search may evaluate, when the workload is generated
+ */
+public record JobSettings(
+    List<String> jmhArgs,
+    List<VariantSpec> variants,
+    SourceProvider source,
+    Optional<Path> workload,
+    int units,
+    long seed,
+    int budget,
+    Optional<String> baseline,
+    Optional<Influx> influx,
+    Supplier<RuntimeSelector.Choice> runtimeChoice,
+    String cpuset,
+    long memoryBytes,
+    long timeoutMillis,
+    long intervalMillis,
+    Path resultsDir,
+    Path cacheDir,
+    int jobs) {
+
+  /** Where the time series go; null URL fields never reach this record. */
+  public record Influx(String rawUrl, String database) {
+    public String url() {
+      return InfluxSettings.of(rawUrl, database).url();
+    }
+
+    /**
+     * Answers before any long work, and refuses credentials in the URL: the URL is passed to JMH's
+     * forked JVMs (and written to the run plan) without them, so they must come from the
+     * environment, which forks inherit.
+     */
+    void check() {
+      InfluxSettings settings = InfluxSettings.of(rawUrl, database); // says what is wrong, no echo
+      if (URI.create(rawUrl).getRawUserInfo() != null) {
+        throw new IllegalArgumentException(
+            "the --influx URL holds credentials; the main job never writes them to its run plan"
+                + " or passes them on a command line. Set "
+                + InfluxSettings.ENV_USER
+                + " and "
+                + InfluxSettings.ENV_PASSWORD
+                + " instead and give the URL without them.");
+      }
+      try {
+        InfluxConnectivity.check(settings);
+      } catch (IOException e) {
+        throw new UncheckedIOException(e.getMessage(), e);
+      }
+    }
+  }
+}

@@ -1,0 +1,188 @@
+package dev.optbench.benchmarks.job;
+
+import dev.optbench.benchmarks.jmh.AtomicJson;
+import dev.optbench.benchmarks.jmh.RunFolder;
+import dev.optbench.benchmarks.jmh.RunPlan;
+import dev.optbench.build.VariantSet;
+import dev.optbench.build.compile.BuiltVariant;
+import dev.optbench.build.compile.ConsoleBuildProgress;
+import dev.optbench.build.image.VariantImages;
+import dev.optbench.build.manifest.BuildManifest;
+import dev.optbench.build.manifest.Manifests;
+import dev.optbench.build.spec.VariantSpec;
+import dev.optbench.harness.host.HostReport;
+import dev.optbench.harness.model.VariantRef;
+import dev.optbench.harness.runtime.ContainerRuntime;
+import dev.optbench.harness.runtime.RuntimeSelector;
+import dev.optbench.harness.runtime.docker.DockerEngine;
+import dev.optbench.harness.runtime.docker.DockerRuntime;
+import dev.optbench.harness.workload.WorkloadFile;
+import dev.optbench.harness.workload.WorkloadUnit;
+import dev.optbench.harness.workload.WorkloadWriter;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.openjdk.jmh.runner.RunnerException;
+import org.openjdk.jmh.runner.options.CommandLineOptions;
+
+/**
+ * The whole pipeline behind {@code java -jar benchmarks.jar}: check the inputs, build (or reuse)
+ * the variants, generate (or reuse) the workload, run every (variant, unit) pair with JMH in the
+ * variant's sandbox, then write the report and print the verdict. Everything lands in {@code
+ * results/<run-id>/}. Inputs that can be checked are checked before the first long step.
+ */
+public final class MainJob {
+  private final JobSettings s;
+  private final PrintStream o;
+
+  public MainJob(JobSettings settings, PrintStream out) {
+    this.s = settings;
+    this.o = out;
+  }
+
+  /** 0: complete and every unit succeeded; 1: units failed or trials are missing. */
+  public int run() throws IOException, RunnerException {
+    // --- checks that need no long work
+    CommandLineOptions jmh = JmhLauncher.parse(s.jmhArgs());
+    List<VariantSpec> specs =
+        JmhParams.select(jmh, "variant", s.variants(), VariantSpec::name, "--variants (or --spec)");
+    Optional<WorkloadFile> given = s.workload().map(WorkloadChoice::read);
+    if (s.units() < 1) {
+      throw new IllegalArgumentException("--units must be at least 1");
+    }
+    s.influx().ifPresent(JobSettings.Influx::check);
+    RuntimeSelector.Choice choice = s.runtimeChoice().get();
+    o.println("runtime:\n" + choice.describe());
+    if (choice.provider().name().equals("process")) {
+      o.println(
+          "  note: the process runtime enforces no limits and has no cgroup: peak memory is the"
+              + " largest process's RSS, no block I/O, no OOM count, no time series.");
+    }
+    HostReport host = HostReport.collect();
+    host.warnings().forEach(w -> o.println("warning: " + w.message()));
+
+    String runId = RunIds.next();
+    RunFolder folder = new RunFolder(s.resultsDir().resolve(runId));
+    Files.createDirectories(folder.dir());
+    o.println("results: " + folder.dir());
+    AtomicJson.write(host, folder.host());
+
+    // --- build
+    VariantSet.Result built =
+        new VariantSet(s.cacheDir(), s.jobs(), new ConsoleBuildProgress(o))
+            .build(specs, s.source());
+    List<String> variantNames = new ArrayList<>();
+    for (BuildManifest m : built.manifests()) {
+      Manifests.write(folder.variants().resolve(m.variant()), m);
+      variantNames.add(m.variant());
+    }
+    String baseline = s.baseline().orElse(variantNames.contains("O2") ? "O2" : variantNames.get(0));
+    if (!variantNames.contains(baseline)) {
+      throw new IllegalArgumentException(
+          "--baseline " + baseline + " is not one of the variants " + variantNames);
+    }
+    ContainerRuntime rt = choice.provider().create();
+    Optional<DockerEngine> engine =
+        rt instanceof DockerRuntime d ? Optional.of(d.engine()) : Optional.empty();
+    List<VariantRef> refs = VariantImages.prepare(built.variants(), engine, o);
+
+    // --- workload
+    BuiltVariant reference = built.variants().get(variantNames.indexOf(baseline));
+    WorkloadFile workload =
+        given.orElseGet(
+            () ->
+                WorkloadChoice.generated(
+                    reference.ffmpeg(),
+                    Manifests.buildDigest(reference.manifest()),
+                    s.seed(),
+                    s.budget(),
+                    s.cacheDir(),
+                    o));
+    List<WorkloadUnit> units =
+        jmh.getParameter("unit").hasValue()
+            ? JmhParams.select(jmh, "unit", workload.units(), WorkloadUnit::id, "the workload")
+            : WorkloadChoice.pick(workload, s.units());
+    Files.writeString(folder.workload(), WorkloadWriter.json(workload));
+    InputMedia.materialise(workload, reference.ffmpeg(), folder.media());
+
+    // --- plan and JMH
+    RunPlan plan = plan(runId, folder, choice.provider().name(), refs, units, host);
+    plan.write(folder.plan());
+    List<String> unitIds = units.stream().map(WorkloadUnit::id).toList();
+    RunStatus status =
+        new RunStatus(
+            runId,
+            RunStatus.RUNNING,
+            "",
+            Instant.now().toString(),
+            null,
+            plan.runtime(),
+            variantNames,
+            unitIds,
+            variantNames.size() * unitIds.size(),
+            0,
+            s.jmhArgs());
+    status.write(folder.status());
+    o.printf(
+        "%nrunning %d variants x %d units with JMH (%s); each line: the invocations' wall ms"
+            + " next to the process, warmup in brackets, ! = failed%n",
+        variantNames.size(), unitIds.size(), describe(jmh));
+    for (WorkloadUnit u : units) {
+      o.printf("  %-12s %s%n", u.id(), String.join(" ", u.argv()));
+    }
+    TrialRun trials = new TrialRun(folder, status, o);
+    trials.run(
+        JmhLauncher.options(jmh, plan, folder.plan(), variantNames, unitIds, s.timeoutMillis()));
+
+    // --- report and verdict
+    return new RunReport(folder, baseline, o).finish(trials.complete(), status);
+  }
+
+  private RunPlan plan(
+      String runId,
+      RunFolder folder,
+      String runtime,
+      List<VariantRef> refs,
+      List<WorkloadUnit> units,
+      HostReport host) {
+    Map<String, RunPlan.Variant> variants = new LinkedHashMap<>();
+    for (VariantRef r : refs) {
+      variants.put(
+          r.name(), new RunPlan.Variant(r.binDir(), r.image().orElse(null), r.manifestDigest()));
+    }
+    Map<String, RunPlan.Unit> planned = new LinkedHashMap<>();
+    for (WorkloadUnit u : units) {
+      List<List<String>> steps = new ArrayList<>(u.before());
+      steps.add(u.argv());
+      planned.put(u.id(), new RunPlan.Unit(steps, u.template().name()));
+    }
+    return new RunPlan(
+        runId,
+        folder.dir(),
+        runtime,
+        s.cpuset(),
+        s.memoryBytes(),
+        s.timeoutMillis(),
+        s.intervalMillis(),
+        s.influx().map(JobSettings.Influx::url).orElse(null),
+        s.influx().map(JobSettings.Influx::database).orElse(null),
+        host.host().machine(),
+        variants,
+        planned);
+  }
+
+  private static String describe(CommandLineOptions jmh) {
+    return "forks "
+        + jmh.getForkCount().orElse(JmhLauncher.DEFAULT_FORKS)
+        + ", warmup "
+        + jmh.getWarmupIterations().orElse(JmhLauncher.DEFAULT_WARMUPS)
+        + ", measured "
+        + jmh.getMeasurementIterations().orElse(JmhLauncher.DEFAULT_ITERATIONS);
+  }
+}

@@ -1,0 +1,160 @@
+package dev.optbench.benchmarks.job;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Consumer;
+import org.openjdk.jmh.infra.BenchmarkParams;
+import org.openjdk.jmh.infra.IterationParams;
+import org.openjdk.jmh.results.BenchmarkResult;
+import org.openjdk.jmh.results.IterationResult;
+import org.openjdk.jmh.results.Result;
+import org.openjdk.jmh.results.RunResult;
+import org.openjdk.jmh.runner.IterationType;
+import org.openjdk.jmh.runner.format.OutputFormat;
+
+/**
+ * JMH's output, one line per trial: which (variant, unit) runs, each invocation's wall time as
+ * measured next to the process, and how much of the run is left. JMH's own text format is thirty
+ * lines per trial; with {@code -v EXTRA} the launcher uses that instead. Messages JMH prints
+ * (warnings, a failing trial's stack trace) pass through unchanged.
+ */
+final class ProgressOutput implements OutputFormat {
+  private final PrintStream out;
+  private final int trials;
+  private final Consumer<BenchmarkResult> onTrialDone;
+  private final List<BenchmarkResult> done = new ArrayList<>();
+  private final long started = System.nanoTime();
+  private int trial;
+  private boolean lineOpen;
+
+  ProgressOutput(PrintStream out, int trials, Consumer<BenchmarkResult> onTrialDone) {
+    this.out = out;
+    this.trials = trials;
+    this.onTrialDone = onTrialDone;
+  }
+
+  List<BenchmarkResult> done() {
+    return List.copyOf(done);
+  }
+
+  @Override
+  public void startRun() {}
+
+  @Override
+  public void startBenchmark(BenchmarkParams params) {
+    trial++;
+    closeLine();
+    out.printf(
+        Locale.ROOT,
+        "[%" + String.valueOf(trials).length() + "d/%d] %-8s %-6s",
+        trial,
+        trials,
+        params.getParam("variant"),
+        params.getParam("unit"));
+    lineOpen = true;
+  }
+
+  @Override
+  public void iteration(BenchmarkParams benchmParams, IterationParams params, int iteration) {}
+
+  @Override
+  public void iterationResult(
+      BenchmarkParams benchmParams, IterationParams params, int iteration, IterationResult data) {
+    Result<?> wall = data.getSecondaryResults().get("wall");
+    Result<?> failed = data.getSecondaryResults().get("failed");
+    String value =
+        wall != null
+            ? String.format(Locale.ROOT, "%.0f", wall.getScore())
+            : String.format(Locale.ROOT, "%.0f*", data.getPrimaryResult().getScore());
+    boolean warmup = params.getType() == IterationType.WARMUP;
+    out.print(" " + (warmup ? "(" + value + ")" : value));
+    if (failed != null && failed.getScore() > 0) {
+      out.print("!");
+    }
+    out.flush();
+  }
+
+  @Override
+  public void endBenchmark(BenchmarkResult result) {
+    if (result != null) {
+      done.add(result);
+      onTrialDone.accept(result);
+    }
+    long elapsed = System.nanoTime() - started;
+    long left = trial == 0 ? 0 : elapsed / trial * (trials - trial);
+    out.printf(Locale.ROOT, "  ms  [elapsed %s, left ~%s]%n", human(elapsed), human(left));
+    lineOpen = false;
+  }
+
+  @Override
+  public void endRun(Collection<RunResult> result) {
+    closeLine();
+  }
+
+  private void closeLine() {
+    if (lineOpen) {
+      out.println();
+      lineOpen = false;
+    }
+  }
+
+  static String human(long nanos) {
+    Duration d = Duration.ofNanos(nanos);
+    if (d.toMinutes() >= 1) {
+      return d.toMinutes() + "m" + String.format(Locale.ROOT, "%02d", d.toSecondsPart()) + "s";
+    }
+    return d.toSeconds() + "s";
+  }
+
+  @Override
+  public void print(String s) {
+    out.print(s);
+  }
+
+  @Override
+  public void println(String s) {
+    if (isChatter(s)) {
+      return;
+    }
+    closeLine();
+    out.println(s);
+  }
+
+  /** JMH's per-trial banner lines, which the trial line replaces; warnings and errors pass. */
+  static boolean isChatter(String line) {
+    String l = line.strip();
+    return l.isEmpty()
+        || l.startsWith("# Run progress")
+        || l.startsWith("# Fork:")
+        || l.startsWith("# Warmup Iteration")
+        || l.startsWith("Iteration ");
+  }
+
+  @Override
+  public void flush() {
+    out.flush();
+  }
+
+  @Override
+  public void close() {
+    out.flush();
+  }
+
+  @Override
+  public void verbosePrintln(String s) {}
+
+  @Override
+  public void write(int b) {
+    out.write(b);
+  }
+
+  @Override
+  public void write(byte[] b) throws IOException {
+    out.write(b);
+  }
+}

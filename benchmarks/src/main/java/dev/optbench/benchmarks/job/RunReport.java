@@ -1,0 +1,178 @@
+package dev.optbench.benchmarks.job;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.optbench.benchmarks.jmh.RunFolder;
+import dev.optbench.results.compare.CompareOptions;
+import dev.optbench.results.compare.Comparison;
+import dev.optbench.results.format.ResultFormatFactory;
+import dev.optbench.results.format.ResultFormatType;
+import dev.optbench.results.jmh.JmhJsonReader;
+import dev.optbench.results.model.BenchmarkResult;
+import dev.optbench.results.model.VariantSplit;
+import dev.optbench.results.report.HtmlReport;
+import dev.optbench.results.report.ReportInput;
+import dev.optbench.results.series.LinePoint;
+import dev.optbench.results.series.LineProtocolReader;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/**
+ * Turns a run folder into what people read: the verdict table on the terminal, {@code summary.md}
+ * for CI logs, and {@code report.html}. Also used by {@code optbench report} on a run folder.
+ */
+public final class RunReport {
+  private static final TypeReference<Map<String, Object>> JSON_MAP = new TypeReference<>() {};
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private final RunFolder folder;
+  private final String baseline;
+  private final PrintStream out;
+
+  public RunReport(RunFolder folder, String baseline, PrintStream out) {
+    this.folder = folder;
+    this.baseline = baseline;
+    this.out = out;
+  }
+
+  /** After JMH: report, verdict, final status. 0 when complete with no failed unit, else 1. */
+  int finish(boolean complete, RunStatus status) throws IOException {
+    Path results = Files.isRegularFile(folder.jmhJson()) ? folder.jmhJson() : folder.partialJson();
+    if (!Files.isRegularFile(results)) {
+      status.with(RunStatus.FAILED, "no trial produced a result", now(), 0).write(folder.status());
+      out.println("optbench: no trial produced a result; see the messages above.");
+      return 1;
+    }
+    Map<String, List<BenchmarkResult>> variants = variants(results);
+    int done = variants.values().stream().mapToInt(List::size).sum();
+    List<String> failures = failures();
+    List<String> warnings = new ArrayList<>(failures);
+    if (done < status.trialsPlanned()) {
+      warnings.add(
+          (status.trialsPlanned() - done)
+              + " of "
+              + status.trialsPlanned()
+              + " trials have no result (a sandbox could not start or the benchmark threw; see"
+              + " the run's output).");
+    }
+    out.println();
+    if (variants.containsKey(baseline)) {
+      RunSummary summary = new RunSummary(baseline, variants, CompareOptions.defaults());
+      out.print(summary.text());
+      writeMarkdown(summary);
+      writeHtml(variants, warnings);
+      out.println();
+      out.println("report:  " + folder.report());
+      out.println("summary: " + folder.summary());
+    } else {
+      warnings.add("the baseline " + baseline + " has no results: nothing to compare");
+    }
+    warnings.forEach(w -> out.println("warning: " + w));
+    out.println("results: " + results + " (JMH JSON)");
+    boolean clean = complete && failures.isEmpty() && done == status.trialsPlanned();
+    status
+        .with(
+            complete ? RunStatus.COMPLETE : RunStatus.PARTIAL,
+            clean ? "" : String.join(" ", warnings),
+            now(),
+            done)
+        .write(folder.status());
+    return clean ? 0 : 1;
+  }
+
+  /** The run's results per variant, the variant param taken out so units pair up. */
+  public static Map<String, List<BenchmarkResult>> variants(Path jmhJson) throws IOException {
+    return VariantSplit.byParam(new JmhJsonReader().read(jmhJson), "variant");
+  }
+
+  /** Writes {@code report.html} from the folder's results, samples, manifests and host facts. */
+  public void writeHtml(Map<String, List<BenchmarkResult>> variants, List<String> warnings)
+      throws IOException {
+    Map<String, List<BenchmarkResult>> ordered = new LinkedHashMap<>();
+    ordered.put(baseline, variants.get(baseline));
+    ordered.putAll(variants);
+    List<LinePoint> samples = new ArrayList<>();
+    for (Path lp : files(folder.samples(), ".lp")) {
+      if (!lp.getFileName().toString().endsWith(".spool.lp")) {
+        samples.addAll(new LineProtocolReader().read(lp));
+      }
+    }
+    List<Map<String, Object>> manifests = new ArrayList<>();
+    for (String variant : ordered.keySet()) {
+      Path m = folder.variants().resolve(variant).resolve("variant.json");
+      if (Files.isRegularFile(m)) {
+        manifests.add(JSON.readValue(m.toFile(), JSON_MAP));
+      }
+    }
+    Map<String, Object> host =
+        Files.isRegularFile(folder.host())
+            ? JSON.readValue(folder.host().toFile(), JSON_MAP)
+            : Map.of();
+    new HtmlReport()
+        .write(
+            new ReportInput(
+                "optbench " + folder.dir().getFileName(),
+                baseline,
+                ordered,
+                samples,
+                manifests,
+                host,
+                warnings,
+                CompareOptions.defaults(),
+                now()),
+            folder.report());
+  }
+
+  private void writeMarkdown(RunSummary summary) throws IOException {
+    StringBuilder md = new StringBuilder("# optbench " + folder.dir().getFileName() + "\n\n");
+    md.append("```\n").append(summary.text()).append("```\n");
+    for (Comparison c : summary.comparisons().values()) {
+      md.append('\n').append(ResultFormatFactory.create(ResultFormatType.MARKDOWN).render(c));
+    }
+    Files.writeString(folder.summary(), md.toString(), StandardCharsets.UTF_8);
+  }
+
+  /** One sentence per failed invocation recorded by the trials. */
+  private List<String> failures() throws IOException {
+    if (!Files.isRegularFile(folder.failures())) {
+      return List.of();
+    }
+    List<String> out = new ArrayList<>();
+    for (String line : Files.readAllLines(folder.failures(), StandardCharsets.UTF_8)) {
+      Map<String, Object> f = JSON.readValue(line, JSON_MAP);
+      String why =
+          Boolean.TRUE.equals(f.get("oomKilled"))
+              ? "was OOM-killed (raise --memory)"
+              : Boolean.TRUE.equals(f.get("timedOut"))
+                  ? "timed out (raise --timeout)"
+                  : !Integer.valueOf(0).equals(f.get("signal"))
+                      ? "died of signal " + f.get("signal")
+                      : "exited " + f.get("exitCode");
+      String tail = String.valueOf(f.get("stderrTail")).strip();
+      String last = tail.isEmpty() ? "" : ": " + tail.lines().reduce((a, b) -> b).orElse("");
+      out.add(f.get("unit") + " on " + f.get("variant") + " " + why + last);
+    }
+    return out;
+  }
+
+  private static List<Path> files(Path dir, String suffix) throws IOException {
+    if (!Files.isDirectory(dir)) {
+      return List.of();
+    }
+    try (Stream<Path> list = Files.list(dir)) {
+      return list.filter(f -> f.getFileName().toString().endsWith(suffix)).sorted().toList();
+    }
+  }
+
+  private static String now() {
+    return Instant.now().toString();
+  }
+}

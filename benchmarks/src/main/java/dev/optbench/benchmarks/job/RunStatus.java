@@ -1,0 +1,67 @@
+package dev.optbench.benchmarks.job;
+
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import dev.optbench.benchmarks.jmh.AtomicJson;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * {@code run.json}: what a run is and how far it got, so a reader knows whether {@code jmh.json} is
+ * complete or only {@code jmh.partial.json} exists. Rewritten atomically at every change of state.
+ *
+ * @param status running, complete, partial (interrupted; finished trials kept) or failed
+ * @param trialsDone trials with results; trials planned minus this is what is missing
+ */
+@JsonPropertyOrder({
+  "runId",
+  "status",
+  "message",
+  "started",
+  "finished",
+  "runtime",
+  "variants",
+  "units",
+  "trialsPlanned",
+  "trialsDone",
+  "jmhArgs"
+})
+public record RunStatus(
+    String runId,
+    String status,
+    String message,
+    String started,
+    String finished,
+    String runtime,
+    List<String> variants,
+    List<String> units,
+    int trialsPlanned,
+    int trialsDone,
+    List<String> jmhArgs) {
+  public static final String RUNNING = "running";
+  public static final String COMPLETE = "complete";
+  public static final String PARTIAL = "partial";
+  public static final String FAILED = "failed";
+
+  public RunStatus with(String newStatus, String newMessage, String when, int done) {
+    return new RunStatus(
+        runId,
+        newStatus,
+        newMessage,
+        started,
+        when,
+        runtime,
+        variants,
+        units,
+        trialsPlanned,
+        done,
+        jmhArgs);
+  }
+
+  public void write(Path file) {
+    AtomicJson.write(this, file);
+  }
+
+  public static RunStatus read(Path file) {
+    return AtomicJson.read(file, RunStatus.class);
+  }
+}

@@ -1,0 +1,127 @@
+package dev.optbench.benchmarks.job;
+
+import dev.optbench.results.compare.CompareOptions;
+import dev.optbench.results.compare.Comparison;
+import dev.optbench.results.compare.MetricComparison;
+import dev.optbench.results.compare.Verdict;
+import dev.optbench.results.model.BenchmarkResult;
+import dev.optbench.results.model.Metric;
+import dev.optbench.results.stats.RatioEstimate;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The verdict at the end of a run: per variant, the geometric mean over units of its ratio to the
+ * baseline for wall time, CPU time and peak memory, with the 95% interval and how many units were
+ * significantly faster or slower; then each unit's median wall time per variant. Plain text for the
+ * terminal; the HTML report has the rest.
+ */
+final class RunSummary {
+  static final List<String> HEADLINE_METRICS = List.of("wall", "cpu.total", "mem.peak");
+
+  private final String baseline;
+  private final Map<String, List<BenchmarkResult>> variants;
+  private final Map<String, Comparison> comparisons = new LinkedHashMap<>();
+
+  RunSummary(String baseline, Map<String, List<BenchmarkResult>> variants, CompareOptions options) {
+    this.baseline = baseline;
+    this.variants = variants;
+    variants.forEach(
+        (name, results) -> {
+          if (!name.equals(baseline)) {
+            comparisons.put(
+                name, Comparison.of(baseline, variants.get(baseline), name, results, options));
+          }
+        });
+  }
+
+  Map<String, Comparison> comparisons() {
+    return comparisons;
+  }
+
+  String text() {
+    StringBuilder s = new StringBuilder();
+    s.append(
+        String.format(
+            Locale.ROOT,
+            "%-10s %-26s %-26s %-26s %s%n",
+            "variant",
+            "wall vs " + baseline,
+            "cpu.total vs " + baseline,
+            "mem.peak vs " + baseline,
+            "units (wall): slower/faster/same/unclear"));
+    for (String variant : variants.keySet()) {
+      if (variant.equals(baseline)) {
+        s.append(String.format(Locale.ROOT, "%-10s %-26s%n", variant, "(baseline)"));
+        continue;
+      }
+      Comparison c = comparisons.get(variant);
+      s.append(String.format(Locale.ROOT, "%-10s", variant));
+      for (String metric : HEADLINE_METRICS) {
+        s.append(' ').append(String.format(Locale.ROOT, "%-26s", ratio(c.summaries().get(metric))));
+      }
+      s.append(' ').append(counts(c, "wall")).append('\n');
+    }
+    s.append('\n').append(unitTable());
+    return s.toString();
+  }
+
+  /** "1.87x [1.80, 1.95]": candidate/baseline, so above 1 is slower or larger. */
+  static String ratio(RatioEstimate r) {
+    if (r == null) {
+      return "n/a (too few samples)";
+    }
+    return String.format(Locale.ROOT, "%.3fx [%.3f, %.3f]", r.ratio(), r.low(), r.high());
+  }
+
+  private static String counts(Comparison c, String metric) {
+    List<MetricComparison> rows = c.rows().stream().filter(r -> r.metric().equals(metric)).toList();
+    long slower = rows.stream().filter(r -> r.verdict() == Verdict.REGRESSION).count();
+    long faster = rows.stream().filter(r -> r.verdict() == Verdict.IMPROVEMENT).count();
+    long same = rows.stream().filter(r -> r.verdict() == Verdict.NO_CHANGE).count();
+    long unclear = rows.size() - slower - faster - same;
+    return slower + "/" + faster + "/" + same + "/" + unclear;
+  }
+
+  /** Median wall time (ms, next to the process) of every unit on every variant. */
+  private String unitTable() {
+    Set<String> units = new LinkedHashSet<>();
+    variants.values().forEach(rs -> rs.forEach(r -> units.add(r.params().get("unit"))));
+    StringBuilder s = new StringBuilder(String.format(Locale.ROOT, "%-14s", "median wall ms"));
+    variants.keySet().forEach(v -> s.append(String.format(Locale.ROOT, " %9s", v)));
+    s.append('\n');
+    for (String unit : units) {
+      s.append(String.format(Locale.ROOT, "%-14s", unit));
+      for (List<BenchmarkResult> rs : variants.values()) {
+        s.append(
+            rs.stream()
+                .filter(r -> unit.equals(r.params().get("unit")))
+                .findFirst()
+                .map(
+                    r ->
+                        String.format(
+                            Locale.ROOT, " %9.1f", median(r.secondaryMetrics().get("wall"))))
+                .orElse(String.format(Locale.ROOT, " %9s", "-")));
+      }
+      s.append('\n');
+    }
+    return s.toString();
+  }
+
+  static double median(Metric m) {
+    if (m == null) {
+      return Double.NaN;
+    }
+    double[] v = m.samples();
+    if (v.length == 0) {
+      return Double.NaN;
+    }
+    Arrays.sort(v);
+    return v.length % 2 == 1 ? v[v.length / 2] : (v[v.length / 2 - 1] + v[v.length / 2]) / 2;
+  }
+}

@@ -1,0 +1,55 @@
+package dev.optbench.results.model;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Splits one JMH result file whose benchmarks carry a variant param (as the main job's do: {@code
+ * variant=O2, unit=u003}) into one list per variant, with that param removed, so the same command
+ * on two variants has the same {@link BenchmarkKey} and comparisons pair them.
+ */
+public final class VariantSplit {
+  private VariantSplit() {}
+
+  /** Variants in order of first appearance; benchmarks without the param are refused. */
+  public static Map<String, List<BenchmarkResult>> byParam(
+      List<BenchmarkResult> results, String param) {
+    Map<String, List<BenchmarkResult>> out = new LinkedHashMap<>();
+    for (BenchmarkResult r : results) {
+      String variant = r.params().get(param);
+      if (variant == null) {
+        throw new IllegalArgumentException(
+            "benchmark " + r.key() + " has no '" + param + "' param to split by");
+      }
+      Map<String, String> rest = new LinkedHashMap<>(r.params());
+      rest.remove(param);
+      out.computeIfAbsent(variant, k -> new ArrayList<>()).add(withParams(r, rest));
+    }
+    return out;
+  }
+
+  private static BenchmarkResult withParams(BenchmarkResult r, Map<String, String> params) {
+    return new BenchmarkResult(
+        r.jmhVersion(),
+        r.benchmark(),
+        r.mode(),
+        r.threads(),
+        r.forks(),
+        r.jvm(),
+        r.jvmArgs(),
+        r.jdkVersion(),
+        r.vmName(),
+        r.vmVersion(),
+        r.warmupIterations(),
+        r.warmupTime(),
+        r.warmupBatchSize(),
+        r.measurementIterations(),
+        r.measurementTime(),
+        r.measurementBatchSize(),
+        params,
+        r.primaryMetric(),
+        r.secondaryMetrics());
+  }
+}
