@@ -37,7 +37,9 @@ final class JmhLauncher {
       return new CommandLineOptions(args.toArray(String[]::new));
     } catch (CommandLineOptionException e) {
       throw new IllegalArgumentException(
-          "bad JMH option: " + e.getMessage() + " (see `java -jar benchmarks.jar -h` for JMH's)",
+          "unknown or bad option: "
+              + e.getMessage()
+              + ". optbench's options: java -jar benchmarks.jar --help; JMH's: --jmh-help",
           e);
     }
   }
@@ -67,7 +69,7 @@ final class JmhLauncher {
       b.timeout(TimeValue.seconds(TimeUnit.MILLISECONDS.toSeconds(unitTimeoutMillis) + 60));
     }
     if (!user.getResult().hasValue()) {
-      b.result(plan.folder().jmhJson().toString());
+      b.result(plan.folder().jmhJsonWriting().toString());
     }
     if (!user.getResultFormat().hasValue()) {
       b.resultFormat(ResultFormatType.JSON);

@@ -3,6 +3,7 @@ package dev.optbench.benchmarks.job;
 import dev.optbench.benchmarks.jmh.AtomicJson;
 import dev.optbench.benchmarks.jmh.RunFolder;
 import dev.optbench.benchmarks.jmh.RunPlan;
+import dev.optbench.benchmarks.jmh.WorkFolders;
 import dev.optbench.build.VariantSet;
 import dev.optbench.build.compile.BuiltVariant;
 import dev.optbench.build.compile.ConsoleBuildProgress;
@@ -137,9 +138,16 @@ public final class MainJob {
       o.printf("  %-12s %s%n", u.id(), String.join(" ", u.argv()));
     }
     TrialRun trials = new TrialRun(folder, status, o);
-    trials.run(
-        JmhLauncher.options(jmh, plan, folder.plan(), variantNames, unitIds, s.timeoutMillis()));
+    try {
+      trials.run(
+          JmhLauncher.options(jmh, plan, folder.plan(), variantNames, unitIds, s.timeoutMillis()));
+    } finally {
+      WorkFolders.delete(folder.work()); // each trial removed its own; this is the parent
+    }
 
+    if (trials.wasInterrupted()) {
+      return 130; // the JVM is shutting down; the hook said what was kept
+    }
     // --- report and verdict
     return new RunReport(folder, baseline, o).finish(trials.complete(), status);
   }

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import org.openjdk.jmh.infra.BenchmarkParams;
 import org.openjdk.jmh.infra.IterationParams;
@@ -27,12 +28,18 @@ final class ProgressOutput implements OutputFormat {
   private final PrintStream out;
   private final int trials;
   private final Consumer<BenchmarkResult> onTrialDone;
+  private final BooleanSupplier interrupted;
   private final List<BenchmarkResult> done = new ArrayList<>();
   private final long started = System.nanoTime();
   private int trial;
   private boolean lineOpen;
 
-  ProgressOutput(PrintStream out, int trials, Consumer<BenchmarkResult> onTrialDone) {
+  ProgressOutput(
+      PrintStream out,
+      int trials,
+      Consumer<BenchmarkResult> onTrialDone,
+      BooleanSupplier interrupted) {
+    this.interrupted = interrupted;
     this.out = out;
     this.trials = trials;
     this.onTrialDone = onTrialDone;
@@ -47,6 +54,10 @@ final class ProgressOutput implements OutputFormat {
 
   @Override
   public void startBenchmark(BenchmarkParams params) {
+    if (interrupted.getAsBoolean()) {
+      // JMH would start the next trial's fork while the JVM shuts down; this ends its loop.
+      throw new IllegalStateException("interrupted: no further trials");
+    }
     trial++;
     closeLine();
     out.printf(

@@ -4,7 +4,13 @@ import dev.optbench.benchmarks.jmh.RunFolder;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.openjdk.jmh.runner.RunnerException;
 import org.openjdk.jmh.runner.options.Options;
 
@@ -15,11 +21,15 @@ import org.openjdk.jmh.runner.options.Options;
  * jmh.json} and drops the partial file.
  */
 final class TrialRun {
+  /** Time a fork gets to remove its container or cgroup before it is killed. */
+  private static final Duration FORK_CLEANUP = Duration.ofSeconds(20);
+
   private final RunFolder folder;
   private final PrintStream out;
   private final PartialResults partial;
   private RunStatus status;
   private volatile boolean finished;
+  private volatile boolean interrupted;
 
   TrialRun(RunFolder folder, RunStatus status, PrintStream out) {
     this.folder = folder;
@@ -32,11 +42,13 @@ final class TrialRun {
     Thread onInterrupt = new Thread(this::interrupted, "optbench-partial-results");
     Runtime.getRuntime().addShutdownHook(onInterrupt);
     try {
-      ProgressOutput progress = new ProgressOutput(out, status.trialsPlanned(), partial::add);
+      ProgressOutput progress =
+          new ProgressOutput(out, status.trialsPlanned(), partial::add, () -> interrupted);
       JmhLauncher.run(options, progress);
-      finished = true;
+      // JMH also returns when its fork was ended by the shutdown hook: not a complete run.
+      finished = !interrupted;
     } finally {
-      if (!finished) {
+      if (!finished && !interrupted) {
         status = status.with(RunStatus.FAILED, "JMH stopped early", now(), partial.count());
         status.write(folder.status());
       }
@@ -46,7 +58,12 @@ final class TrialRun {
         // the hook is running or ran: it wrote the status
       }
     }
-    if (Files.isRegularFile(folder.jmhJson())) {
+    if (finished && Files.isRegularFile(folder.jmhJsonWriting())) {
+      Files.move(
+          folder.jmhJsonWriting(),
+          folder.jmhJson(),
+          StandardCopyOption.REPLACE_EXISTING,
+          StandardCopyOption.ATOMIC_MOVE);
       partial.discard();
     }
   }
@@ -56,10 +73,16 @@ final class TrialRun {
     return finished;
   }
 
+  /** Ctrl-C or SIGTERM arrived: the shutdown hook has recorded the partial run. */
+  boolean wasInterrupted() {
+    return interrupted;
+  }
+
   private void interrupted() {
     if (finished) {
       return;
     }
+    interrupted = true;
     int done = partial.count();
     status =
         status.with(
@@ -73,6 +96,7 @@ final class TrialRun {
             now(),
             done);
     status.write(folder.status());
+    stopForks();
     out.println();
     out.println(
         "optbench: interrupted. "
@@ -83,6 +107,26 @@ final class TrialRun {
             + folder.partialJson()
             + " (JMH JSON, marked partial in run.json); sandboxes are being removed.");
     out.flush();
+  }
+
+  /**
+   * A terminal's Ctrl-C reaches JMH's forked JVM too, but a SIGINT or SIGTERM sent to this process
+   * alone does not: end the forks with SIGTERM so their shutdown hooks remove their sandboxes, and
+   * wait for that, so nothing outlives the run.
+   */
+  private static void stopForks() {
+    List<ProcessHandle> forks = ProcessHandle.current().children().toList();
+    forks.forEach(ProcessHandle::destroy);
+    for (ProcessHandle fork : forks) {
+      try {
+        fork.onExit().get(FORK_CLEANUP.toMillis(), TimeUnit.MILLISECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      } catch (ExecutionException | TimeoutException e) {
+        fork.destroyForcibly();
+      }
+    }
   }
 
   private static String now() {
