@@ -21,6 +21,7 @@ import picocli.CommandLine.Command;
       GenerateCommand.class,
       CompareCommand.class,
       GrafanaCommand.class,
+      dev.optbench.benchmarks.cli.DoctorCommand.class,
       ReportCommand.class
     })
 public final class Main implements Runnable {
