@@ -42,6 +42,7 @@ import picocli.CommandLine.Unmatched;
       GenerateCommand.class,
       CompareCommand.class,
       GrafanaCommand.class,
+      dev.optbench.benchmarks.cli.DoctorCommand.class,
       ReportCommand.class
     })
 public final class Main implements Callable<Integer> {

@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -18,6 +19,9 @@ import java.util.regex.Pattern;
  * runs download nothing.
  */
 public final class DebianSource implements SourceProvider {
+  private static final String NO_APT =
+      "apt-get is not available, so Debian's source package cannot be used: give --source"
+          + " with a local ffmpeg tree or tarball, or a URL with --source-sha256";
   private static final Pattern DSC = Pattern.compile("([A-Za-z0-9.+~_:-]+\\.dsc)");
   private final String sourcePackage;
 
@@ -29,9 +33,38 @@ public final class DebianSource implements SourceProvider {
     this("ffmpeg");
   }
 
-  /** Whether apt-get exists here at all; whether deb-src is configured shows on fetch. */
+  /** Whether apt-get exists here at all; {@link #problem()} also asks whether deb-src is set up. */
   public static boolean aptPresent() {
     return Files.isExecutable(Path.of("/usr/bin/apt-get"));
+  }
+
+  /**
+   * Whether {@link #fetch} would find the package, asked without downloading anything ({@code
+   * apt-get source --print-uris} reads only the local source index).
+   *
+   * @return empty when apt knows the source package, else what is wrong and what to do
+   */
+  public Optional<String> problem() {
+    if (!aptPresent()) {
+      return Optional.of(NO_APT);
+    }
+    ProcessRunner.Result r = aptGetSource("--print-uris", null, Duration.ofMinutes(1));
+    return r.ok() ? Optional.empty() : Optional.of(aptFailed(r));
+  }
+
+  private ProcessRunner.Result aptGetSource(String mode, Path dir, Duration timeout) {
+    return ProcessRunner.capture(
+        List.of("apt-get", "source", mode, sourcePackage), dir, null, timeout);
+  }
+
+  /** The same advice for a failed check and a failed download. */
+  private static String aptFailed(ProcessRunner.Result r) {
+    String hint =
+        r.output().contains("deb-src")
+            ? "apt has no source index: add a deb-src entry (see README, 'Source code') and run"
+                + " apt-get update"
+            : "apt-get failed";
+    return hint + "; or give --source PATH|URL.\napt-get said:\n" + r.output().strip();
   }
 
   @Override
@@ -42,9 +75,7 @@ public final class DebianSource implements SourceProvider {
   @Override
   public SourceArchive fetch(Path downloads) {
     if (!aptPresent()) {
-      throw new SourceException(
-          "apt-get is not available, so Debian's source package cannot be used: give --source"
-              + " with a local ffmpeg tree or tarball, or a URL with --source-sha256");
+      throw new SourceException(NO_APT);
     }
     Path dir = downloads.resolve("debian");
     try {
@@ -52,20 +83,9 @@ public final class DebianSource implements SourceProvider {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    ProcessRunner.Result r =
-        ProcessRunner.capture(
-            List.of("apt-get", "source", "--download-only", sourcePackage),
-            dir,
-            null,
-            Duration.ofMinutes(15));
+    ProcessRunner.Result r = aptGetSource("--download-only", dir, Duration.ofMinutes(15));
     if (!r.ok()) {
-      String hint =
-          r.output().contains("deb-src")
-              ? "apt has no source index: add a deb-src entry (see README, 'Source code') and run"
-                  + " apt-get update"
-              : "apt-get failed";
-      throw new SourceException(
-          hint + "; or give --source PATH|URL.\napt-get said:\n" + r.output().strip());
+      throw new SourceException(aptFailed(r));
     }
     Matcher m = DSC.matcher(r.output());
     String dscName = null;

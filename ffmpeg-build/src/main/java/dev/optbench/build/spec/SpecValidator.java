@@ -1,6 +1,7 @@
 package dev.optbench.build.spec;
 
 import dev.optbench.build.proc.ProcessRunner;
+import dev.optbench.build.util.Executables;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -67,7 +68,7 @@ public final class SpecValidator {
               + spec.name()
               + "' has no optimisation level: add one of -O0 -O1 -O2 -O3 -Ofast -Os -Og to opt");
     }
-    if (!compilerFound.computeIfAbsent(spec.compiler(), SpecValidator::onPath)) {
+    if (!compilerFound.computeIfAbsent(spec.compiler(), Executables::onPath)) {
       return List.of(
           "variant '"
               + spec.name()
@@ -105,19 +106,6 @@ public final class SpecValidator {
     } finally {
       deleteQuietly(dir);
     }
-  }
-
-  private static boolean onPath(String program) {
-    if (program.contains("/")) {
-      return Files.isExecutable(Path.of(program));
-    }
-    String path = System.getenv().getOrDefault("PATH", "/usr/bin:/bin");
-    for (String dir : path.split(":")) {
-      if (!dir.isEmpty() && Files.isExecutable(Path.of(dir, program))) {
-        return true;
-      }
-    }
-    return false;
   }
 
   private static void deleteQuietly(Path dir) {

@@ -99,13 +99,10 @@ class RealJmhFixtureTest {
     for (BenchmarkResult r : new JmhJsonReader().read(file)) {
       var jmh = r.primaryMetric();
       var ours = JmhMetrics.fromRaw(jmh.scoreUnit(), jmh.rawData());
-      assertThat(ours.score())
-          .isCloseTo(
-              jmh.score(), org.assertj.core.data.Offset.offset(1e-9 * Math.abs(jmh.score())));
-      assertThat(ours.scoreError())
-          .isCloseTo(
-              jmh.scoreError(),
-              org.assertj.core.data.Offset.offset(1e-9 * Math.abs(jmh.scoreError())));
+      // To the bit: JmhStatistics sums as JMH does, so optbench's files equal JMH's.
+      assertThat(ours.score()).isEqualTo(jmh.score());
+      assertThat(ours.scoreError()).isEqualTo(jmh.scoreError());
+      assertThat(ours.scoreConfidence()).isEqualTo(jmh.scoreConfidence());
       assertThat(ours.scorePercentiles()).isEqualTo(jmh.scorePercentiles());
     }
   }
