@@ -1,6 +1,5 @@
 package dev.optbench.benchmarks.cli;
 
-import dev.optbench.build.OptbenchCache;
 import dev.optbench.build.VariantSet;
 import dev.optbench.build.check.FunctionalComparison;
 import dev.optbench.build.compile.ConsoleBuildProgress;
@@ -30,11 +29,7 @@ public final class BuildCommand implements Callable<Integer> {
   @Mixin VariantOptions variants;
   @Mixin SourceOptions source;
 
-  @Option(
-      names = "--cache",
-      paramLabel = "DIR",
-      description = "Build cache. Default: $OPTBENCH_CACHE or ~/.cache/optbench.")
-  Path cache;
+  @Mixin CacheOption cache;
 
   @Option(names = "--jobs", paramLabel = "N", description = "make -j N. Default: all cores.")
   int jobs = Runtime.getRuntime().availableProcessors();
@@ -56,7 +51,7 @@ public final class BuildCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     PrintStream o = System.out;
-    Path cacheDir = cache != null ? cache : OptbenchCache.defaultDir();
+    Path cacheDir = cache.dir();
     o.println("cache: " + cacheDir);
     VariantSet.Result r =
         new VariantSet(cacheDir, jobs, new ConsoleBuildProgress(o))

@@ -10,14 +10,13 @@ import dev.optbench.benchmarks.doctor.PerfCheck;
 import dev.optbench.benchmarks.doctor.RuntimeCheck;
 import dev.optbench.benchmarks.doctor.SourceCheck;
 import dev.optbench.benchmarks.doctor.ToolsCheck;
-import dev.optbench.build.OptbenchCache;
 import dev.optbench.build.source.DebianSource;
 import dev.optbench.harness.host.HostReport;
 import dev.optbench.harness.runtime.RuntimeSelector;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -40,11 +39,7 @@ public final class DoctorCommand implements Callable<Integer> {
           "InfluxDB 1.x URL to check. Default: $OPTBENCH_INFLUX_URL, else none (series go to a file).")
   String influx;
 
-  @Option(
-      names = "--cache",
-      paramLabel = "DIR",
-      description = "Build cache to check. Default: $OPTBENCH_CACHE or ~/.cache/optbench.")
-  Path cache;
+  @Mixin CacheOption cache;
 
   @Spec CommandSpec spec;
 
@@ -58,7 +53,7 @@ public final class DoctorCommand implements Callable<Integer> {
     return List.of(
         new RuntimeCheck(RuntimeSelector.fromServiceLoader()),
         InfluxCheck.of(influx, System.getenv()),
-        new CacheCheck(cache != null ? cache : OptbenchCache.defaultDir()),
+        new CacheCheck(cache.dir()),
         new ToolsCheck(),
         new CompilerCheck("gcc", true),
         new CompilerCheck("clang", false),

@@ -1,6 +1,5 @@
 package dev.optbench.benchmarks.cli;
 
-import dev.optbench.build.OptbenchCache;
 import dev.optbench.build.VariantSet;
 import dev.optbench.build.compile.BuiltVariant;
 import dev.optbench.build.compile.ConsoleBuildProgress;
@@ -72,11 +71,7 @@ public final class GenerateCommand implements Callable<Integer> {
       description = "Workload file. Default: ${DEFAULT-VALUE}.")
   Path out;
 
-  @Option(
-      names = "--cache",
-      paramLabel = "DIR",
-      description = "Build cache. Default: $OPTBENCH_CACHE or ~/.cache/optbench.")
-  Path cache;
+  @Mixin CacheOption cache;
 
   @Mixin SourceOptions source;
 
@@ -84,7 +79,7 @@ public final class GenerateCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     DescriptorSpace descriptors = parse(DescriptorSpace.class, space, "--space");
     GenerateWorkload.SearchKind kind = parse(GenerateWorkload.SearchKind.class, search, "--search");
-    Path cacheDir = cache != null ? cache : OptbenchCache.defaultDir();
+    Path cacheDir = cache.dir();
     BuiltVariant ref =
         new VariantSet(
                 cacheDir,

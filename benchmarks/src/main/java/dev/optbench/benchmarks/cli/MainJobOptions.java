@@ -1,7 +1,6 @@
 package dev.optbench.benchmarks.cli;
 
 import dev.optbench.benchmarks.job.JobSettings;
-import dev.optbench.build.OptbenchCache;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.List;
@@ -63,11 +62,7 @@ public final class MainJobOptions {
       description = "Where results/<run-id>/ goes. Default: ${DEFAULT-VALUE}.")
   Path results;
 
-  @Option(
-      names = "--cache",
-      paramLabel = "DIR",
-      description = "Build cache. Default: $OPTBENCH_CACHE or ~/.cache/optbench.")
-  Path cache;
+  @Mixin CacheOption cache;
 
   @Option(names = "--jobs", paramLabel = "N", description = "make -j N. Default: all cores.")
   int jobs = Runtime.getRuntime().availableProcessors();
@@ -119,7 +114,7 @@ public final class MainJobOptions {
         runtime.timeout().toMillis(),
         sink.interval().toMillis(),
         results,
-        cache != null ? cache : OptbenchCache.defaultDir(),
+        cache.dir(),
         jobs);
   }
 }

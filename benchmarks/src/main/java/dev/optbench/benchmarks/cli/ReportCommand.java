@@ -2,6 +2,8 @@ package dev.optbench.benchmarks.cli;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.optbench.benchmarks.jmh.RunFolder;
+import dev.optbench.benchmarks.job.RunReport;
 import dev.optbench.results.compare.CompareOptions;
 import dev.optbench.results.jmh.JmhJsonReader;
 import dev.optbench.results.model.BenchmarkResult;
@@ -18,7 +20,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.stream.Stream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -29,7 +30,8 @@ import picocli.CommandLine.Option;
     name = "report",
     mixinStandardHelpOptions = true,
     description = {
-      "Build the HTML report from a folder holding <variant>.json (JMH JSON, one file per"
+      "Build the HTML report of a main job's results/<run-id>/ folder (written to its"
+          + " report.html), or of a folder holding <variant>.json (JMH JSON, one file per"
           + " variant), optional *.lp line-protocol samples and an optional host.json.",
       "Example: optbench report --in results --baseline O2 --out report.html"
     })
@@ -66,6 +68,25 @@ public final class ReportCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
+    RunFolder run = new RunFolder(in);
+    Path runResults = Files.isRegularFile(run.jmhJson()) ? run.jmhJson() : run.partialJson();
+    if (Files.isRegularFile(runResults)) {
+      // A main job's results/<run-id>/: one JMH file with a variant param, manifests inside.
+      Map<String, List<BenchmarkResult>> byVariant = RunReport.variants(runResults);
+      if (!byVariant.containsKey(baseline)) {
+        throw new IllegalArgumentException(
+            "no results for --baseline "
+                + baseline
+                + " in "
+                + runResults
+                + " (found "
+                + byVariant.keySet()
+                + ")");
+      }
+      new RunReport(run, baseline, System.out).writeHtml(byVariant, List.of());
+      System.out.println("report: " + run.report());
+      return 0;
+    }
     Map<String, List<BenchmarkResult>> variants = new LinkedHashMap<>();
     List<LinePoint> samples = new ArrayList<>();
     List<Map<String, Object>> manifests = new ArrayList<>();
@@ -130,9 +151,7 @@ public final class ReportCommand implements Callable<Integer> {
     if (!Files.isDirectory(in)) {
       throw new IllegalArgumentException(in + " is not a folder of results");
     }
-    try (Stream<Path> list = Files.list(in)) {
-      return list.filter(f -> f.getFileName().toString().endsWith(suffix)).sorted().toList();
-    }
+    return RunReport.files(in, suffix);
   }
 
   private static String stem(Path file) {

@@ -2,7 +2,6 @@ package dev.optbench.benchmarks.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import dev.optbench.build.OptbenchCache;
 import dev.optbench.build.VariantSet;
 import dev.optbench.build.compile.BuiltVariant;
 import dev.optbench.build.compile.ConsoleBuildProgress;
@@ -80,11 +79,7 @@ public final class RunCommand implements Callable<Integer> {
       description = "Repetitions. Default: ${DEFAULT-VALUE}.")
   int repetitions;
 
-  @Option(
-      names = "--cache",
-      paramLabel = "DIR",
-      description = "Build cache. Default: $OPTBENCH_CACHE or ~/.cache/optbench.")
-  Path cache;
+  @Mixin CacheOption cache;
 
   @Option(
       names = "--out",
@@ -133,7 +128,7 @@ public final class RunCommand implements Callable<Integer> {
     HostReport host = HostReport.collect();
     host.warnings().forEach(w -> o.println("warning: " + w.message()));
 
-    Path cacheDir = cache != null ? cache : OptbenchCache.defaultDir();
+    Path cacheDir = cache.dir();
     BuiltVariant built =
         new VariantSet(
                 cacheDir, Runtime.getRuntime().availableProcessors(), new ConsoleBuildProgress(o))

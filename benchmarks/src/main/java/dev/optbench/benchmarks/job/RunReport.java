@@ -163,7 +163,8 @@ public final class RunReport {
     return out;
   }
 
-  private static List<Path> files(Path dir, String suffix) throws IOException {
+  /** The files of {@code dir} whose names end with {@code suffix}, sorted; none if no folder. */
+  public static List<Path> files(Path dir, String suffix) throws IOException {
     if (!Files.isDirectory(dir)) {
       return List.of();
     }

@@ -1,6 +1,8 @@
 package dev.optbench.harness.metrics;
 
 import java.util.List;
+import java.util.function.LongBinaryOperator;
+import java.util.function.ToLongFunction;
 
 /**
  * Adds up the steps of one benchmark unit (a two-pass encode is two processes, both the unit's
@@ -34,29 +36,24 @@ public final class UnitTotals {
         first.source());
   }
 
-  private static long add(
-      List<ResourceUsage> steps, java.util.function.ToLongFunction<ResourceUsage> f) {
-    long total = 0;
-    for (ResourceUsage s : steps) {
-      long v = f.applyAsLong(s);
-      if (v < 0) {
-        return ResourceUsage.UNKNOWN;
-      }
-      total += v;
-    }
-    return total;
+  private static long add(List<ResourceUsage> steps, ToLongFunction<ResourceUsage> f) {
+    return fold(steps, f, Long::sum);
   }
 
-  private static long max(
-      List<ResourceUsage> steps, java.util.function.ToLongFunction<ResourceUsage> f) {
-    long best = 0;
+  private static long max(List<ResourceUsage> steps, ToLongFunction<ResourceUsage> f) {
+    return fold(steps, f, Math::max);
+  }
+
+  private static long fold(
+      List<ResourceUsage> steps, ToLongFunction<ResourceUsage> f, LongBinaryOperator op) {
+    long acc = 0;
     for (ResourceUsage s : steps) {
       long v = f.applyAsLong(s);
       if (v < 0) {
         return ResourceUsage.UNKNOWN;
       }
-      best = Math.max(best, v);
+      acc = op.applyAsLong(acc, v);
     }
-    return best;
+    return acc;
   }
 }

@@ -7,13 +7,49 @@ import dev.optbench.results.model.BenchmarkResult;
 import java.util.List;
 import java.util.Map;
 
-/** Per-command ratio charts (primary metric) for each variant, with the full table folded away. */
+/**
+ * Per-command ratio charts for each variant, with the full table folded away. The charted metric is
+ * {@code wall} where the results have it (optbench's wall time measured next to the process; JMH's
+ * primary score also holds the sandbox's launch cost), else the primary metric.
+ */
 final class CommandsSection {
+  static final String PROCESS_WALL = "wall";
+
   private CommandsSection() {}
 
+  static String chartedMetric(Map<String, Comparison> comparisons) {
+    boolean hasWall =
+        comparisons.values().stream()
+            .flatMap(c -> c.rows().stream())
+            .anyMatch(r -> r.metric().equals(PROCESS_WALL));
+    return hasWall ? PROCESS_WALL : BenchmarkResult.PRIMARY;
+  }
+
+  /** "unit=enc" when every row is the same benchmark: its long name says nothing per row. */
+  static String label(MetricComparison row, boolean oneBenchmark) {
+    if (oneBenchmark && !row.key().params().isEmpty()) {
+      return row.key().params().entrySet().stream()
+          .map(e -> e.getKey() + "=" + e.getValue())
+          .collect(java.util.stream.Collectors.joining(", "));
+    }
+    return row.key().display();
+  }
+
   static void render(StringBuilder out, ReportInput input, Map<String, Comparison> comparisons) {
-    out.append(
-            "<section><h2>Per command</h2><p class=\"muted\">Ratio of the primary metric against ")
+    String metric = chartedMetric(comparisons);
+    boolean oneBenchmark =
+        comparisons.values().stream()
+                .flatMap(c -> c.rows().stream())
+                .map(r -> r.key().benchmark())
+                .distinct()
+                .count()
+            == 1;
+    out.append("<section><h2>Per command</h2><p class=\"muted\">Ratio of ")
+        .append(
+            metric.equals(PROCESS_WALL)
+                ? "the wall time measured next to the process"
+                : "the primary metric")
+        .append(" against ")
         .append(Html.esc(input.baselineVariant()))
         .append("; bars are bootstrap intervals, the shaded band is the ±")
         .append(Numbers.percent(input.options().maxRegression()))
@@ -22,11 +58,11 @@ final class CommandsSection {
     for (Map.Entry<String, Comparison> e : comparisons.entrySet()) {
       List<ForestRow> rows =
           e.getValue().rows().stream()
-              .filter(r -> r.metric().equals(BenchmarkResult.PRIMARY))
+              .filter(r -> r.metric().equals(metric))
               .map(
                   r ->
                       new ForestRow(
-                          r.key().display(),
+                          label(r, oneBenchmark),
                           r.ratio().ratio(),
                           r.ratio().low(),
                           r.ratio().high(),
