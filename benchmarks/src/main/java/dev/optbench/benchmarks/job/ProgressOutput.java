@@ -98,7 +98,12 @@ final class ProgressOutput implements OutputFormat {
     }
     long elapsed = System.nanoTime() - started;
     long left = trial == 0 ? 0 : elapsed / trial * (trials - trial);
-    out.printf(Locale.ROOT, "  ms  [elapsed %s, left ~%s]%n", human(elapsed), human(left));
+    out.printf(
+        Locale.ROOT,
+        "  ms  %s elapsed %s, left ~%s%n",
+        bar(trial, trials),
+        human(elapsed),
+        human(left));
     lineOpen = false;
   }
 
@@ -112,6 +117,22 @@ final class ProgressOutput implements OutputFormat {
       out.println();
       lineOpen = false;
     }
+  }
+
+  /**
+   * "[######----] 60%". By hand rather than with a progress-bar library: those redraw one line with
+   * carriage returns, which CI logs and files show as garbage; this is appended once per trial and
+   * reads the same in a terminal and in a log.
+   */
+  static String bar(int done, int total) {
+    int width = 20;
+    int filled = total == 0 ? width : (int) Math.round((double) width * done / total);
+    return "["
+        + "#".repeat(filled)
+        + "-".repeat(width - filled)
+        + "] "
+        + (total == 0 ? 100 : 100 * done / total)
+        + "%";
   }
 
   static String human(long nanos) {
