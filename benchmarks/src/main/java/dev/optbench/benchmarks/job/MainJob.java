@@ -135,7 +135,9 @@ public final class MainJob {
             + " next to the process, warmup in brackets, ! = failed%n",
         variantNames.size(), unitIds.size(), describe(jmh));
     for (WorkloadUnit u : units) {
-      o.printf("  %-12s %s%n", u.id(), String.join(" ", u.argv()));
+      String before =
+          u.before().isEmpty() ? "" : " (after " + u.before().size() + " step(s) before it)";
+      o.printf("  %-12s %s%s%n", u.id(), String.join(" ", u.argv()), before);
     }
     TrialRun trials = new TrialRun(folder, status, o);
     try {

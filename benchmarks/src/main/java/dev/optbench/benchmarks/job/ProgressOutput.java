@@ -164,7 +164,9 @@ final class ProgressOutput implements OutputFormat {
         || l.startsWith("# Run progress")
         || l.startsWith("# Fork:")
         || l.startsWith("# Warmup Iteration")
-        || l.startsWith("Iteration ");
+        || l.startsWith("Iteration ")
+        // JMH names its own file, which the main job moves into place; it prints the final path.
+        || l.startsWith("Benchmark result is saved to");
   }
 
   @Override

@@ -6,6 +6,7 @@ import dev.optbench.benchmarks.jmh.UnitMetric;
 import dev.optbench.harness.testing.Services;
 import dev.optbench.results.model.BenchmarkResult;
 import dev.optbench.results.model.Metric;
+import dev.optbench.results.report.Chromium;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -90,6 +91,16 @@ class MainJobIT {
     assertThat(o0).as("-O0 CPU time vs -O2 on the same encode").isGreaterThan(1.3 * o2);
 
     assertThat(Files.readString(run.resolve("report.html"))).contains("<svg", "O0", "enc");
+    // The real run's report in a real browser: no console message (no fetch, no script error),
+    // the summary, per-command and both resource charts drawn; screenshot kept for people.
+    Path shots = Files.createDirectories(Path.of("target", "mainjob-it"));
+    Chromium chromium = Chromium.find(shots);
+    Chromium.Load page = chromium.load(run.resolve("report.html"));
+    assertThat(page.console()).as("console messages").isEmpty();
+    assertThat(page.dom().split("<svg", -1).length - 1).as("charts").isGreaterThanOrEqualTo(4);
+    assertThat(page.dom()).contains("unit=enc", "unit=twopass");
+    chromium.screenshot(run.resolve("report.html"), shots.resolve("report.png"), 1400, 2600);
+    assertThat(shots.resolve("report.png")).isNotEmptyFile();
     assertThat(Files.readString(run.resolve("summary.md"))).contains("O0", "wall");
     assertThat(run.resolve("variants/O0/variant.json")).isRegularFile();
     assertThat(run.resolve("host.json")).isRegularFile();

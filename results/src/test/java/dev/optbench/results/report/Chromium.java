@@ -17,9 +17,9 @@ import java.util.concurrent.TimeUnit;
  * skips the test on a developer machine and fails it in CI (OPTBENCH_REQUIRE_SERVICES=true), so CI
  * cannot go green by skipping.
  */
-final class Chromium {
+public final class Chromium {
   /** What a page load produced: the serialised DOM and the console lines. */
-  record Load(String dom, List<String> console) {}
+  public record Load(String dom, List<String> console) {}
 
   private final Path binary;
   private final Path workDir;
@@ -29,7 +29,7 @@ final class Chromium {
     this.workDir = workDir;
   }
 
-  static Chromium find(Path workDir) {
+  public static Chromium find(Path workDir) {
     String configured = System.getenv("OPTBENCH_CHROMIUM");
     for (String candidate :
         new String[] {configured, "/usr/bin/chromium", "/usr/bin/chromium-browser"}) {
@@ -45,7 +45,7 @@ final class Chromium {
     throw new IllegalStateException("unreachable");
   }
 
-  Load load(Path page) throws IOException, InterruptedException {
+  public Load load(Path page) throws IOException, InterruptedException {
     Path stdout = workDir.resolve("dom.html");
     Path stderr = workDir.resolve("chromium.log");
     run(
@@ -61,7 +61,7 @@ final class Chromium {
     return new Load(Files.readString(stdout, StandardCharsets.UTF_8), console);
   }
 
-  void screenshot(Path page, Path png, int width, int height)
+  public void screenshot(Path page, Path png, int width, int height)
       throws IOException, InterruptedException {
     run(
         List.of(
