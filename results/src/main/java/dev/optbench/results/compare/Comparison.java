@@ -83,11 +83,16 @@ public final class Comparison {
         onlyInCandidate);
   }
 
-  /** Geometric mean per metric over rows with enough samples and usable (positive) ratios. */
+  /**
+   * Geometric mean per metric over rows with enough samples and usable ratios: positive, with a
+   * finite interval (a baseline whose resamples hit zero gives an infinite or NaN upper end).
+   */
   private static Map<String, RatioEstimate> summarise(List<MetricComparison> rows) {
     Map<String, List<RatioEstimate>> byMetric = new LinkedHashMap<>();
     for (MetricComparison row : rows) {
-      if (row.verdict() != Verdict.TOO_FEW_SAMPLES && row.ratio().low() > 0) {
+      if (row.verdict() != Verdict.TOO_FEW_SAMPLES
+          && row.ratio().low() > 0
+          && Double.isFinite(row.ratio().high())) {
         byMetric.computeIfAbsent(row.metric(), k -> new ArrayList<>()).add(row.ratio());
       }
     }

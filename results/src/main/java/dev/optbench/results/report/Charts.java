@@ -44,7 +44,19 @@ final class Charts {
    * A forest plot: one row per label with the ratio as a dot and its interval as a bar, a line at 1
    * (no change) and the threshold band shaded.
    */
-  static String forest(String id, String title, List<ForestRow> rows, double threshold, int width) {
+  static List<ForestRow> drawable(List<ForestRow> rows) {
+    return rows.stream()
+        .filter(
+            r ->
+                Double.isFinite(r.ratio()) && Double.isFinite(r.low()) && Double.isFinite(r.high()))
+        .toList();
+  }
+
+  static String forest(
+      String id, String title, List<ForestRow> allRows, double threshold, int width) {
+    // A ratio without a finite interval (a baseline of zeros, e.g. no system time) cannot be
+    // placed on the axis, and one NaN makes JFreeChart draw nothing at all: leave it to the table.
+    List<ForestRow> rows = drawable(allRows);
     String[] labels = rows.stream().map(ForestRow::label).toArray(String[]::new);
     Map<Verdict, YIntervalSeries> byVerdict = new EnumMap<>(Verdict.class);
     for (int i = 0; i < rows.size(); i++) {
