@@ -7,6 +7,7 @@ import dev.optbench.harness.metrics.MetricsSink;
 import dev.optbench.harness.metrics.ResourceUsage;
 import dev.optbench.harness.metrics.UnitTotals;
 import dev.optbench.harness.metrics.collect.CgroupCollector;
+import dev.optbench.harness.metrics.sink.CompositeSink;
 import dev.optbench.harness.metrics.sink.InfluxDbSink;
 import dev.optbench.harness.metrics.sink.InfluxSettings;
 import dev.optbench.harness.metrics.sink.LineProtocolFileSink;
@@ -95,14 +96,22 @@ public final class TrialSandbox implements AutoCloseable {
     }
   }
 
+  /**
+   * Line protocol always, so the run folder holds the series the report charts; with InfluxDB also
+   * there (for Grafana), spooled to disk while it is away.
+   */
   private static MetricsSink openSink(RunPlan plan, String name) throws IOException {
     Files.createDirectories(plan.folder().samples());
-    if (plan.influxUrl() != null) {
-      return new InfluxDbSink(
-          InfluxSettings.of(plan.influxUrl(), plan.influxDatabase()),
-          plan.folder().samples().resolve(name + ".spool.lp"));
+    MetricsSink file = new LineProtocolFileSink(plan.folder().samples().resolve(name + ".lp"));
+    if (plan.influxUrl() == null) {
+      return file;
     }
-    return new LineProtocolFileSink(plan.folder().samples().resolve(name + ".lp"));
+    return new CompositeSink(
+        List.of(
+            new InfluxDbSink(
+                InfluxSettings.of(plan.influxUrl(), plan.influxDatabase()),
+                plan.folder().samples().resolve(name + ".spool")),
+            file));
   }
 
   /**

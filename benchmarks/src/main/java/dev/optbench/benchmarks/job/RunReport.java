@@ -101,9 +101,7 @@ public final class RunReport {
     ordered.putAll(variants);
     List<LinePoint> samples = new ArrayList<>();
     for (Path lp : files(folder.samples(), ".lp")) {
-      if (!lp.getFileName().toString().endsWith(".spool.lp")) {
-        samples.addAll(new LineProtocolReader().read(lp));
-      }
+      samples.addAll(new LineProtocolReader().read(lp));
     }
     List<Map<String, Object>> manifests = new ArrayList<>();
     for (String variant : ordered.keySet()) {

@@ -49,8 +49,7 @@ class MainJobInterruptIT {
                 "8"));
     Path results = tmp.resolve("results");
     Path partial = awaitPartialResults(p, results, log);
-    List<ProcessHandle> forks = p.descendants().toList();
-    assertThat(forks).as("JMH's forked JVM is running").isNotEmpty();
+    List<ProcessHandle> forks = awaitFork(p, log);
 
     new ProcessBuilder("kill", "-INT", Long.toString(p.pid())).start().waitFor();
     assertThat(p.waitFor(90, TimeUnit.SECONDS)).as("exits after Ctrl-C").isTrue();
@@ -75,6 +74,20 @@ class MainJobInterruptIT {
     assertThat(MainJobIT.containers(dockerHost, run.getFileName().toString()))
         .as("containers left after Ctrl-C")
         .isEmpty();
+  }
+
+  /** The next trial's forked JVM: between two trials there is none for a moment. */
+  private static List<ProcessHandle> awaitFork(Process p, Path log) throws Exception {
+    Instant deadline = Instant.now().plus(Duration.ofMinutes(1));
+    while (Instant.now().isBefore(deadline)) {
+      assertThat(p.isAlive()).as(BenchmarksJar.output(log)).isTrue();
+      List<ProcessHandle> forks = p.descendants().toList();
+      if (!forks.isEmpty()) {
+        return forks;
+      }
+      Thread.sleep(100);
+    }
+    throw new AssertionError("no forked JVM appeared:\n" + BenchmarksJar.output(log));
   }
 
   /** Waits for the first finished trial, i.e. for jmh.partial.json to appear. */
