@@ -29,6 +29,15 @@ public record Behaviour(long cpuMicros, long wallNanos, long maxRssKib, long out
     };
   }
 
+  /**
+   * Where novelty is measured in behaviour space: CPU, memory and output of {@link #normalised()},
+   * without "threads used". That one divides by wall time, which on a shared machine says more
+   * about the neighbours' load than about the command, and it is not a coverage dimension.
+   */
+  public double[] descriptor() {
+    return java.util.Arrays.copyOf(normalised(), 3);
+  }
+
   private static double clamp(double v) {
     return Math.max(0, Math.min(1, v));
   }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.optbench.harness.exec.ExecHelper;
 import dev.optbench.harness.workload.FfmpegCapabilities;
 import dev.optbench.harness.workload.FfmpegComponents;
+import dev.optbench.harness.workload.InputMode;
 import dev.optbench.harness.workload.OptionSpace;
 import dev.optbench.harness.workload.SpaceConfig;
 import dev.optbench.harness.workload.WorkloadFile;
@@ -81,19 +82,32 @@ public final class GenerateWorkload {
         request.search() == SearchKind.NOVELTY
             ? new NoveltySearch(space, evaluator, request.space(), searchConfig, listener)
             : new RandomSearch(space, evaluator, request.space(), searchConfig, listener);
-    SearchResult result = search.run();
+    return write(
+        search.run(), searchConfig, caps.version(), spaceConfig.inputMode(), request.output());
+  }
+
+  /**
+   * Writes a finished search's files next to {@code output}: the workload, its replay script, the
+   * summary and, only when ffmpeg crashed, the crashes file. Separate from {@link #run} so the
+   * files can be checked without a real binary.
+   */
+  static Result write(
+      SearchResult result,
+      SearchConfig searchConfig,
+      String ffmpegVersion,
+      InputMode inputMode,
+      Path output) {
     WorkloadFile workload =
-        WorkloadAssembler.assemble(result, searchConfig, caps.version(), spaceConfig.inputMode());
-    Path script = WorkloadWriter.write(workload, request.output());
-    Path summary = WorkloadWriter.sibling(request.output(), ".summary.json");
+        WorkloadAssembler.assemble(result, searchConfig, ffmpegVersion, inputMode);
+    Path script = WorkloadWriter.write(workload, output);
+    Path summary = WorkloadWriter.sibling(output, ".summary.json");
     writeJson(summary, result.summary());
     if (!result.crashes().isEmpty()) {
       writeJson(
-          WorkloadWriter.sibling(request.output(), ".crashes.json"),
+          WorkloadWriter.sibling(output, ".crashes.json"),
           result.crashes().stream().map(GenerateWorkload::finding).toList());
     }
-    return new Result(
-        workload, request.output(), script, summary, result.summary(), result.crashes().size());
+    return new Result(workload, output, script, summary, result.summary(), result.crashes().size());
   }
 
   /** $OPTBENCH_CACHE, else ~/.cache/optbench: where the exec helper is compiled once. */
@@ -126,9 +140,4 @@ public final class GenerateWorkload {
       throw new UncheckedIOException("cannot write " + file, e);
     }
   }
-
-  /**
-   * {@code GenerateWorkload --ffmpeg PATH --work-dir DIR --output FILE.json [--seed N] [--budget N]
-   * [--space input|behaviour] [--search novelty|random]}.
-   */
 }

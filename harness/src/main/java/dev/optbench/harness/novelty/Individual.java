@@ -30,7 +30,7 @@ public final class Individual {
     this.command = command;
     this.evaluation = evaluation;
     this.descriptor =
-        space == DescriptorSpace.INPUT ? command.descriptor() : evaluation.behaviour().normalised();
+        space == DescriptorSpace.INPUT ? command.descriptor() : evaluation.behaviour().descriptor();
     this.generation = generation;
   }
 

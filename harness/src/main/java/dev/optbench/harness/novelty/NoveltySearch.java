@@ -13,8 +13,9 @@ import java.util.SplittableRandom;
 
 /**
  * Novelty search (Lehman and Stanley): no objective, only "be unlike what was seen". Each
- * generation breeds populationSize offspring from novelty-tournament parents; parents and offspring
- * are scored against each other and the archive; the most novel survive ((mu + lambda)), and
+ * generation breeds populationSize offspring from novelty-tournament parents and random immigrants,
+ * each the pick of a {@link Screening} of several rendered candidates; parents and offspring are
+ * scored against every valid command run so far; the most novel survive ((mu + lambda)), and
  * offspring above the adaptive threshold enter the archive. The archive is the workload.
  */
 public final class NoveltySearch implements Search {
@@ -49,11 +50,12 @@ public final class NoveltySearch implements Search {
     EvaluationLog log =
         new EvaluationLog("novelty", space, evaluator, descriptors, config.budget(), listener);
     NoveltyArchive archive = new NoveltyArchive(config);
+    Screening screening = new Screening(space, descriptors, config.k());
     List<Individual> population = new ArrayList<>();
     while (population.size() < config.populationSize() && log.hasBudget()) {
-      population.add(log.evaluate(Genome.random(random), 0));
+      population.add(log.evaluate(screened(random, null, population, log, screening), 0));
     }
-    score(population, archive);
+    score(population, log.evaluated());
     archive.calibrate(population);
     archive.offer(population);
     log.progress(0, archive.size());
@@ -63,10 +65,11 @@ public final class NoveltySearch implements Search {
       List<Individual> pool = new ArrayList<>(population);
       List<Individual> offspring = new ArrayList<>();
       while (offspring.size() < config.populationSize() && log.hasBudget()) {
-        offspring.add(log.evaluate(screened(random, variation, population, log), generation));
+        offspring.add(
+            log.evaluate(screened(random, variation, population, log, screening), generation));
       }
       pool.addAll(offspring);
-      score(pool, archive);
+      score(pool, log.evaluated());
       archive.offer(offspring);
       pool.sort(MOST_NOVEL);
       population = new ArrayList<>(pool.subList(0, Math.min(config.populationSize(), pool.size())));
@@ -83,39 +86,33 @@ public final class NoveltySearch implements Search {
   }
 
   /**
-   * The most input-novel of {@code screening} candidates (immigrant or bred): its distance to the
-   * nearest command already run, so budget goes to commands unlike anything measured.
+   * The screened choice among {@code screening} candidates, each an immigrant or (once there is a
+   * population to breed from) bred.
    */
   private Genome screened(
       SplittableRandom random,
       Variation variation,
       List<Individual> population,
-      EvaluationLog log) {
-    List<double[]> seen = log.evaluated().stream().map(i -> i.command().descriptor()).toList();
-    Genome best = null;
-    double bestDistance = -1;
+      EvaluationLog log,
+      Screening screening) {
+    List<Genome> candidates = new ArrayList<>();
     for (int i = 0; i < config.screening(); i++) {
-      Genome g =
-          random.nextDouble() < config.immigrantRate()
+      candidates.add(
+          variation == null || random.nextDouble() < config.immigrantRate()
               ? Genome.random(random)
-              : variation.offspring(population);
-      double[] d = space.render(g).descriptor();
-      double nearest =
-          seen.stream()
-              .mapToDouble(s -> NoveltyMetric.distance(d, s))
-              .min()
-              .orElse(Double.MAX_VALUE);
-      if (nearest > bestDistance) {
-        best = g;
-        bestDistance = nearest;
-      }
+              : variation.offspring(population));
     }
-    return best;
+    return screening.choose(candidates, log.evaluated());
   }
 
-  private void score(List<Individual> pool, NoveltyArchive archive) {
+  /**
+   * Novelty against the pool and every command run, not only the archive: the archive holds a
+   * thinned sample, so a region it misses looks empty however often it was visited, and selection
+   * would keep sending budget there. A few hundred 3-d points cost nothing to compare against.
+   */
+  private void score(List<Individual> pool, Collection<Individual> memory) {
     Collection<Individual> neighbours = new LinkedHashSet<>(pool);
-    neighbours.addAll(archive.entries());
+    neighbours.addAll(memory);
     for (Individual x : pool) {
       x.novelty(NoveltyMetric.score(x, neighbours, config.k()));
     }

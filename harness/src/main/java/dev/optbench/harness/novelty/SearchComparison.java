@@ -12,6 +12,8 @@ public final class SearchComparison {
   /** Grid resolution for coverage (10 cells per dimension). */
   public static final int DEFAULT_CELLS = 10;
 
+  private static final int[] CHECKPOINTS = {50, 100, 200, 500, 1000};
+
   public record Report(
       SearchResult novelty,
       SearchResult random,
@@ -27,7 +29,30 @@ public final class SearchComparison {
           row(novelty, noveltyExplored, noveltyEmitted),
           row(random, randomExplored, randomEmitted),
           "novelty explored: " + noveltyExplored.line(),
-          "random  explored: " + randomExplored.line());
+          "random  explored: " + randomExplored.line(),
+          "explored cells after the first N evaluations (novelty / random):" + checkpoints());
+    }
+
+    /**
+     * Cells after the first 50, 100, 200, 500, 1000 evaluations. A search does not look at its
+     * budget until it stops, so these are what runs with those budgets would have explored (given
+     * the same measurements).
+     */
+    private String checkpoints() {
+      StringBuilder s = new StringBuilder();
+      for (int n : CHECKPOINTS) {
+        if (n <= novelty.evaluated().size() && n <= random.evaluated().size()) {
+          int cells = noveltyExplored.cellsPerDimension();
+          s.append(
+              String.format(
+                  Locale.ROOT,
+                  " %d: %d / %d;",
+                  n,
+                  Coverage.of(novelty.evaluated().subList(0, n), cells).occupiedCells(),
+                  Coverage.of(random.evaluated().subList(0, n), cells).occupiedCells()));
+        }
+      }
+      return s.toString();
     }
 
     private static String row(SearchResult r, Coverage explored, Coverage emitted) {

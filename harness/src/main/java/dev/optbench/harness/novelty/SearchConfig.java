@@ -10,11 +10,13 @@ package dev.optbench.harness.novelty;
  * @param mutationRate chance each gene is perturbed; at least one always is (0.2)
  * @param mutationSigma standard deviation of the Gaussian step on a [0,1) gene (0.15)
  * @param crossoverRate chance a child mixes two parents gene by gene (0.3)
- * @param immigrantRate chance a child is a fresh random genome instead ("random immigrants"): keeps
- *     novelty search exploring the whole space while selection pushes outwards (0.5)
- * @param screening children rendered per offspring slot; the one farthest (in input space) from
- *     every command run so far is evaluated. Rendering is free, so this buys diversity without
- *     spending budget (8; 1 disables it)
+ * @param immigrantRate chance a candidate is a fresh random genome instead of bred ("random
+ *     immigrants"): keeps novelty search exploring the whole space while selection pushes outwards.
+ *     0.8 did best in a handful of single-seed tuning runs against 0.5 and 1.0
+ *     (harness/WORKLOADS.md), not a significant difference (0.8)
+ * @param screening candidates rendered per offspring slot; the one {@link Screening} predicts most
+ *     novel is evaluated. Rendering is free, so this buys novelty without spending budget (8; 1
+ *     disables it)
  * @param tournamentSize parents are the most novel of this many random picks (3)
  * @param archiveLimit archive size; beyond it the most crowded entry is dropped (200)
  * @param initialThreshold novelty needed to enter the archive; 0 = the median novelty of the first
@@ -74,7 +76,7 @@ public record SearchConfig(
 
   public static SearchConfig defaults(long seed, int budget) {
     return new SearchConfig(
-        seed, budget, 12, 5, 0.2, 0.15, 0.3, 0.5, 8, 3, 200, 0, 1.2, 0.9, 3, 2, 50);
+        seed, budget, 12, 5, 0.2, 0.15, 0.3, 0.8, 8, 3, 200, 0, 1.2, 0.9, 3, 2, 50);
   }
 
   public SearchConfig withPopulation(int size, int neighbours) {
