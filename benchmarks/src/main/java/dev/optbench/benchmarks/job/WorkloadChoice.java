@@ -25,6 +25,13 @@ import java.util.Map;
  * byte for byte and a rerun reuses it), then cut to a few units spread over the templates.
  */
 final class WorkloadChoice {
+  /**
+   * Part of the cache key of generated workloads: bump it when the search changes what a seed
+   * produces, or a rerun would keep running the old search's units. 2: behaviour screening
+   * (2026-12-01).
+   */
+  static final int SEARCH_VERSION = 2;
+
   private WorkloadChoice() {}
 
   /** Reads a user's workload file now, so a bad one fails before any build starts. */
@@ -64,7 +71,9 @@ final class WorkloadChoice {
   static WorkloadFile generated(
       Path ffmpeg, String buildDigest, long seed, int budget, Path cacheDir, PrintStream out) {
     String key =
-        Hashing.sha256("novelty|input|" + seed + "|" + budget + "|" + buildDigest).substring(0, 16);
+        Hashing.sha256(
+                "novelty|input|" + SEARCH_VERSION + "|" + seed + "|" + budget + "|" + buildDigest)
+            .substring(0, 16);
     Path file = cacheDir.resolve("workloads").resolve(key + ".json");
     if (Files.isRegularFile(file)) {
       out.println("workload: reusing " + file + " (seed " + seed + ", budget " + budget + ")");
