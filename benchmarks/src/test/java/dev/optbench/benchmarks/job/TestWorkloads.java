@@ -49,16 +49,18 @@ final class TestWorkloads {
     List<String> common = List.of("-c:v", "mpeg4", "-b:v", "600k", "-passlogfile", "passlog");
     List<String> pass1 =
         concat(
-            List.of("ffmpeg", "-nostdin", "-y", "-loglevel", "error"),
-            input,
-            common,
-            List.of("-pass", "1", "-f", "null", "-"));
+            List.of(
+                List.of("ffmpeg", "-nostdin", "-y", "-loglevel", "error"),
+                input,
+                common,
+                List.of("-pass", "1", "-f", "null", "-")));
     List<String> pass2 =
         concat(
-            List.of("ffmpeg", "-nostdin", "-y", "-loglevel", "error"),
-            input,
-            common,
-            List.of("-pass", "2", "-f", "avi", "out.avi"));
+            List.of(
+                List.of("ffmpeg", "-nostdin", "-y", "-loglevel", "error"),
+                input,
+                common,
+                List.of("-pass", "2", "-f", "avi", "out.avi")));
     return unit(id, Template.TWO_PASS, List.of(pass1), pass2);
   }
 
@@ -79,8 +81,7 @@ final class TestWorkloads {
         id, t, argv, before, List.of(), new WorkloadUnit.Descriptors(List.of(), null), 0, 0);
   }
 
-  @SafeVarargs
-  private static List<String> concat(List<String>... parts) {
-    return java.util.Arrays.stream(parts).flatMap(List::stream).toList();
+  private static List<String> concat(List<List<String>> parts) {
+    return parts.stream().flatMap(List::stream).toList();
   }
 }
