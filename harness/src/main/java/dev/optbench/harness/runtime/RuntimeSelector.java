@@ -66,7 +66,7 @@ public final class RuntimeSelector {
           "unknown runtime '" + forced.get() + "'; known: " + reasons.keySet());
     }
     if (chosen.isEmpty() || !reasons.get(chosen.get().name()).available()) {
-      String which = forced.map(f -> "runtime '" + f + "' is").orElse("no runtime is");
+      String which = forced.map(f -> "runtime '" + f + "' is not").orElse("no runtime is");
       throw new RuntimeUnavailableException(which + " available:\n" + list(reasons));
     }
     return new Choice(chosen.get(), reasons);
