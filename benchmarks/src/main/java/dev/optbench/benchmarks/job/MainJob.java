@@ -147,6 +147,19 @@ public final class MainJob {
       WorkFolders.delete(folder.work()); // each trial removed its own; this is the parent
     }
 
+    o.println(
+        s.influx()
+            .map(
+                i ->
+                    "series: InfluxDB "
+                        + i.url()
+                        + " database "
+                        + i.database()
+                        + ", run_id="
+                        + runId
+                        + " (Grafana: `grafana --out DIR`), and "
+                        + folder.samples())
+            .orElse("series: " + folder.samples() + " (line protocol)"));
     if (trials.wasInterrupted()) {
       return 130; // the JVM is shutting down; the hook said what was kept
     }
