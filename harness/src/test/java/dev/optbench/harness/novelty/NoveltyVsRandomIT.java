@@ -13,29 +13,27 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * On a fixed seed and equal budget, novelty search and random search against the real binary.
- * Behaviour is measured (CPU, memory, output), so cell counts move between runs even with the same
- * seed: the same 200 random commands covered 71 cells at load 2 and 63 at load 5. Measured
- * (harness/WORKLOADS.md, 2026-12-01) novelty is ahead at 200 evaluations on 3 of 4 held-out seeds
- * and level at 50 and 100 (2 of 4 each, worst 70 % of random's cells at 50, 92 % at 100). That does
- * not support "novelty >= random" on any one seed, so this test checks the weaker claim the figures
- * hold with room to spare: at 96 evaluations novelty covers at least 85 % of random's cells (with 1
- * s inputs it had 48 vs 43 on this seed, 47 vs 45 and 48 vs 38 on seeds 1 and 3). It still fails if
- * novelty collapses into one region of behaviour space.
+ * The issue's claim, on a fixed seed against the real binary: at equal budget, novelty search
+ * covers at least as much of behaviour space (CPU x memory x output cells) as random search.
+ * Behaviour is measured, so cell counts move between runs even with the same seed (the same 200
+ * random commands covered 71 cells at load 2 and 63 at load 5). The budget is where the
+ * measurements (harness/WORKLOADS.md, 2026-12-01) hold with a margin well above that noise: at 500
+ * evaluations novelty led on all three seeds measured (109/85, 98/84, 100/80), at 1000 too
+ * (137/101, 126/103, 138/99); at 200 it led on 6 of 7 runs, at 50-100 the two are level, so a
+ * smaller budget would test noise. Default space (1-2 s inputs), as measured; 5.5 minutes on 2
+ * cores (97 vs 79 cells in its first run).
  */
 class NoveltyVsRandomIT {
-  /** Eight generations of 12; both searches together took 56 s on 2 cores at load 4. */
-  private static final int BUDGET = 96;
+  private static final int BUDGET = 500;
 
   @TempDir Path work;
 
   @Test
-  void noveltyCoversAsMuchBehaviourSpaceAsRandomWithinMeasurementNoise() {
+  void noveltyCoversAtLeastAsMuchBehaviourSpaceAsRandomAtEqualBudget() {
     Path ffmpeg = ReferenceFfmpeg.locate();
     OptionSpace space =
         new OptionSpace(
-            FfmpegCapabilities.probe(ffmpeg, FfmpegComponents.standard()),
-            SpaceConfig.defaults().withSeconds(1, 1));
+            FfmpegCapabilities.probe(ffmpeg, FfmpegComponents.standard()), SpaceConfig.defaults());
     Evaluator evaluator =
         new ReferenceEvaluator(
             ffmpeg,
@@ -60,6 +58,7 @@ class NoveltyVsRandomIT {
     int random = report.randomExplored().occupiedCells();
     assertThat(random).as("random search explores the space at all").isGreaterThanOrEqualTo(10);
     assertThat(report.noveltyExplored().occupiedCells())
-        .isGreaterThanOrEqualTo((int) Math.floor(0.85 * random));
+        .as("novelty's cells vs random's %d at %d evaluations", random, BUDGET)
+        .isGreaterThanOrEqualTo(random);
   }
 }
