@@ -3,9 +3,7 @@ package dev.optbench.benchmarks.job;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Collection;
-import java.util.List;
 import java.util.Locale;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
@@ -29,7 +27,6 @@ final class ProgressOutput implements OutputFormat {
   private final int trials;
   private final Consumer<BenchmarkResult> onTrialDone;
   private final BooleanSupplier interrupted;
-  private final List<BenchmarkResult> done = new ArrayList<>();
   private final long started = System.nanoTime();
   private int trial;
   private boolean lineOpen;
@@ -43,10 +40,6 @@ final class ProgressOutput implements OutputFormat {
     this.out = out;
     this.trials = trials;
     this.onTrialDone = onTrialDone;
-  }
-
-  List<BenchmarkResult> done() {
-    return List.copyOf(done);
   }
 
   @Override
@@ -93,7 +86,6 @@ final class ProgressOutput implements OutputFormat {
   @Override
   public void endBenchmark(BenchmarkResult result) {
     if (result != null) {
-      done.add(result);
       onTrialDone.accept(result);
     }
     long elapsed = System.nanoTime() - started;

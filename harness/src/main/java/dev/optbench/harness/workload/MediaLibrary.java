@@ -32,14 +32,22 @@ public final class MediaLibrary {
 
   /** Makes sure the file for {@code source} exists; returns its absolute path. */
   public Path ensure(MediaSource source) {
-    Path target = root.resolve(source.file());
+    return ensure(source.file(), source.materialiseArgv());
+  }
+
+  /**
+   * Makes sure {@code file} (relative to the root, as a workload's inputs list it) exists, made by
+   * {@code materialiseArgv} (argv[0] the "ffmpeg" placeholder, the last argument the output).
+   */
+  public Path ensure(String file, List<String> materialiseArgv) {
+    Path target = root.resolve(WorkDirPaths.requireInside(file));
     if (Files.isRegularFile(target)) {
       return target;
     }
     try {
       Files.createDirectories(target.getParent());
-      String partial = source.file().replace(".mkv", ".partial.mkv");
-      List<String> argv = new ArrayList<>(source.materialiseArgv());
+      String partial = file.replace(".mkv", ".partial.mkv");
+      List<String> argv = new ArrayList<>(materialiseArgv);
       argv.set(0, binary.toString());
       argv.set(argv.size() - 1, partial);
       Process p =
@@ -51,16 +59,15 @@ public final class MediaLibrary {
       String log = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
       if (!p.waitFor(120, TimeUnit.SECONDS) || p.exitValue() != 0) {
         p.destroyForcibly();
-        throw new IllegalStateException(
-            "rendering " + source.file() + " failed: " + argv + "\n" + log);
+        throw new IllegalStateException("rendering " + file + " failed: " + argv + "\n" + log);
       }
       Files.move(root.resolve(partial), target, StandardCopyOption.REPLACE_EXISTING);
       return target;
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot render " + source.file() + " in " + root, e);
+      throw new UncheckedIOException("cannot render " + file + " in " + root, e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted rendering " + source.file(), e);
+      throw new IllegalStateException("interrupted rendering " + file, e);
     }
   }
 }
