@@ -35,6 +35,18 @@ final class BenchmarksJar {
         .start();
   }
 
+  /** How a run of the jar ended: its exit code and everything it printed. */
+  record Finished(int exit, String output) {}
+
+  /** Runs the jar in {@code cwd} to its end (at most 15 minutes), output kept in out.log. */
+  static Finished runToEnd(Path cwd, List<String> jvmArgs, List<String> args)
+      throws IOException, InterruptedException {
+    Path log = cwd.resolve("out.log");
+    Process p = start(cwd, log, jvmArgs, args);
+    assertThat(p.waitFor(15, java.util.concurrent.TimeUnit.MINUTES)).as("finished").isTrue();
+    return new Finished(p.exitValue(), output(log));
+  }
+
   static String output(Path log) throws IOException {
     return Files.readString(log, StandardCharsets.UTF_8);
   }

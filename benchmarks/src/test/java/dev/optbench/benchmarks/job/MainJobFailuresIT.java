@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.optbench.harness.testing.Services;
 import dev.optbench.harness.workload.Template;
+import dev.optbench.harness.workload.WorkloadFile;
 import dev.optbench.harness.workload.WorkloadUnit;
 import dev.optbench.results.model.BenchmarkResult;
 import java.nio.charset.StandardCharsets;
@@ -11,7 +12,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -62,14 +62,49 @@ class MainJobFailuresIT {
                 "-f",
                 "null",
                 "-"));
+    // An input file: made once on the host, linked into the container's work folder.
+    WorkloadFile.InputFile input =
+        new WorkloadFile.InputFile(
+            "inputs/src.mkv",
+            List.of(
+                "ffmpeg",
+                "-nostdin",
+                "-y",
+                "-loglevel",
+                "error",
+                "-f",
+                "lavfi",
+                "-i",
+                "testsrc2=size=320x240:rate=25:duration=1",
+                "-c:v",
+                "ffv1",
+                "-f",
+                "matroska",
+                "inputs/src.mkv"));
+    WorkloadUnit fromFile =
+        unit(
+            "fromfile",
+            List.of(
+                "ffmpeg",
+                "-nostdin",
+                "-y",
+                "-loglevel",
+                "error",
+                "-i",
+                "inputs/src.mkv",
+                "-c:v",
+                "mpeg4",
+                "-f",
+                "null",
+                "-"));
     Path workload =
         TestWorkloads.write(
-            tmp.resolve("w.json"), List.of(oom, bad, TestWorkloads.encode("good", 1)));
-    Path log = tmp.resolve("out.log");
-    Process p =
-        BenchmarksJar.start(
+            tmp.resolve("w.json"),
+            List.of(input),
+            List.of(oom, bad, TestWorkloads.encode("good", 1), fromFile));
+    BenchmarksJar.Finished job =
+        BenchmarksJar.runToEnd(
             tmp,
-            log,
             List.of(),
             List.of(
                 "--variants",
@@ -86,15 +121,14 @@ class MainJobFailuresIT {
                 "0",
                 "-i",
                 "2"));
-    assertThat(p.waitFor(10, TimeUnit.MINUTES)).as("finished").isTrue();
-    String out = BenchmarksJar.output(log);
-    assertThat(p.exitValue()).as("exit 1: units failed\n" + out).isEqualTo(1);
+    String out = job.output();
+    assertThat(job.exit()).as("exit 1: units failed\n" + out).isEqualTo(1);
     assertThat(out).contains("oom on O2 was OOM-killed (raise --memory)", "bad on O2 exited");
 
     Path run = BenchmarksJar.runFolder(tmp.resolve("results"));
     RunStatus status = RunStatus.read(run.resolve("run.json"));
     assertThat(status.status()).isEqualTo(RunStatus.COMPLETE);
-    assertThat(status.trialsDone()).as("every trial has a result").isEqualTo(3);
+    assertThat(status.trialsDone()).as("every trial has a result").isEqualTo(4);
     Map<String, BenchmarkResult> byUnit =
         RunReport.variants(run.resolve("jmh.json")).get("O2").stream()
             .collect(java.util.stream.Collectors.toMap(r -> r.params().get("unit"), r -> r));
@@ -106,6 +140,10 @@ class MainJobFailuresIT {
     assertThat(samples(byUnit.get("bad"), "failed")).containsOnly(1.0);
     assertThat(samples(byUnit.get("bad"), "oom")).containsOnly(0.0);
     assertThat(samples(byUnit.get("good"), "failed")).containsOnly(0.0);
+    assertThat(samples(byUnit.get("fromfile"), "failed"))
+        .as("read its input file")
+        .containsOnly(0.0);
+    assertThat(run.resolve("media/inputs/src.mkv")).isNotEmptyFile();
     List<String> failures =
         Files.readAllLines(run.resolve("failures.jsonl"), StandardCharsets.UTF_8);
     assertThat(failures).hasSize(4); // 2 invocations x 2 failing units

@@ -16,7 +16,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.concurrent.TimeUnit;
 import org.influxdb.InfluxDB;
 import org.influxdb.InfluxDBFactory;
 import org.influxdb.dto.Query;
@@ -42,11 +41,9 @@ class MainJobIT {
         TestWorkloads.write(
             tmp.resolve("w.json"),
             List.of(TestWorkloads.encode("enc", 2), TestWorkloads.twoPass("twopass")));
-    Path log = tmp.resolve("out.log");
-    Process p =
-        BenchmarksJar.start(
+    BenchmarksJar.Finished job =
+        BenchmarksJar.runToEnd(
             tmp,
-            log,
             List.of(),
             List.of(
                 "--variants",
@@ -65,9 +62,8 @@ class MainJobIT {
                 "0",
                 "-i",
                 "5"));
-    assertThat(p.waitFor(15, TimeUnit.MINUTES)).as("finished").isTrue();
-    String out = BenchmarksJar.output(log);
-    assertThat(p.exitValue()).as(out).isZero();
+    String out = job.output();
+    assertThat(job.exit()).as(out).isZero();
     assertThat(out).contains("* docker: available", "(baseline)", "median wall ms");
 
     Path run = BenchmarksJar.runFolder(tmp.resolve("results"));
@@ -121,13 +117,11 @@ class MainJobIT {
     // Any option's default can come from this file (picocli's defaults provider); users keep
     // theirs in ~/.optbench.properties. Tiny: two variants, one generated unit.
     Files.writeString(defaults, "variants=O2,O0\nunits=1\nbudget=12\n");
-    Path log = tmp.resolve("out.log");
-    Process p =
-        BenchmarksJar.start(
-            tmp, log, List.of("-Dpicocli.defaults.optbench.path=" + defaults), List.of());
-    assertThat(p.waitFor(15, TimeUnit.MINUTES)).as("finished").isTrue();
-    String out = BenchmarksJar.output(log);
-    assertThat(p.exitValue()).as(out).isZero();
+    BenchmarksJar.Finished job =
+        BenchmarksJar.runToEnd(
+            tmp, List.of("-Dpicocli.defaults.optbench.path=" + defaults), List.of());
+    String out = job.output();
+    assertThat(job.exit()).as(out).isZero();
     assertThat(out).contains("runtime:", "workload:", "[2/2]", "(baseline)");
     Path run = BenchmarksJar.runFolder(tmp.resolve("results"));
     assertThat(RunStatus.read(run.resolve("run.json")).status()).isEqualTo(RunStatus.COMPLETE);

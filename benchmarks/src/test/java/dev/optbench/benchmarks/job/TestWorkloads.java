@@ -65,11 +65,22 @@ final class TestWorkloads {
   }
 
   static Path write(Path file, List<WorkloadUnit> units) throws IOException {
+    return write(file, List.of(), units);
+  }
+
+  static Path write(Path file, List<WorkloadFile.InputFile> inputs, List<WorkloadUnit> units)
+      throws IOException {
     WorkloadFile w =
         new WorkloadFile(
             WorkloadFile.FORMAT,
-            new WorkloadFile.Generator("hand", "input", 0, units.size(), "test", InputMode.LIVE),
-            List.of(),
+            new WorkloadFile.Generator(
+                "hand",
+                "input",
+                0,
+                units.size(),
+                "test",
+                inputs.isEmpty() ? InputMode.LIVE : InputMode.FILES),
+            inputs,
             units);
     Files.writeString(file, WorkloadWriter.json(w));
     return file;
