@@ -10,6 +10,7 @@ import dev.optbench.harness.runtime.Sandbox;
 import dev.optbench.harness.runtime.SandboxContractIT;
 import dev.optbench.harness.runtime.SandboxLimits;
 import dev.optbench.harness.testing.FakeVariant;
+import dev.optbench.harness.testing.HostCgroups;
 import dev.optbench.harness.testing.Services;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -66,7 +67,7 @@ class CgroupGroundTruthIT {
     ResourceUsage u = run("touch", "256");
     assertThat(u.succeeded()).isTrue();
     assertThat(u.memoryPeakBytes()).isBetween(256 * MIB, 256 * MIB * 103 / 100);
-    assertThat(u.source()).isEqualTo("cgroup-v1");
+    assertThat(u.source()).isEqualTo(HostCgroups.source());
     assertThat(u.allowedCores()).isEqualTo(1.0); // cpuset "0"
   }
 

@@ -9,10 +9,11 @@ import dev.optbench.harness.runtime.ContainerRuntimeProvider.Availability;
 import dev.optbench.harness.runtime.Sandbox;
 import dev.optbench.harness.runtime.SandboxContractIT;
 import dev.optbench.harness.runtime.SandboxLimits;
+import dev.optbench.harness.testing.HostCgroups;
 import dev.optbench.harness.testing.Services;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
+import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -37,10 +38,16 @@ class CgroupSandboxContractIT extends SandboxContractIT {
     assertThatThrownBy(() -> runtime().open(variant, limits))
         .hasMessageContaining("cpuset.cpus")
         .hasMessageContaining("63");
-    for (String hierarchy : List.of("memory", "cpuset", "cpuacct", "blkio")) {
-      assertThat(CgroupVersion.DEFAULT_ROOT.resolve(hierarchy + "/optbench/" + runId))
-          .doesNotExist();
-    }
+    assertThat(HostCgroups.dirs("optbench/" + runId)).allSatisfy(d -> assertThat(d).doesNotExist());
+  }
+
+  @Test
+  void measuresWithTheHostsCgroupVersion() {
+    // in the cgroup v2 VM (OPTBENCH_EXPECT_CGROUP=v2) a fallback to v1 or to rusage fails here
+    assertThat(burner(Duration.ofMinutes(1), "exit", "0").usage().source())
+        .isEqualTo(HostCgroups.source());
+    assertThat(sandbox.target().cgroupDirs().values())
+        .allSatisfy(d -> assertThat(d).startsWith(HostCgroups.ROOT));
   }
 
   @Override

@@ -1,0 +1,48 @@
+#!/bin/bash
+# Runs in the cgroup v2 guest (see .ci/cgroup-v2-vm.sh): checks the kernel really has only the v2
+# hierarchy with the controllers the runtime needs, starts Docker when asked, and runs the
+# runtimes' integration tests with JUnit's console launcher. Reports go to /results/junit.
+set -uo pipefail
+export PATH=/opt/jdk/bin:/usr/sbin:/usr/bin:/sbin:/bin
+export HOME=/root JAVA_HOME=/opt/jdk
+cd /t/harness
+echo "guest: $(uname -r), $(nproc) CPUs, $(awk '/MemTotal/ {print int($2 / 1024)}' /proc/meminfo) MiB"
+if [ ! -f /sys/fs/cgroup/cgroup.controllers ] || grep -qw cgroup /proc/mounts; then
+  echo "guest: /sys/fs/cgroup is not a pure cgroup v2 hierarchy:" && grep cgroup /proc/mounts
+  exit 3
+fi
+echo "guest: cgroup v2, controllers: $(cat /sys/fs/cgroup/cgroup.controllers)"
+
+# In the guest a missing service or a fallback to v1 is a failure, never a skip.
+export OPTBENCH_REQUIRE_SERVICES=true OPTBENCH_EXPECT_CGROUP=v2
+classes=(
+  dev.optbench.harness.runtime.cgroup.CgroupSandboxContractIT
+  dev.optbench.harness.runtime.cgroup.CgroupGroundTruthIT
+  dev.optbench.harness.runtime.cgroup.CgroupSigtermIT
+  dev.optbench.harness.metrics.collect.CgroupCollectorIT
+)
+if [ "$(cat /t/docker)" = true ]; then
+  modprobe overlay 2>/dev/null
+  mkdir -p /run/optbench-docker
+  s=$(date +%s)
+  dockerd --host unix:///run/optbench-docker/docker.sock --bridge=none --iptables=false \
+    --ip-masq=false --data-root /var/lib/docker >/tmp/dockerd.log 2>&1 &
+  export DOCKER_HOST=unix:///run/optbench-docker/docker.sock
+  for _ in $(seq 120); do docker info >/dev/null 2>&1 && break; sleep 1; done
+  docker info 2>/dev/null | grep -E 'Server Version|Cgroup|Storage Driver' | sed 's/^ */guest: docker /'
+  echo "guest: dockerd answered after $(($(date +%s) - s)) s"
+  classes+=(
+    dev.optbench.harness.runtime.docker.DockerSandboxContractIT
+    dev.optbench.harness.runtime.docker.DockerSandboxIT
+  )
+fi
+
+selectors=()
+for c in "${classes[@]}"; do selectors+=(--select-class "$c"); done
+s=$(date +%s)
+java -jar "/t/lib/$(cat /t/launcher)" execute --disable-banner --details=tree \
+  --class-path "/t/harness/target/test-classes:/t/harness/target/classes:$(cat /t/classpath)" \
+  --reports-dir /results/junit "${selectors[@]}"
+rc=$?
+echo "guest: tests took $(($(date +%s) - s)) s, exit code $rc"
+exit $rc
