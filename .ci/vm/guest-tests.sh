@@ -7,7 +7,7 @@ export PATH=/opt/jdk/bin:/usr/sbin:/usr/bin:/sbin:/bin
 export HOME=/root JAVA_HOME=/opt/jdk
 cd /t/harness
 echo "guest: $(uname -r), $(nproc) CPUs, $(awk '/MemTotal/ {print int($2 / 1024)}' /proc/meminfo) MiB"
-if [ ! -f /sys/fs/cgroup/cgroup.controllers ] || grep -qw cgroup /proc/mounts; then
+if [ ! -f /sys/fs/cgroup/cgroup.controllers ] || awk '$3 == "cgroup" {found = 1} END {exit !found}' /proc/mounts; then
   echo "guest: /sys/fs/cgroup is not a pure cgroup v2 hierarchy:" && grep cgroup /proc/mounts
   exit 3
 fi
@@ -19,7 +19,7 @@ classes=(
   dev.optbench.harness.runtime.cgroup.CgroupSandboxContractIT
   dev.optbench.harness.runtime.cgroup.CgroupGroundTruthIT
   dev.optbench.harness.runtime.cgroup.CgroupSigtermIT
-  dev.optbench.harness.metrics.collect.CgroupCollectorIT
+  dev.optbench.harness.runtime.cgroup.CgroupSandboxCollectorIT
 )
 if [ "$(cat /t/docker)" = true ]; then
   modprobe overlay 2>/dev/null
@@ -40,8 +40,10 @@ fi
 selectors=()
 for c in "${classes[@]}"; do selectors+=(--select-class "$c"); done
 s=$(date +%s)
-java -jar "/t/lib/$(cat /t/launcher)" execute --disable-banner --details=tree \
-  --class-path "/t/harness/target/test-classes:/t/harness/target/classes:$(cat /t/classpath)" \
+# Everything on the JVM's own class path (not --class-path): CgroupSigtermIT starts a second JVM
+# with java.class.path, as it does with surefire's.
+java -cp "/t/harness/target/test-classes:/t/harness/target/classes:$(cat /t/classpath):/t/lib/$(cat /t/launcher)" \
+  org.junit.platform.console.ConsoleLauncher execute --disable-banner --details=tree \
   --reports-dir /results/junit "${selectors[@]}"
 rc=$?
 echo "guest: tests took $(($(date +%s) - s)) s, exit code $rc"

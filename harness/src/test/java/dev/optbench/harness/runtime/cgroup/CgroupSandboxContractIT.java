@@ -11,7 +11,6 @@ import dev.optbench.harness.runtime.SandboxContractIT;
 import dev.optbench.harness.runtime.SandboxLimits;
 import dev.optbench.harness.testing.HostCgroups;
 import dev.optbench.harness.testing.Services;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
@@ -56,7 +55,7 @@ class CgroupSandboxContractIT extends SandboxContractIT {
       assertThat(dir).doesNotExist();
       assertThat(dir.getParent()).as("the run's cgroup, now empty").doesNotExist();
     }
+    assertThat(closed.target().cgroupDirs()).isNotEmpty();
     assertNoProcessOfTheVariant();
-    assertThat(Files.exists(closed.target().cgroupDirs().get("memory"))).isFalse();
   }
 }
