@@ -1,23 +1,19 @@
 package dev.optbench.benchmarks.cli;
 
-import dev.optbench.harness.metrics.MetricsSink;
 import dev.optbench.harness.metrics.collect.CgroupCollector;
 import dev.optbench.harness.metrics.sink.InfluxConnectivity;
-import dev.optbench.harness.metrics.sink.InfluxDbSink;
 import dev.optbench.harness.metrics.sink.InfluxSettings;
-import dev.optbench.harness.metrics.sink.LineProtocolFileSink;
 import java.io.IOException;
-import java.nio.file.Path;
 import java.time.Duration;
 import picocli.CommandLine.Option;
 
-/** Where the time series go: InfluxDB if given, else a line-protocol file next to the results. */
+/** Where the time series go: a line-protocol file next to the results, and InfluxDB if given. */
 public final class SinkOptions {
   @Option(
       names = "--influx",
       paramLabel = "URL",
       description =
-          "InfluxDB 1.x URL (e.g. http://127.0.0.1:8086); credentials from OPTBENCH_INFLUX_USER / OPTBENCH_INFLUX_PASSWORD. Default: none, series go to a line-protocol file.")
+          "InfluxDB 1.x URL (e.g. http://127.0.0.1:8086); credentials from OPTBENCH_INFLUX_USER / OPTBENCH_INFLUX_PASSWORD. The series always go to a line-protocol file too.")
   String influxUrl;
 
   @Option(
@@ -42,12 +38,14 @@ public final class SinkOptions {
     }
   }
 
-  MetricsSink open(Path outDir, String runId) throws IOException {
-    if (influxUrl != null) {
-      return new InfluxDbSink(
-          InfluxSettings.of(influxUrl, database), outDir.resolve(runId + ".spool.lp"));
-    }
-    return new LineProtocolFileSink(outDir.resolve(runId + ".samples.lp"));
+  /** InfluxDB to write to as well as the line-protocol file, if given. */
+  java.util.Optional<InfluxSettings> influxSettings() {
+    return java.util.Optional.ofNullable(influxUrl).map(url -> InfluxSettings.of(url, database));
+  }
+
+  /** A cAdvisor to read the series from; none yet on the command line. */
+  java.util.Optional<java.net.URI> cadvisor() {
+    return java.util.Optional.empty();
   }
 
   /** For the main job, which checks the connection itself. */

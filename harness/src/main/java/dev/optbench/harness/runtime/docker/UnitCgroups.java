@@ -143,10 +143,13 @@ final class UnitCgroups {
     fs.removeLeaf(unit.cgroup().path());
   }
 
-  /** The sandbox's parent: container and units together, what a collector should sample. */
+  /**
+   * The sandbox's parent in the hierarchies units join: container and units together, what a
+   * collector should sample (the other controllers stay the container's own).
+   */
   Map<String, Path> parentDirs() {
     Map<String, Path> parents = new LinkedHashMap<>();
-    units.dirs().forEach((c, dir) -> parents.put(c, dir.getParent()));
+    joined(units).forEach((c, dir) -> parents.put(c, dir.getParent()));
     return parents;
   }
 
