@@ -1,5 +1,6 @@
 package dev.optbench.benchmarks.cli;
 
+import dev.optbench.harness.metrics.collect.CadvisorCollector;
 import dev.optbench.harness.metrics.collect.CgroupCollector;
 import dev.optbench.harness.metrics.sink.InfluxConnectivity;
 import dev.optbench.harness.metrics.sink.InfluxSettings;
@@ -24,6 +25,13 @@ public final class SinkOptions {
   String database;
 
   @Option(
+      names = "--cadvisor",
+      paramLabel = "URL",
+      description =
+          "Read the time series from a running cAdvisor's REST API v2.0 (e.g. http://127.0.0.1:8080) instead of the cgroup files; same samples, same sinks. Per-unit totals still come from kernel counters.")
+  String cadvisorUrl;
+
+  @Option(
       names = "--interval",
       paramLabel = "TIME",
       defaultValue = "100ms",
@@ -31,11 +39,17 @@ public final class SinkOptions {
       description = "Sampling interval of the time series. Default: ${DEFAULT-VALUE}.")
   Duration interval = CgroupCollector.DEFAULT_INTERVAL;
 
-  /** Fails before any long work when a given InfluxDB does not answer. */
+  /** Fails before any long work when a given InfluxDB or cAdvisor does not answer. */
   void checkReachable() throws IOException {
     if (influxUrl != null) {
       InfluxConnectivity.check(InfluxSettings.of(influxUrl, database));
     }
+    checkCadvisor();
+  }
+
+  /** The main job checks InfluxDB itself, but not cAdvisor. */
+  void checkCadvisor() {
+    cadvisor().ifPresent(CadvisorCollector::check);
   }
 
   /** InfluxDB to write to as well as the line-protocol file, if given. */
@@ -43,9 +57,9 @@ public final class SinkOptions {
     return java.util.Optional.ofNullable(influxUrl).map(url -> InfluxSettings.of(url, database));
   }
 
-  /** A cAdvisor to read the series from; none yet on the command line. */
+  /** A cAdvisor to read the series from instead of the cgroup files, if given. */
   java.util.Optional<java.net.URI> cadvisor() {
-    return java.util.Optional.empty();
+    return java.util.Optional.ofNullable(cadvisorUrl).map(java.net.URI::create);
   }
 
   /** For the main job, which checks the connection itself. */

@@ -12,6 +12,7 @@ import dev.optbench.harness.runtime.ContainerRuntime;
 import dev.optbench.harness.runtime.RuntimeSelector;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -66,7 +67,7 @@ public final class TrialSandbox implements AutoCloseable {
         plan.folder().samples(),
         Optional.ofNullable(plan.influxUrl())
             .map(url -> InfluxSettings.of(url, plan.influxDatabase())),
-        Optional.empty());
+        Optional.ofNullable(plan.cadvisorUrl()).map(URI::create));
   }
 
   public static TrialSandbox open(RunPlan plan, String variant, String unitId) {

@@ -11,6 +11,7 @@ import dev.optbench.build.manifest.BuildManifest;
 import dev.optbench.build.manifest.Manifests;
 import dev.optbench.build.spec.VariantSpec;
 import dev.optbench.harness.host.HostReport;
+import dev.optbench.harness.metrics.collect.CadvisorCollector;
 import dev.optbench.harness.model.VariantRef;
 import dev.optbench.harness.runtime.ContainerRuntime;
 import dev.optbench.harness.runtime.RuntimeSelector;
@@ -55,6 +56,7 @@ public final class MainJob {
       throw new IllegalArgumentException("--units must be at least 1");
     }
     s.influx().ifPresent(JobSettings.Influx::check);
+    s.cadvisor().ifPresent(CadvisorCollector::check);
     RuntimeSelector.Choice choice = s.runtimeChoice().get();
     o.println("runtime:\n" + choice.describe());
     if (choice.provider().name().equals("process")) {
@@ -203,7 +205,8 @@ public final class MainJob {
         s.influx().map(JobSettings.Influx::database).orElse(null),
         host.host().machine(),
         variants,
-        planned);
+        planned,
+        s.cadvisor().map(Object::toString).orElse(null));
   }
 
   private static String describe(CommandLineOptions jmh) {
