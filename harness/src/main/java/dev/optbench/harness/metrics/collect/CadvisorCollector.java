@@ -76,12 +76,7 @@ public final class CadvisorCollector implements Collector {
       }
     } catch (IOException e) {
       throw new IllegalArgumentException(
-          "no cAdvisor answers at "
-              + base
-              + " ("
-              + e
-              + "); start it or drop --cadvisor",
-          e);
+          "no cAdvisor answers at " + base + " (" + e + "); start it or drop --cadvisor", e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted while checking " + base, e);
