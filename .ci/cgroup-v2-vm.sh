@@ -95,5 +95,15 @@ set -e
 rm -f "$results.payload.img"
 [ $vm -eq 124 ] && echo "the VM did not finish within ${timeout}s (OPTBENCH_VM_TIMEOUT)" >&2
 rc=$(cat "$results/rc" 2>/dev/null || echo none)
-say "guest tests exit code: $rc; JUnit XML in $results/junit"
+counts=$(python3 - "$results/junit" <<'PY'
+import glob, sys, xml.etree.ElementTree as ET
+n = {"tests": 0, "failures": 0, "errors": 0, "skipped": 0}
+for f in glob.glob(sys.argv[1] + "/*.xml"):
+    for s in ET.parse(f).getroot().iter("testsuite"):
+        for k in n:
+            n[k] += int(s.get(k, 0))
+print("{tests} tests, {failures} failed, {errors} errors, {skipped} skipped".format(**n))
+PY
+)
+say "cgroup v2 guest: $counts; exit code $rc; JUnit XML in $results/junit"
 [ "$rc" = 0 ]

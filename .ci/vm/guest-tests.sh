@@ -13,6 +13,15 @@ if [ ! -f /sys/fs/cgroup/cgroup.controllers ] || awk '$3 == "cgroup" {found = 1}
 fi
 echo "guest: cgroup v2, controllers: $(cat /sys/fs/cgroup/cgroup.controllers)"
 
+# The burner's own CPU clock, the kernel's rusage and the cgroup's cpu.stat for one 2 s burn, as a
+# reference for CgroupGroundTruthIT's figures (no optbench code involved).
+burner=$(ls target/test-native/burner-* | head -1)
+mkdir /sys/fs/cgroup/reference
+TIMEFORMAT="guest: reference burn: rusage user %U s, sys %S s, wall %R s"
+time (bash -c 'echo $$ >/sys/fs/cgroup/reference/cgroup.procs && exec "$0" cpu 2000' "$burner")
+echo "guest: reference burn: cgroup $(tr '\n' ' ' </sys/fs/cgroup/reference/cpu.stat)"
+rmdir /sys/fs/cgroup/reference
+
 # In the guest a missing service or a fallback to v1 is a failure, never a skip.
 export OPTBENCH_REQUIRE_SERVICES=true OPTBENCH_EXPECT_CGROUP=v2
 classes=(
@@ -42,7 +51,9 @@ for c in "${classes[@]}"; do selectors+=(--select-class "$c"); done
 s=$(date +%s)
 # Everything on the JVM's own class path (not --class-path): CgroupSigtermIT starts a second JVM
 # with java.class.path, as it does with surefire's.
-java -cp "/t/harness/target/test-classes:/t/harness/target/classes:$(cat /t/classpath):/t/lib/$(cat /t/launcher)" \
+# @TempDir on the disk, not the tmpfs /tmp: the I/O tests need block I/O the kernel can count
+mkdir -p /t/tmp
+java -Djava.io.tmpdir=/t/tmp -cp "/t/harness/target/test-classes:/t/harness/target/classes:$(cat /t/classpath):/t/lib/$(cat /t/launcher)" \
   org.junit.platform.console.ConsoleLauncher execute --disable-banner --details=tree \
   --reports-dir /results/junit "${selectors[@]}"
 rc=$?

@@ -2,7 +2,7 @@ package dev.optbench.harness.testing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.optbench.harness.runtime.cgroup.CgroupVersion;
+import dev.optbench.harness.cgroup.CgroupVersion;
 import java.nio.file.Path;
 import java.util.List;
 
