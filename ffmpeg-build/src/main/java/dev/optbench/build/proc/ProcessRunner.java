@@ -41,7 +41,7 @@ public final class ProcessRunner {
   }
 
   /** As {@link #capture(List, Path, String, Duration)}, with variables added to the environment. */
-  public static Result capture(
+  public static Result captureWithEnv(
       List<String> argv, Path dir, Map<String, String> env, Duration timeout) {
     StringBuilder out = new StringBuilder();
     return run(argv, dir, env, null, timeout, null, line -> out.append(line).append('\n'))

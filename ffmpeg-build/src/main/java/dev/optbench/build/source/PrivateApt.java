@@ -58,7 +58,7 @@ final class PrivateApt {
   }
 
   ProcessRunner.Result run(Path cwd, Duration timeout, String... args) {
-    return ProcessRunner.capture(aptGet(args), cwd, env, timeout);
+    return ProcessRunner.captureWithEnv(aptGet(args), cwd, env, timeout);
   }
 
   /** Writes the deb-src list and fetches the index unless both are already in place. */
@@ -118,7 +118,7 @@ final class PrivateApt {
   /** The deb-src entries for the binary sources of apt's configuration (APT_CONFIG honoured). */
   private String derivedSources() throws IOException {
     ProcessRunner.Result r =
-        ProcessRunner.capture(
+        ProcessRunner.captureWithEnv(
             List.of(
                 "apt-config",
                 "shell",

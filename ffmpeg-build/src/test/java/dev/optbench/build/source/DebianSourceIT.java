@@ -79,7 +79,7 @@ class DebianSourceIT {
   @Test
   void fetchesAndVerifiesTheSourceWithNoDebSrcConfigured() throws Exception {
     ProcessRunner.Result plain =
-        ProcessRunner.capture(
+        ProcessRunner.captureWithEnv(
             List.of("apt-get", "source", "--print-uris", "ffmpeg"),
             tmp,
             binaryOnly,
@@ -93,7 +93,13 @@ class DebianSourceIT {
     assertThat(downloads.resolve("apt/sources.list.d/optbench-deb-src.sources"))
         .content()
         .contains("Types: deb-src");
+    try (Stream<Path> lists = Files.list(downloads.resolve("apt/lists"))) {
+      assertThat(lists.map(f -> f.getFileName().toString()))
+          .as("optbench's own source index")
+          .anyMatch(n -> n.contains("_source_Sources"));
+    }
     assertThat(archive.path()).isRegularFile().hasParent(downloads.resolve("debian"));
+    assertThat(Files.size(archive.path())).as("bytes of ffmpeg's tarball").isGreaterThan(5L << 20);
     assertThat(archive.path().getFileName().toString()).matches("ffmpeg_.*\\.orig\\.tar\\.xz");
     assertThat(archive.sha256()).isEqualTo(Hashing.sha256(archive.path()));
     Path dsc;
