@@ -75,9 +75,10 @@ class CgroupGroundTruthIT {
   void cpuOfATwoSecondBurnIsWithinTwoPercent() {
     // The burner counts its own CPU from main() on; the cgroup also counts the exec and exit of
     // the unit's processes, which the same unit without the burn measures (~3 ms natively, ~55
-    // ms in the TCG VM of .ci/cgroup-v2-vm.sh, whose CPU is ~35x slower).
+    // ms in the TCG VM of .ci/cgroup-v2-vm.sh, whose CPU is ~35x slower, 125 ms there when the
+    // host was overloaded).
     long start = run("exit", "0").cpuTotalNanos();
-    assertThat(start).isBetween(0L, 100_000_000L);
+    assertThat(start).isBetween(0L, 250_000_000L);
     ResourceUsage u = run("cpu", "2000");
     assertThat(u.cpuTotalNanos() - start).isBetween(1_960_000_000L, 2_040_000_000L);
     assertThat(u.cpuUserNanos() + u.cpuSystemNanos())
