@@ -41,7 +41,10 @@ public final class CliErrors {
 
   static String sentence(ParameterException e, String[] args) {
     CommandLine cmd = e.getCommandLine();
-    String help = cmd.getCommandSpec().qualifiedName() + " --help";
+    String help =
+        cmd.getCommandSpec().qualifiedName()
+            + " --help"
+            + (cmd.getParent() == null ? "; JMH's options: --jmh-help" : "");
     if (e instanceof UnmatchedArgumentException u && !u.getUnmatched().isEmpty()) {
       String word = u.getUnmatched().get(0);
       String kind =
@@ -53,9 +56,8 @@ public final class CliErrors {
           + word
           + "'"
           + didYouMean(u.getSuggestions())
-          + " ("
-          + help
-          + " lists them)";
+          + "; see "
+          + help;
     }
     String message = e.getMessage();
     ArgSpec arg = e.getArgSpec();

@@ -26,7 +26,7 @@ import java.util.Properties;
  */
 final class RunLock {
   private static final Path DIR = Path.of(System.getProperty("java.io.tmpdir"));
-  private static FileLock held;
+  private static final java.util.Map<Path, FileLock> HELD = new java.util.HashMap<>();
 
   private RunLock() {}
 
@@ -37,7 +37,7 @@ final class RunLock {
 
   static synchronized void hold(Path dir, String runId, Path resultsDir) {
     Path info = dir.resolve("optbench.lock.info");
-    if (held == null) {
+    if (!HELD.containsKey(dir)) {
       FileLock lock = tryLock(dir.resolve("optbench.lock"));
       if (lock == null) {
         throw new IllegalStateException(
@@ -45,7 +45,7 @@ final class RunLock {
                 + describe(info)
                 + "); two runs side by side would measure each other, so wait for it to end");
       }
-      held = lock;
+      HELD.put(dir, lock);
     }
     requireJmhLockFree(dir);
     Properties p = new Properties();
