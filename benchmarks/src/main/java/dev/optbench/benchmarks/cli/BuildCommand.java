@@ -1,8 +1,8 @@
 package dev.optbench.benchmarks.cli;
 
 import dev.optbench.benchmarks.job.OutputFolders;
+import dev.optbench.build.FunctionalComparison;
 import dev.optbench.build.VariantSet;
-import dev.optbench.build.check.FunctionalComparison;
 import dev.optbench.build.compile.ConsoleBuildProgress;
 import dev.optbench.build.image.VariantImages;
 import dev.optbench.build.manifest.BuildManifest;

@@ -51,13 +51,7 @@ public final class CliErrors {
           u.isUnknownOption()
               ? "unknown option"
               : cmd.getSubcommands().isEmpty() ? "unexpected argument" : "unknown subcommand";
-      return kind
-          + " '"
-          + word
-          + "'"
-          + didYouMean(u.getSuggestions())
-          + "; see "
-          + help;
+      return kind + " '" + word + "'" + didYouMean(u.getSuggestions()) + "; see " + help;
     }
     String message = e.getMessage();
     ArgSpec arg = e.getArgSpec();

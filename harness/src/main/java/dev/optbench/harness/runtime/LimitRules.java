@@ -1,6 +1,6 @@
 package dev.optbench.harness.runtime;
 
-import dev.optbench.harness.runtime.cgroup.CpuList;
+import dev.optbench.harness.cgroup.CpuList;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

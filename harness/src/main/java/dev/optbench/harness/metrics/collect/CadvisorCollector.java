@@ -2,8 +2,8 @@ package dev.optbench.harness.metrics.collect;
 
 import dev.optbench.harness.metrics.Collector;
 import dev.optbench.harness.metrics.CollectorSession;
+import dev.optbench.harness.metrics.MeasurementTarget;
 import dev.optbench.harness.metrics.MetricsSink;
-import dev.optbench.harness.runtime.MeasurementTarget;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.time.Duration;

@@ -2,6 +2,7 @@ package dev.optbench.harness.runtime.docker;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.optbench.harness.cgroup.CgroupLocator;
 import dev.optbench.harness.image.ImageRequest;
 import dev.optbench.harness.image.VariantImageBuilder;
 import dev.optbench.harness.model.VariantRef;
