@@ -41,7 +41,7 @@ public record UnitUser(int uid, int gid) {
 
   /** optbench-exec's options that drop the unit to this user before exec. */
   public List<String> helperOptions() {
-    return this == SELF || uid < 0 ? List.of() : List.of("--user", uid + ":" + gid);
+    return uid < 0 ? List.of() : List.of("--user", uid + ":" + gid);
   }
 
   /** Docker's {@code --user}. */

@@ -100,4 +100,27 @@ class WorkloadValidatorTest {
     assertThat(WorkloadValidator.leavesWorkFolder("/dev/null")).isTrue();
     assertThat(WorkloadValidator.leavesWorkFolder("a/../../b")).isTrue();
   }
+
+  @Test
+  void whatTheGeneratorWritesPasses() {
+    OptionSpace space = new OptionSpace(TestCapabilities.minimal(), SpaceConfig.defaults());
+    java.util.SplittableRandom random = new java.util.SplittableRandom(11);
+    List<WorkloadUnit> units = new ArrayList<>();
+    for (int i = 0; i < 2000; i++) {
+      Command c = space.render(Genome.random(random));
+      List<List<String>> steps = c.steps();
+      units.add(
+          new WorkloadUnit(
+              "novelty-" + i,
+              c.template(),
+              steps.get(steps.size() - 1),
+              steps.subList(0, steps.size() - 1),
+              null,
+              null,
+              0,
+              0));
+    }
+    WorkloadFile w = new WorkloadFile(WorkloadFile.FORMAT, null, null, units);
+    assertThatCode(() -> WorkloadValidator.check(w, "generated.json")).doesNotThrowAnyException();
+  }
 }
