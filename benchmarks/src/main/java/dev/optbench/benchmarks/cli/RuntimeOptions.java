@@ -55,6 +55,14 @@ public final class RuntimeOptions {
     LimitRules.check(cpuset, memory, timeout, interval);
   }
 
+  String cpuset() {
+    return cpuset;
+  }
+
+  long memoryBytes() {
+    return memory;
+  }
+
   Duration timeout() {
     return timeout;
   }

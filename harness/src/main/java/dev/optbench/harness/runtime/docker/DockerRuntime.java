@@ -3,7 +3,10 @@ package dev.optbench.harness.runtime.docker;
 import dev.optbench.harness.cgroup.AllowedCores;
 import dev.optbench.harness.cgroup.CgroupFs;
 import dev.optbench.harness.cgroup.CgroupVersion;
+import dev.optbench.harness.exec.ExecHelper;
 import dev.optbench.harness.host.LogicalCores;
+import dev.optbench.harness.image.ImageRequest;
+import dev.optbench.harness.image.VariantImageBuilder;
 import dev.optbench.harness.metrics.ResourceUsage;
 import dev.optbench.harness.model.VariantRef;
 import dev.optbench.harness.runtime.ContainerRuntime;
@@ -82,6 +85,23 @@ public final class DockerRuntime implements ContainerRuntime {
       }
     }
     return hostCgroups;
+  }
+
+  /** Builds the variant's FROM-scratch image (ffmpeg and optbench-exec), or reuses one. */
+  @Override
+  public VariantRef prepare(VariantRef variant) {
+    String image =
+        new VariantImageBuilder(engine.client())
+            .ensureImage(
+                new ImageRequest(
+                    variant.name(),
+                    variant.manifestDigest(),
+                    "ffmpeg",
+                    variant.executable("ffmpeg"),
+                    variant.executable(ExecHelper.NAME)));
+    LOG.info("variant {}: image {}", variant.name(), image);
+    return new VariantRef(
+        variant.name(), variant.binDir(), Optional.of(image), variant.manifestDigest());
   }
 
   public DockerEngine engine() {

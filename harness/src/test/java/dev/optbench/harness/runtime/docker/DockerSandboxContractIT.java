@@ -43,7 +43,7 @@ class DockerSandboxContractIT extends SandboxContractIT {
   protected VariantRef createVariant(Path dir) {
     VariantRef local = FakeVariant.create(dir, "contract");
     String image =
-        new VariantImageBuilder(engine())
+        new VariantImageBuilder(engine().client())
             .ensureImage(
                 new ImageRequest(
                     "contract",
