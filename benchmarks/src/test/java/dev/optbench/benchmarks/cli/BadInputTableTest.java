@@ -341,7 +341,7 @@ class BadInputTableTest {
     }
     List<String> before = listing(dir);
     boolean hadDefaultOut = Files.exists(Path.of("optbench-out"));
-    boolean hadDefaultResults = Files.exists(Path.of("results"));
+    boolean hadDefaultResults = Files.exists(Path.of("optbench-results"));
 
     CommandLine cl = Main.commandLine();
     cl.setErr(new PrintWriter(err, true));
@@ -370,7 +370,9 @@ class BadInputTableTest {
     assertThat(seconds).as("seconds to refuse").isLessThan(SECONDS);
     assertThat(listing(dir)).as("nothing written in %s", dir).isEqualTo(before);
     assertThat(Files.exists(Path.of("optbench-out"))).as("default output").isEqualTo(hadDefaultOut);
-    assertThat(Files.exists(Path.of("results"))).as("default results").isEqualTo(hadDefaultResults);
+    assertThat(Files.exists(Path.of("optbench-results")))
+        .as("default results")
+        .isEqualTo(hadDefaultResults);
   }
 
   @org.junit.jupiter.api.Test
