@@ -163,6 +163,7 @@ public final class RunCommand implements Callable<Integer> {
         }
       }
       o.println(UsageTable.row("median", UsageTable.median(results)));
+      o.println(UsageTable.NOTE);
       o.println("series: " + sink);
     }
     Path json = out.resolve(runId + ".json");

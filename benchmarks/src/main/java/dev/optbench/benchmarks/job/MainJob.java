@@ -5,6 +5,7 @@ import dev.optbench.benchmarks.jmh.RunFolder;
 import dev.optbench.benchmarks.jmh.RunPlan;
 import dev.optbench.benchmarks.jmh.WorkFolders;
 import dev.optbench.build.VariantSet;
+import dev.optbench.build.check.FunctionalComparison;
 import dev.optbench.build.compile.BuiltVariant;
 import dev.optbench.build.compile.ConsoleBuildProgress;
 import dev.optbench.build.image.VariantImages;
@@ -82,6 +83,15 @@ public final class MainJob {
     for (BuildManifest m : built.manifests()) {
       Manifests.write(folder.variants().resolve(m.variant()), m);
       variantNames.add(m.variant());
+      List<String> differing =
+          m.functionalCheck() == null || m.functionalCheck().equalToReference() == null
+              ? List.of()
+              : FunctionalComparison.differing(m);
+      if (!differing.isEmpty()) {
+        o.printf(
+            "[%s] functional check: output differs from %s on %s (kept; the verdict names it)%n",
+            m.variant(), m.functionalCheck().reference(), String.join(", ", differing));
+      }
     }
     String baseline = s.baseline().orElse(variantNames.contains("O2") ? "O2" : variantNames.get(0));
     if (!variantNames.contains(baseline)) {

@@ -57,7 +57,10 @@ final class Table {
     for (MetricComparison r : c.rows()) {
       zero.merge(r.metric(), r.zeroInBoth(), Boolean::logicalAnd);
     }
-    return zero.entrySet().stream().filter(java.util.Map.Entry::getValue).map(e -> e.getKey()).toList();
+    return zero.entrySet().stream()
+        .filter(java.util.Map.Entry::getValue)
+        .map(e -> e.getKey())
+        .toList();
   }
 
   /** The rows worth a line: all but those of zero-only metrics. */

@@ -130,8 +130,7 @@ final class Charts {
       renderer.setSeriesStroke(index, new BasicStroke(1.5f));
       data.addSeries(s);
     }
-    XYPlot plot =
-        new XYPlot(data, axis("s since the invocation started"), axis(yLabel), renderer);
+    XYPlot plot = new XYPlot(data, axis("s since the invocation started"), axis(yLabel), renderer);
     style(plot);
     // The variants' colours are named once above the charts: no legend per chart.
     return svg(id, new JFreeChart(null, TITLE, plot, false), width, height);

@@ -7,10 +7,10 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * Whether a variant's functional-check output matches the baseline's, read from the build
- * manifests ({@code variants/<name>/variant.json}: {@code functionalCheck.digests}, one output
- * digest per check command). Compared with the baseline's digests where it has them, else with the
- * build's own reference ({@code functionalCheck.reference}, -O0 by default).
+ * Whether a variant's functional-check output matches the baseline's, read from the build manifests
+ * ({@code variants/<name>/variant.json}: {@code functionalCheck.digests}, one output digest per
+ * check command). Compared with the baseline's digests where it has them, else with the build's own
+ * reference ({@code functionalCheck.reference}, -O0 by default).
  */
 final class FunctionalOutput {
   private final List<Map<String, Object>> manifests;

@@ -30,7 +30,8 @@ final class HeadlineSection implements ReportSection {
         .append("</h2><p class=\"muted\">")
         .append(Html.esc(Headlines.about(ctx.comparisons(), ctx.baseline())))
         .append("</p><ul class=\"headline\">");
-    for (Headlines.Headline h : Headlines.of(ctx.baseline(), ctx.comparisons(), input.manifests())) {
+    for (Headlines.Headline h :
+        Headlines.of(ctx.baseline(), ctx.comparisons(), input.manifests())) {
       out.append(h.outputDiffers() ? "<li class=\"differs\">" : "<li>")
           .append(Html.esc(h.sentence()))
           .append("</li>");
@@ -111,7 +112,12 @@ final class HeadlineSection implements ReportSection {
         .append("</b> <span class=\"muted\">baseline</span></td>");
     metrics.forEach(m -> out.append("<td class=\"num\">1</td>"));
     out.append("<td></td><td>")
-        .append(Html.esc(output.of(ctx.baseline()).map(r -> r.same() ? "reference" : "differs from " + r.against()).orElse("–")))
+        .append(
+            Html.esc(
+                output
+                    .of(ctx.baseline())
+                    .map(r -> r.same() ? "reference" : "differs from " + r.against())
+                    .orElse("–")))
         .append("</td></tr>");
     for (Map.Entry<String, Comparison> e : ctx.comparisons().entrySet()) {
       Comparison c = e.getValue();
@@ -153,7 +159,9 @@ final class HeadlineSection implements ReportSection {
       String phrase = output.phrase(e.getKey());
       out.append(
               phrase.startsWith("OUTPUT")
-                  ? "<span class=\"badge bad\">" + Html.esc(FunctionalOutput.quiet(phrase)) + "</span>"
+                  ? "<span class=\"badge bad\">"
+                      + Html.esc(FunctionalOutput.quiet(phrase))
+                      + "</span>"
                   : Html.esc(phrase.isEmpty() ? "–" : phrase))
           .append("</td></tr>");
     }

@@ -15,8 +15,8 @@ import java.util.Set;
 
 /**
  * Commands × variants on the verdict metric: each cell the command's ratio to the baseline,
- * coloured by direction and size, marked where undecided; then every command's metrics folded
- * into a {@code <details>}, one click away.
+ * coloured by direction and size, marked where undecided; then every command's metrics folded into
+ * a {@code <details>}, one click away.
  */
 final class HeatmapSection implements ReportSection {
 
@@ -26,7 +26,8 @@ final class HeatmapSection implements ReportSection {
     if (commands.isEmpty()) {
       return;
     }
-    boolean oneBenchmark = commands.keySet().stream().map(BenchmarkKey::benchmark).distinct().count() == 1;
+    boolean oneBenchmark =
+        commands.keySet().stream().map(BenchmarkKey::benchmark).distinct().count() == 1;
     String metric = ctx.metric().name();
     out.append("<section><h2>Per command: ")
         .append(Html.esc(ctx.metric().noun()))
@@ -36,11 +37,13 @@ final class HeatmapSection implements ReportSection {
         .append(Html.esc(metric))
         .append(" to ")
         .append(Html.esc(ctx.baseline()))
-        .append(". <span class=\"key better\">better</span> <span class=\"key worse\">worse</span>"
-            + " (full colour at 2×), <span class=\"key same\">no change</span> (inside ±")
+        .append(
+            ". <span class=\"key better\">better</span> <span class=\"key worse\">worse</span>"
+                + " (full colour at 2×), <span class=\"key same\">no change</span> (inside ±")
         .append(Numbers.percent(ctx.input().options().maxRegression()))
-        .append("), <span class=\"key undecided\">pale, dashed, ?</span> = undecided. Hover a cell"
-            + " for its interval; open a command below for every metric.</p>");
+        .append(
+            "), <span class=\"key undecided\">pale, dashed, ?</span> = undecided. Hover a cell"
+                + " for its interval; open a command below for every metric.</p>");
     out.append("<div class=\"scroll\"><table class=\"heat\"><thead><tr><th>command</th>");
     ctx.comparisons().keySet().forEach(v -> out.append("<th>").append(Html.esc(v)).append("</th>"));
     out.append("</tr></thead><tbody>");
@@ -126,16 +129,21 @@ final class HeatmapSection implements ReportSection {
           .append(index++)
           .append("\"><summary>")
           .append(Html.esc(label(e.getKey(), oneBenchmark)))
-          .append("</summary><div class=\"scroll\"><table class=\"grid\"><thead><tr><th>variant</th>");
+          .append(
+              "</summary><div class=\"scroll\"><table class=\"grid\"><thead><tr><th>variant</th>");
       metrics.forEach(m -> out.append("<th>").append(Html.esc(m)).append("</th>"));
       out.append("</tr></thead><tbody>");
       // The baseline's own values first, so the ratios below have a scale.
       List<MetricComparison> any = e.getValue().values().iterator().next();
-      out.append("<tr><td><b>").append(Html.esc(ctx.baseline())).append("</b> <span class=\"muted\">median</span></td>");
+      out.append("<tr><td><b>")
+          .append(Html.esc(ctx.baseline()))
+          .append("</b> <span class=\"muted\">median</span></td>");
       for (String m : metrics) {
-        MetricComparison r = any.stream().filter(x -> x.metric().equals(m)).findFirst().orElse(null);
+        MetricComparison r =
+            any.stream().filter(x -> x.metric().equals(m)).findFirst().orElse(null);
         out.append("<td class=\"num\">")
-            .append(r == null ? "–" : Numbers.value(r.baseline().median()) + " " + Html.esc(r.unit()))
+            .append(
+                r == null ? "–" : Numbers.value(r.baseline().median()) + " " + Html.esc(r.unit()))
             .append("</td>");
       }
       out.append("</tr>");
@@ -172,7 +180,9 @@ final class HeatmapSection implements ReportSection {
     Map<String, Boolean> zero = new LinkedHashMap<>();
     ctx.comparisons()
         .values()
-        .forEach(c -> c.rows().forEach(r -> zero.merge(r.metric(), r.zeroInBoth(), Boolean::logicalAnd)));
+        .forEach(
+            c ->
+                c.rows().forEach(r -> zero.merge(r.metric(), r.zeroInBoth(), Boolean::logicalAnd)));
     List<String> out = new ArrayList<>();
     zero.forEach(
         (m, z) -> {

@@ -34,31 +34,40 @@ final class ProvenanceSection implements ReportSection {
     out.append("<p class=\"muted\">")
         .append(Html.esc(ctx.baseline()))
         .append("'s flags found in the binary: ");
-    baseFlags.forEach(f -> out.append("<code class=\"chip\">").append(Html.esc(f)).append("</code> "));
+    baseFlags.forEach(
+        f -> out.append("<code class=\"chip\">").append(Html.esc(f)).append("</code> "));
     if (baseFlags.isEmpty()) {
       out.append("none recorded");
     }
-    out.append("</p><div class=\"scroll\"><table class=\"grid\"><thead><tr><th>variant</th>"
-        + "<th>flags in the binary vs baseline</th><th>configure vs baseline</th>"
-        + "<th>binary size</th><th>functional check</th><th>manifest</th></tr></thead><tbody>");
+    out.append(
+        "</p><div class=\"scroll\"><table class=\"grid\"><thead><tr><th>variant</th>"
+            + "<th>flags in the binary vs baseline</th><th>configure vs baseline</th>"
+            + "<th>binary size</th><th>functional check</th><th>manifest</th></tr></thead><tbody>");
     int index = 0;
     for (Map<String, Object> m : manifests) {
       String variant = String.valueOf(m.getOrDefault("variant", "variant " + index));
       out.append("<tr><td><b>").append(Html.esc(variant)).append("</b></td><td>");
       if (variant.equals(ctx.baseline())) {
-        out.append("<span class=\"muted\">baseline</span></td><td><span class=\"muted\">baseline</span>");
+        out.append(
+            "<span class=\"muted\">baseline</span></td><td><span class=\"muted\">baseline</span>");
       } else {
         diff(out, flags(m), baseFlags);
         out.append("</td><td>");
         diff(out, configure(m), baseConfigure);
       }
-      out.append("</td><td class=\"num\">").append(Html.esc(sizeText(size(m), baseSize, variant.equals(ctx.baseline()))));
+      out.append("</td><td class=\"num\">")
+          .append(Html.esc(sizeText(size(m), baseSize, variant.equals(ctx.baseline()))));
       String phrase = output.phrase(variant);
       out.append("</td><td>")
           .append(
               phrase.startsWith("OUTPUT")
-                  ? "<span class=\"badge bad\">" + Html.esc(FunctionalOutput.quiet(phrase)) + "</span>"
-                  : Html.esc(variant.equals(ctx.baseline()) && !phrase.isEmpty() ? "reference" : phrase.isEmpty() ? "–" : phrase))
+                  ? "<span class=\"badge bad\">"
+                      + Html.esc(FunctionalOutput.quiet(phrase))
+                      + "</span>"
+                  : Html.esc(
+                      variant.equals(ctx.baseline()) && !phrase.isEmpty()
+                          ? "reference"
+                          : phrase.isEmpty() ? "–" : phrase))
           .append("</td><td><a href=\"#manifest-")
           .append(index)
           .append("\">full manifest</a></td></tr>");
@@ -87,15 +96,18 @@ final class ProvenanceSection implements ReportSection {
       out.append("<span class=\"muted\">same</span>");
       return;
     }
-    added.forEach(f -> out.append("<code class=\"chip add\">+").append(Html.esc(f)).append("</code> "));
-    removed.forEach(f -> out.append("<code class=\"chip del\">−").append(Html.esc(f)).append("</code> "));
+    added.forEach(
+        f -> out.append("<code class=\"chip add\">+").append(Html.esc(f)).append("</code> "));
+    removed.forEach(
+        f -> out.append("<code class=\"chip del\">−").append(Html.esc(f)).append("</code> "));
   }
 
   /** Switches recorded in the binary (provenance.recordedCommandLines), else a flat list field. */
   static Set<String> flags(Map<String, Object> manifest) {
     Set<String> out = new LinkedHashSet<>();
     Object provenance = manifest.get("provenance");
-    if (provenance instanceof Map<?, ?> p && p.get("recordedCommandLines") instanceof List<?> lines) {
+    if (provenance instanceof Map<?, ?> p
+        && p.get("recordedCommandLines") instanceof List<?> lines) {
       for (Object line : lines) {
         if (line instanceof Collection<?> c) {
           c.forEach(f -> out.add(String.valueOf(f)));

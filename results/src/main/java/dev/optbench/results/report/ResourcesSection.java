@@ -15,7 +15,9 @@ import java.util.Map;
  * reset); each chart carries a static SVG of the median invocations, shown when scripts do not run.
  */
 final class ResourcesSection implements ReportSection {
-  /** Points per series in the static fallback: enough for the shape, small enough for 100 charts. */
+  /**
+   * Points per series in the static fallback: enough for the shape, small enough for 100 charts.
+   */
   private static final int FALLBACK_POINTS = 120;
 
   private static final String UPLOT_JS = UPlot.script();
@@ -65,7 +67,9 @@ final class ResourcesSection implements ReportSection {
     data.append("],\"units\":[");
     int index = 0;
     for (Map.Entry<String, Map<String, List<UnitSeries.Invocation>>> u : units.entrySet()) {
-      out.append("<div class=\"unit\"><h3>").append(Html.esc(u.getKey())).append("</h3><div class=\"pair\">");
+      out.append("<div class=\"unit\"><h3>")
+          .append(Html.esc(u.getKey()))
+          .append("</h3><div class=\"pair\">");
       chart(out, ctx, index, "cpu", "CPU %", u.getValue(), true);
       chart(out, ctx, index, "mem", "memory MiB", u.getValue(), false);
       out.append("</div><div class=\"readout\" data-unit=\"")
@@ -118,7 +122,12 @@ final class ResourcesSection implements ReportSection {
         .append("\"><div class=\"svgfb\">")
         .append(
             Charts.small(
-                "ts" + unit + kind, yLabel, medians, new ArrayList<>(ctx.input().variants().keySet()), 560, 220))
+                "ts" + unit + kind,
+                yLabel,
+                medians,
+                new ArrayList<>(ctx.input().variants().keySet()),
+                560,
+                220))
         .append("</div></div>");
   }
 

@@ -21,11 +21,14 @@ public record VerdictMetric(String name, String noun, String better, String wors
 
   private static final Map<String, VerdictMetric> KNOWN =
       Map.of(
-          "wall", new VerdictMetric("wall", "wall time", "faster", "slower"),
-          "cpu.total", new VerdictMetric("cpu.total", "CPU time", "faster", "slower"),
-          "mem.peak", new VerdictMetric("mem.peak", "peak memory", "smaller", "larger"),
+          "wall",
+          new VerdictMetric("wall", "wall time", "faster", "slower"),
+          "cpu.total",
+          new VerdictMetric("cpu.total", "CPU time", "faster", "slower"),
+          "mem.peak",
+          new VerdictMetric("mem.peak", "peak memory", "smaller", "larger"),
           BenchmarkResult.PRIMARY,
-              new VerdictMetric(BenchmarkResult.PRIMARY, "time (JMH score)", "faster", "slower"));
+          new VerdictMetric(BenchmarkResult.PRIMARY, "time (JMH score)", "faster", "slower"));
 
   public static VerdictMetric of(Collection<Comparison> comparisons) {
     boolean hasWall =

@@ -11,9 +11,9 @@ import java.util.TreeMap;
  * Resource series cut into invocations, so variants compare on the same clock: time since the
  * invocation started. The collector tags a sample with {@code unit} while an invocation runs and
  * leaves the tag off between invocations; a run of tagged samples of one container is one
- * invocation (a pause longer than three sampling intervals also ends one). CPU % is the
- * derivative of the cumulative {@code cpu_usage_total} counter (100 = one busy core), memory
- * {@code memory_usage} in MiB.
+ * invocation (a pause longer than three sampling intervals also ends one). CPU % is the derivative
+ * of the cumulative {@code cpu_usage_total} counter (100 = one busy core), memory {@code
+ * memory_usage} in MiB.
  */
 public final class UnitSeries {
   public static final String UNIT = "unit";

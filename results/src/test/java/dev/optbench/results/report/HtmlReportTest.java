@@ -37,8 +37,9 @@ class HtmlReportTest {
     String html = new HtmlReport().render(INPUT);
 
     assertThat(html)
-        .containsPattern("<li>O0: 2\\.\\d\\d× the wall time of O2 \\(95 % CI [\\d.]+–[\\d.]+×\\),"
-            + " slower on \\d of 8 commands, same output</li>")
+        .containsPattern(
+            "<li>O0: 2\\.\\d\\d× the wall time of O2 \\(95 % CI [\\d.]+–[\\d.]+×\\),"
+                + " slower on \\d of 8 commands, same output</li>")
         .contains("<li class=\"differs\">Ofast: ")
         .contains("OUTPUT DIFFERS from O2 on filter-video, encode-aac");
     // The headline and the ranked chart come before everything else.

@@ -38,11 +38,11 @@ public final class ReportFixtures {
                 .primary("s/op", Crafted.raw(seed, 1, n, base * factor + 0.1, 0.02))
                 .secondary("wall", "ms", Crafted.raw(seed + 3, 1, n, 1000 * base * factor, 0.02))
                 .secondary(
-                    "cpu.total", "ms", Crafted.raw(seed + 1, 1, n, 1000 * base * factor * 0.97, 0.03))
+                    "cpu.total",
+                    "ms",
+                    Crafted.raw(seed + 1, 1, n, 1000 * base * factor * 0.97, 0.03))
                 .secondary(
-                    "mem.peak",
-                    "MiB",
-                    Crafted.raw(seed + 2, 1, n, 80 * (v == 5 ? 0.9 : 1.0), 0.01))
+                    "mem.peak", "MiB", Crafted.raw(seed + 2, 1, n, 80 * (v == 5 ? 0.9 : 1.0), 0.01))
                 // 0 everywhere, as failures and block I/O are in a good run: folded away.
                 .secondary("failed", "#", Crafted.raw(seed + 4, 1, n, 0, 0))
                 .secondary("io.write", "MiB", Crafted.raw(seed + 5, 1, n, 0, 0))
@@ -89,7 +89,8 @@ public final class ReportFixtures {
       int samples = (int) Math.max(2, seconds * (1 + 0.05 * noise.nextGaussian()) * 10);
       for (int i = -3; i < samples; i++) {
         boolean running = i >= 0;
-        double busy = running ? 0.85 + 0.1 * Math.sin(i / 4.0 + v) + 0.05 * noise.nextDouble() : 0.01;
+        double busy =
+            running ? 0.85 + 0.1 * Math.sin(i / 4.0 + v) + 0.05 * noise.nextDouble() : 0.01;
         cpuNanos += 100_000_000L * busy;
         Map<String, String> tags = new LinkedHashMap<>();
         tags.put("variant", variant);
@@ -100,7 +101,9 @@ public final class ReportFixtures {
           tags.put("unit", unit);
         }
         double mem =
-            running ? 80e6 * Math.min(1, (i + 1) / 8.0) * (v == 5 ? 0.9 : 1) + 4e6 * noise.nextDouble() : 2e6;
+            running
+                ? 80e6 * Math.min(1, (i + 1) / 8.0) * (v == 5 ? 0.9 : 1) + 4e6 * noise.nextDouble()
+                : 2e6;
         points.add(new LinePoint("cpu_usage_total", tags, Map.of("value", cpuNanos), ts));
         points.add(new LinePoint("memory_usage", tags, Map.of("value", mem), ts));
         ts += 100_000_000L;
@@ -129,7 +132,9 @@ public final class ReportFixtures {
             "requestedOptLevel",
             "-" + variant,
             "recordedCommandLines",
-            List.of(List.of("-march=x86-64", "-" + variant, "-fno-math-errno", "-fno-tree-vectorize"))));
+            List.of(
+                List.of(
+                    "-march=x86-64", "-" + variant, "-fno-math-errno", "-fno-tree-vectorize"))));
     long size = 9_000_000L + variant.hashCode() % 500_000;
     m.put("binary", Map.of("path", "bin/ffmpeg", "fileBytes", size));
     Map<String, Object> digests = new LinkedHashMap<>();

@@ -13,8 +13,8 @@ import org.junit.jupiter.api.Test;
  * Loads a report rendered from fixtures in real headless Chromium at 1280×800: no console messages
  * (which also catches Content-Security-Policy violations, i.e. any attempt to fetch something, and
  * script errors), no horizontal scroll, the headline and the ranked chart above the fold, every
- * chart present (uPlot's canvases drawn), and a screenshot kept under target/report-it/ for a
- * human to look at.
+ * chart present (uPlot's canvases drawn), and a screenshot kept under target/report-it/ for a human
+ * to look at.
  */
 class ReportInChromiumIT {
   private static final Path DIR = Path.of("target/report-it");
@@ -35,7 +35,8 @@ class ReportInChromiumIT {
     new HtmlReport().write(ReportFixtures.input(commands, 10, 1000), page);
 
     Chromium.Load load = chromium.load(page);
-    Chromium.Load measured = chromium.load(Probe.attach(page, DIR.resolve("probe.html")), WIDTH, HEIGHT);
+    Chromium.Load measured =
+        chromium.load(Probe.attach(page, DIR.resolve("probe.html")), WIDTH, HEIGHT);
     chromium.screenshot(page, DIR.resolve("report.png"), WIDTH, HEIGHT);
     chromium.screenshot(page, DIR.resolve("report-full.png"), WIDTH, 4000);
 
@@ -44,8 +45,14 @@ class ReportInChromiumIT {
     Probe probe = Probe.read(measured.dom());
     assertThat(probe.scrollWidth()).as("page width").isLessThanOrEqualTo(probe.viewport());
     assertThat(probe.viewport()).isEqualTo(WIDTH);
-    assertThat(probe.headlineBottom()).as("headline bottom").isPositive().isLessThanOrEqualTo(HEIGHT);
-    assertThat(probe.rankedBottom()).as("ranked chart bottom").isPositive().isLessThanOrEqualTo(HEIGHT);
+    assertThat(probe.headlineBottom())
+        .as("headline bottom")
+        .isPositive()
+        .isLessThanOrEqualTo(HEIGHT);
+    assertThat(probe.rankedBottom())
+        .as("ranked chart bottom")
+        .isPositive()
+        .isLessThanOrEqualTo(HEIGHT);
     // uPlot drew every time series (a canvas each) and removed their static stand-ins.
     assertThat(probe.canvases()).isEqualTo(2 * commands);
     assertThat(count(load.dom(), "class=\"uplot")).isEqualTo(2 * commands);
@@ -61,8 +68,7 @@ class ReportInChromiumIT {
 
     // Chromium's --dump-dom needs scripts on, so the scripts are taken out of a copy instead.
     Path stripped = DIR.resolve("report-stripped.html");
-    Files.writeString(
-        stripped, Files.readString(page).replaceAll("(?s)<script>.*?</script>", ""));
+    Files.writeString(stripped, Files.readString(page).replaceAll("(?s)<script>.*?</script>", ""));
     Chromium.Load load = chromium.load(stripped);
 
     assertThat(count(load.dom(), "<svg")).isEqualTo(1 + 2 * 3);
@@ -80,8 +86,7 @@ class ReportInChromiumIT {
   }
 
   /** Layout facts measured inside the page by a script added to a copy of the report. */
-  record Probe(
-      int viewport, int scrollWidth, int headlineBottom, int rankedBottom, int canvases) {
+  record Probe(int viewport, int scrollWidth, int headlineBottom, int rankedBottom, int canvases) {
     static Path attach(Path page, Path copy) throws java.io.IOException {
       String html = Files.readString(page);
       String script =
