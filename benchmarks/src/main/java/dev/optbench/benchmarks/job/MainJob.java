@@ -5,7 +5,7 @@ import dev.optbench.benchmarks.jmh.RunFolder;
 import dev.optbench.benchmarks.jmh.RunPlan;
 import dev.optbench.benchmarks.jmh.WorkFolders;
 import dev.optbench.build.VariantSet;
-import dev.optbench.build.check.FunctionalComparison;
+import dev.optbench.build.FunctionalComparison;
 import dev.optbench.build.compile.BuiltVariant;
 import dev.optbench.build.compile.ConsoleBuildProgress;
 import dev.optbench.build.manifest.BuildManifest;
