@@ -32,7 +32,12 @@ public final class Headlines {
     for (Map.Entry<String, Comparison> e : comparisons.entrySet()) {
       String variant = e.getKey();
       List<String> parts = new ArrayList<>();
-      parts.add(change(metric, baseline, e.getValue().summaries().get(metric.name())));
+      parts.add(
+          change(
+              metric,
+              baseline,
+              e.getValue().summaries().get(metric.name()),
+              why(metric, e.getValue())));
       parts.add(commands(metric, e.getValue()));
       String out = output.phrase(variant);
       if (!out.isEmpty()) {
@@ -61,9 +66,21 @@ public final class Headlines {
   }
 
   /** "1.2 % less wall time than O2 (95 % CI 0.2–2.1 % less)" or "2.19× the wall time of O2 …". */
-  static String change(VerdictMetric m, String baseline, RatioEstimate r) {
+  /** Why a variant has no summary ratio on the metric, in a few words. */
+  static String why(VerdictMetric m, Comparison c) {
+    boolean tooFew =
+        c.rows().stream()
+            .anyMatch(r -> r.metric().equals(m.name()) && r.verdict() == Verdict.TOO_FEW_SAMPLES);
+    return tooFew
+        ? "fewer than "
+            + c.options().minSamples()
+            + " values per side on a command: measure more iterations"
+        : "no command has a usable ratio";
+  }
+
+  static String change(VerdictMetric m, String baseline, RatioEstimate r, String why) {
     if (r == null || !Double.isFinite(r.ratio()) || !(r.low() > 0) || !Double.isFinite(r.high())) {
-      return "no " + m.noun() + " ratio to " + baseline + " (too few values on some command)";
+      return "no " + m.noun() + " ratio to " + baseline + " (" + why + ")";
     }
     String ci = percent(r.confidence() * 100) + " % CI ";
     if (r.ratio() >= 2) {
