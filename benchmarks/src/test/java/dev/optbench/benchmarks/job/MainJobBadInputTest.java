@@ -35,7 +35,7 @@ class MainJobBadInputTest {
   @Test
   void unknownOption() {
     assertThat(run("--bogus")).isEqualTo(2);
-    assertThat(err.toString()).contains("bad option", "bogus", "--help", "--jmh-help");
+    assertThat(err.toString()).contains("unknown option '--bogus'", "--help", "--jmh-help");
   }
 
   @Test
@@ -73,6 +73,18 @@ class MainJobBadInputTest {
   void credentialsInTheInfluxUrlAreRefusedWithoutBeingEchoed() {
     assertThat(run("--influx", "http://bob:s3cret@127.0.0.1:1")).isEqualTo(2);
     assertThat(err.toString()).contains("OPTBENCH_INFLUX_PASSWORD").doesNotContain("s3cret");
+  }
+
+  @Test
+  void baselineThatIsNotAVariant() {
+    assertThat(run("--variants", "O0,O1", "--baseline", "O2")).isEqualTo(2);
+    assertThat(err.toString()).contains("--baseline O2 is not one of the variants [O0, O1]");
+  }
+
+  @Test
+  void sourceThatDoesNotExist() {
+    assertThat(run("--source", tmp.resolve("ffmpeg-9.9.tar.xz").toString())).isEqualTo(2);
+    assertThat(err.toString()).contains("source not found", "ffmpeg-9.9.tar.xz");
   }
 
   @Test

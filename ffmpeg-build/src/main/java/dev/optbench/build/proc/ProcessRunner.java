@@ -40,6 +40,14 @@ public final class ProcessRunner {
         .withOutput(out.toString());
   }
 
+  /** As {@link #capture(List, Path, String, Duration)}, with variables added to the environment. */
+  public static Result captureWithEnv(
+      List<String> argv, Path dir, Map<String, String> env, Duration timeout) {
+    StringBuilder out = new StringBuilder();
+    return run(argv, dir, env, null, timeout, null, line -> out.append(line).append('\n'))
+        .withOutput(out.toString());
+  }
+
   /** Runs with stdout+stderr appended to {@code log}, each line also handed to {@code onLine}. */
   public static Result logged(
       List<String> argv, Path dir, Map<String, String> env, Path log, Consumer<String> onLine) {
@@ -58,6 +66,8 @@ public final class ProcessRunner {
     if (dir != null) {
       pb.directory(dir.toFile());
     }
+    // configure, make and compilers need the user's environment, but never optbench's secrets
+    pb.environment().keySet().removeIf(name -> name.startsWith("OPTBENCH_INFLUX_"));
     pb.environment().putAll(env);
     pb.environment().put("LC_ALL", "C"); // tool messages we parse must not be translated
     Process p;

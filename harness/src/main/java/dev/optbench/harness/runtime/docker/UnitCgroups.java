@@ -33,7 +33,8 @@ import java.util.stream.Stream;
  * and the units must be leaves side by side; v1 needs no such care but gets the same layout.
  *
  * <p>On v1 the unit joins cpuacct, memory and blkio only; cpuset and pids stay the container's. On
- * v2 there is one hierarchy, so the unit's cgroup carries the cpuset and memory limit itself.
+ * v2 there is one hierarchy, so the unit's cgroup carries the cpuset, memory and pids limits
+ * itself.
  */
 final class UnitCgroups {
   static final String PARENT = "optbench-docker";
@@ -122,6 +123,9 @@ final class UnitCgroups {
   synchronized Unit next() {
     String leaf = "unit-" + (++count);
     Cgroup unit = fs.create(units.path() + "/" + leaf, settings);
+    if (isV2()) {
+      limitPids(unit.dirs().get("unified"));
+    }
     List<String> options = new ArrayList<>();
     for (Map.Entry<String, Path> dir : joined(unit).entrySet()) {
       owner.ifPresent(o -> chown(dir.getValue()));
@@ -203,6 +207,21 @@ final class UnitCgroups {
             throw new UncheckedIOException("cannot hand " + cgroupDir + " to uid " + o[0], e);
           }
         });
+  }
+
+  /**
+   * On v2 the unit leaves the container's cgroup, and with it the container's pids limit: the same
+   * limit goes on the unit's own cgroup (where the pids controller is enabled).
+   */
+  private static void limitPids(Path unitDir) {
+    Path max = unitDir.resolve("pids.max");
+    if (Files.exists(max)) {
+      try {
+        Files.writeString(max, Long.toString(SandboxHostConfig.PIDS_LIMIT));
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot limit the processes of " + unitDir, e);
+      }
+    }
   }
 
   /** rmdir; retried briefly because the engine may still be tearing the container's cgroup down. */
