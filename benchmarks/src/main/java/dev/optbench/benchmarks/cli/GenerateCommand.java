@@ -104,7 +104,7 @@ public final class GenerateCommand implements Callable<Integer> {
         GenerateWorkload.run(
             new GenerateWorkload.Request(
                 ref.ffmpeg(), work, seed, budget, descriptors, kind, absolute),
-            new ConsoleSearchListener(System.out));
+            new ConsoleSearchListener(System.out, absolute));
     System.out.printf(
         "wrote %s (%d units), %s, %s%s%n",
         r.json(),

@@ -153,6 +153,7 @@ public final class RunCommand implements Callable<Integer> {
         }
       }
       o.println(UsageTable.row("median", UsageTable.median(results)));
+      o.println(UsageTable.NOTE);
       o.println("series: " + session.series());
     }
     Path json = out.resolve(runId + ".json");

@@ -75,4 +75,9 @@ public record RunFolder(Path dir) {
   public Path summary() {
     return dir.resolve("summary.md");
   }
+
+  /** Every command and metric: the tables too long for summary.md. */
+  public Path fullSummary() {
+    return dir.resolve("summary-full.md");
+  }
 }

@@ -4,6 +4,7 @@ import dev.optbench.benchmarks.jmh.AtomicJson;
 import dev.optbench.benchmarks.jmh.RunFolder;
 import dev.optbench.benchmarks.jmh.RunPlan;
 import dev.optbench.benchmarks.jmh.WorkFolders;
+import dev.optbench.build.FunctionalComparison;
 import dev.optbench.build.VariantSet;
 import dev.optbench.build.compile.BuiltVariant;
 import dev.optbench.build.compile.ConsoleBuildProgress;
@@ -84,6 +85,15 @@ public final class MainJob {
     for (BuildManifest m : built.manifests()) {
       Manifests.write(folder.variants().resolve(m.variant()), m);
       variantNames.add(m.variant());
+      List<String> differing =
+          m.functionalCheck() == null || m.functionalCheck().equalToReference() == null
+              ? List.of()
+              : FunctionalComparison.differing(m);
+      if (!differing.isEmpty()) {
+        o.printf(
+            "[%s] functional check: output differs from %s on %s (kept; the verdict names it)%n",
+            m.variant(), m.functionalCheck().reference(), String.join(", ", differing));
+      }
     }
     ContainerRuntime rt = choice.provider().create();
     List<VariantRef> refs = new ArrayList<>();

@@ -4,12 +4,10 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.optbench.benchmarks.jmh.RunFolder;
 import dev.optbench.results.compare.CompareOptions;
-import dev.optbench.results.compare.Comparison;
-import dev.optbench.results.format.ResultFormatFactory;
-import dev.optbench.results.format.ResultFormatType;
 import dev.optbench.results.jmh.JmhJsonReader;
 import dev.optbench.results.model.BenchmarkResult;
 import dev.optbench.results.model.VariantSplit;
+import dev.optbench.results.report.Headlines;
 import dev.optbench.results.report.HtmlReport;
 import dev.optbench.results.report.ReportInput;
 import dev.optbench.results.series.LinePoint;
@@ -66,12 +64,13 @@ public final class RunReport {
     out.println();
     if (variants.containsKey(baseline)) {
       RunSummary summary = new RunSummary(baseline, variants, CompareOptions.defaults());
-      out.print(summary.text());
-      writeMarkdown(summary);
+      List<Headlines.Headline> headlines = summary.headlines(manifests(variants.keySet()));
+      out.print(summary.text(headlines));
+      writeMarkdown(summary, headlines, warnings, results);
       writeHtml(variants, warnings);
       out.println();
       out.println("report:  " + folder.report());
-      out.println("summary: " + folder.summary());
+      out.println("summary: " + folder.summary() + " (all tables: " + folder.fullSummary() + ")");
     } else {
       warnings.add("the baseline " + baseline + " has no results: nothing to compare");
     }
@@ -103,13 +102,7 @@ public final class RunReport {
     for (Path lp : files(folder.samples(), ".lp")) {
       samples.addAll(new LineProtocolReader().read(lp));
     }
-    List<Map<String, Object>> manifests = new ArrayList<>();
-    for (String variant : ordered.keySet()) {
-      Path m = folder.variants().resolve(variant).resolve("variant.json");
-      if (Files.isRegularFile(m)) {
-        manifests.add(JSON.readValue(m.toFile(), JSON_MAP));
-      }
-    }
+    List<Map<String, Object>> manifests = manifests(ordered.keySet());
     Map<String, Object> host =
         Files.isRegularFile(folder.host())
             ? JSON.readValue(folder.host().toFile(), JSON_MAP)
@@ -129,13 +122,39 @@ public final class RunReport {
             folder.report());
   }
 
-  private void writeMarkdown(RunSummary summary) throws IOException {
-    StringBuilder md = new StringBuilder("# optbench " + folder.dir().getFileName() + "\n\n");
-    md.append("```\n").append(summary.text()).append("```\n");
-    for (Comparison c : summary.comparisons().values()) {
-      md.append('\n').append(ResultFormatFactory.create(ResultFormatType.MARKDOWN).render(c));
+  /** The build manifests of the variants that have one, in the order given. */
+  private List<Map<String, Object>> manifests(java.util.Collection<String> variants)
+      throws IOException {
+    List<Map<String, Object>> manifests = new ArrayList<>();
+    for (String variant : variants) {
+      Path m = folder.variants().resolve(variant).resolve("variant.json");
+      if (Files.isRegularFile(m)) {
+        manifests.add(JSON.readValue(m.toFile(), JSON_MAP));
+      }
     }
-    Files.writeString(folder.summary(), md.toString(), StandardCharsets.UTF_8);
+    return manifests;
+  }
+
+  private void writeMarkdown(
+      RunSummary summary, List<Headlines.Headline> headlines, List<String> warnings, Path results)
+      throws IOException {
+    String run = folder.dir().getFileName().toString();
+    List<String> files = new ArrayList<>();
+    files.add(
+        "[report.html](report.html): ranked chart, commands × variants, time series, provenance");
+    files.add("[summary-full.md](summary-full.md): every command and metric, all warnings");
+    String json = results.getFileName().toString();
+    files.add(
+        "[" + json + "](" + json + ") (JMH's JSON), [run.json](run.json), [host.json](host.json)");
+    if (Files.isRegularFile(folder.failures())) {
+      files.add("[failures.jsonl](failures.jsonl): one line per failed invocation");
+    }
+    Files.writeString(
+        folder.summary(),
+        SummaryMarkdown.summary(run, summary, headlines, warnings, files),
+        StandardCharsets.UTF_8);
+    Files.writeString(
+        folder.fullSummary(), SummaryMarkdown.full(run, summary, warnings), StandardCharsets.UTF_8);
   }
 
   /** One sentence per failed invocation recorded by the trials. */

@@ -6,6 +6,7 @@ import dev.optbench.results.compare.MetricComparison;
 import dev.optbench.results.compare.Verdict;
 import dev.optbench.results.model.BenchmarkResult;
 import dev.optbench.results.model.Metric;
+import dev.optbench.results.report.Headlines;
 import dev.optbench.results.stats.RatioEstimate;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -42,6 +43,22 @@ final class RunSummary {
 
   Map<String, Comparison> comparisons() {
     return comparisons;
+  }
+
+  String baseline() {
+    return baseline;
+  }
+
+  /** One sentence per variant on the verdict metric, naming variants whose output differs. */
+  List<Headlines.Headline> headlines(List<Map<String, Object>> manifests) {
+    return Headlines.of(baseline, comparisons, manifests);
+  }
+
+  /** The headline sentences, then the variant table and the unit table: the console's summary. */
+  String text(List<Headlines.Headline> headlines) {
+    StringBuilder s = new StringBuilder(Headlines.about(comparisons, baseline)).append('\n');
+    headlines.forEach(h -> s.append("  ").append(h.sentence()).append('\n'));
+    return s.append('\n').append(text()).toString();
   }
 
   String text() {
@@ -89,7 +106,7 @@ final class RunSummary {
   }
 
   /** Median wall time (ms, next to the process) of every unit on every variant. */
-  private String unitTable() {
+  String unitTable() {
     Set<String> units = new LinkedHashSet<>();
     variants.values().forEach(rs -> rs.forEach(r -> units.add(r.params().get("unit"))));
     StringBuilder s = new StringBuilder(String.format(Locale.ROOT, "%-14s", "median wall ms"));
@@ -102,15 +119,19 @@ final class RunSummary {
             rs.stream()
                 .filter(r -> unit.equals(r.params().get("unit")))
                 .findFirst()
-                .map(
-                    r ->
-                        String.format(
-                            Locale.ROOT, " %9.1f", median(r.secondaryMetrics().get("wall"))))
+                .map(r -> cell(median(r.secondaryMetrics().get("wall"))))
                 .orElse(String.format(Locale.ROOT, " %9s", "-")));
       }
       s.append('\n');
     }
     return s.toString();
+  }
+
+  /** A median in a 9-wide column; "-" where the unit has no wall time (never "NaN"). */
+  private static String cell(double ms) {
+    return Double.isFinite(ms)
+        ? String.format(Locale.ROOT, " %9.1f", ms)
+        : String.format(Locale.ROOT, " %9s", "-");
   }
 
   static double median(Metric m) {

@@ -96,7 +96,7 @@ final class WorkloadChoice {
                   DescriptorSpace.INPUT,
                   GenerateWorkload.SearchKind.NOVELTY,
                   file),
-              new ConsoleSearchListener(out));
+              new ConsoleSearchListener(out, file));
       out.printf("workload: %d valid units, written to %s%n", r.workload().units().size(), file);
       return r.workload();
     } catch (IOException e) {

@@ -23,6 +23,15 @@ final class MetricComparator {
     this.rule = new VerdictRule(options);
   }
 
+  private static boolean allZero(double[] values) {
+    for (double v : values) {
+      if (v != 0) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   Optional<MetricComparison> compare(BenchmarkKey key, String label, Metric base, Metric cand) {
     double[] b = JmhSamples.of(base);
     double[] c = JmhSamples.of(cand);
@@ -34,7 +43,11 @@ final class MetricComparator {
     RatioEstimate ratio = bootstrap.estimate(b, c, seed);
     double p = MannWhitney.pValue(b, c);
     Direction direction = Direction.ofUnit(base.scoreUnit());
-    VerdictRule.Outcome outcome = rule.decide(direction, b.length, c.length, ratio, p);
+    VerdictRule.Outcome outcome =
+        allZero(b) && allZero(c) && Math.min(b.length, c.length) >= options.minSamples()
+            // 0/0 has no ratio, yet nothing changed (no failures, no I/O on either side).
+            ? new VerdictRule.Outcome(Verdict.NO_CHANGE, MetricComparison.ZERO_IN_BOTH)
+            : rule.decide(direction, b.length, c.length, ratio, p);
     return Optional.of(
         new MetricComparison(
             key,

@@ -22,4 +22,25 @@ public record MetricComparison(
     double pValue,
     EffectSize effect,
     Verdict verdict,
-    String note) {}
+    String note) {
+  /** The note of a metric that is 0 in every value on both sides (no failures, no I/O...). */
+  public static final String ZERO_IN_BOTH = "0 in both";
+
+  /**
+   * Every value 0 on both sides: no ratio exists, and none is needed (see {@link #ZERO_IN_BOTH}).
+   */
+  public boolean zeroInBoth() {
+    return baseline.min() == 0
+        && baseline.max() == 0
+        && candidate.min() == 0
+        && candidate.max() == 0;
+  }
+
+  /** A ratio and interval that can be drawn and printed: all finite, positive ends. */
+  public boolean hasRatio() {
+    return Double.isFinite(ratio.ratio())
+        && Double.isFinite(ratio.low())
+        && Double.isFinite(ratio.high())
+        && ratio.low() > 0;
+  }
+}

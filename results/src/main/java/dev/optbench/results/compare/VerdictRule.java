@@ -53,6 +53,11 @@ final class VerdictRule {
     if (direction == Direction.NEUTRAL) {
       return "unit has no known better direction; not judged";
     }
+    if (!(low > 0) || !Double.isFinite(high)) {
+      // A baseline at 0 (no system time, no I/O) has no ratio to any non-zero candidate.
+      return "no ratio: the baseline's values are 0 (or some are), so no interval either;"
+          + " compare the values themselves";
+    }
     double width = high / low - 1;
     // An interval no wider than the threshold fits inside the band or clears it.
     double target = options.maxRegression();

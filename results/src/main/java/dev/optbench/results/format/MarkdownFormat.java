@@ -8,10 +8,25 @@ import java.util.Map;
 
 /** GitHub-flavoured Markdown: gate first (what a CI reader wants), then the table and notes. */
 final class MarkdownFormat implements ResultFormat {
+  private final boolean gate;
+
+  /**
+   * @param gate whether to open with the gate's verdict: only the {@code compare} gate says "GATE
+   *     PASSED/FAILED"; a report's tables show the same rows without claiming to be a gate
+   */
+  MarkdownFormat(boolean gate) {
+    this.gate = gate;
+  }
 
   @Override
   public void write(Comparison c, Appendable out) throws IOException {
-    out.append("## ").append(c.gatePasses() ? "✅ " : "❌ ").append(Summary.gate(c)).append("\n\n");
+    if (gate) {
+      out.append("## ").append(c.gatePasses() ? "✅ " : "❌ ").append(Summary.gate(c));
+      out.append("\n\n");
+    } else {
+      out.append("## ").append(c.candidateName()).append(" vs ").append(c.baselineName());
+      out.append("\n\n");
+    }
     out.append(Summary.headline(c)).append("\n\n");
     Map<String, String> means = Summary.geometricMeans(c);
     if (!means.isEmpty()) {
@@ -23,7 +38,7 @@ final class MarkdownFormat implements ResultFormat {
     }
     row(out, Table.HEADER);
     out.append("|").append("---|".repeat(Table.HEADER.size())).append('\n');
-    List<List<String>> rows = Table.rows(c);
+    List<List<String>> rows = Table.rows(c, Table.shown(c));
     for (int i = 0; i < rows.size(); i++) {
       List<String> cells = new java.util.ArrayList<>(rows.get(i));
       int last = cells.size() - 1;
@@ -31,7 +46,13 @@ final class MarkdownFormat implements ResultFormat {
       row(out, cells);
     }
     out.append('\n');
-    for (MetricComparison r : c.rows()) {
+    List<String> folded = Table.zeroOnlyMetrics(c);
+    if (!folded.isEmpty()) {
+      out.append("- 0 on both sides for every command (not listed): ")
+          .append(String.join(", ", folded))
+          .append('\n');
+    }
+    for (MetricComparison r : Table.shown(c)) {
       if (!r.note().isEmpty()) {
         out.append("- `").append(escape(r.key().display())).append("` ").append(r.metric());
         out.append(": ").append(r.note()).append('\n');

@@ -9,16 +9,22 @@ import java.util.Locale;
 public final class Numbers {
   private Numbers() {}
 
+  /** Spelled where a number cannot be: never "NaN" or "Infinity" in front of a reader. */
+  public static final String NONE = "n/a";
+
   public static String ratio(double r) {
-    return fmt("%.3f", r);
+    return Double.isFinite(r) ? fmt("%.3f", r) : NONE;
   }
 
   /** Ratio as a signed change: 1.052 becomes "+5.2%". */
   public static String change(double r) {
-    return fmt("%+.1f%%", (r - 1) * 100);
+    return Double.isFinite(r) ? fmt("%+.1f%%", (r - 1) * 100) : NONE;
   }
 
   public static String interval(double low, double high) {
+    if (!Double.isFinite(low) || !Double.isFinite(high)) {
+      return NONE;
+    }
     return "[" + ratio(low) + ", " + ratio(high) + "]";
   }
 
@@ -31,8 +37,8 @@ public final class Numbers {
 
   /** Four significant digits, plain notation for everyday magnitudes. */
   public static String value(double v) {
-    if (Double.isNaN(v)) {
-      return "NaN";
+    if (!Double.isFinite(v)) {
+      return NONE;
     }
     double a = Math.abs(v);
     if (a != 0 && (a >= 1e7 || a < 1e-3)) {
@@ -42,10 +48,16 @@ public final class Numbers {
   }
 
   public static String percent(double fraction) {
+    if (!Double.isFinite(fraction)) {
+      return NONE;
+    }
     return fmt("%.1f%%", fraction * 100);
   }
 
   public static String fixed(double v, int decimals) {
+    if (!Double.isFinite(v)) {
+      return NONE;
+    }
     return fmt("%." + decimals + "f", v);
   }
 

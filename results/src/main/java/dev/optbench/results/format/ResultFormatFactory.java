@@ -4,10 +4,18 @@ package dev.optbench.results.format;
 public final class ResultFormatFactory {
   private ResultFormatFactory() {}
 
+  /**
+   * Markdown tables of a comparison without the gate's verdict line: for reports, where "GATE
+   * PASSED/FAILED" would claim a gate that was not run.
+   */
+  public static ResultFormat markdownTables() {
+    return new MarkdownFormat(false);
+  }
+
   public static ResultFormat create(ResultFormatType type) {
     return switch (type) {
       case TEXT -> new TextFormat();
-      case MARKDOWN -> new MarkdownFormat();
+      case MARKDOWN -> new MarkdownFormat(true);
       case CSV -> new CsvFormat();
       case JSON -> new JsonFormat();
     };

@@ -26,8 +26,12 @@ final class Table {
   private Table() {}
 
   static List<List<String>> rows(Comparison comparison) {
+    return rows(comparison, comparison.rows());
+  }
+
+  static List<List<String>> rows(Comparison comparison, List<MetricComparison> shown) {
     List<List<String>> rows = new ArrayList<>();
-    for (MetricComparison r : comparison.rows()) {
+    for (MetricComparison r : shown) {
       rows.add(
           List.of(
               r.key().display(),
@@ -36,15 +40,33 @@ final class Table {
               r.baseline().n() + "/" + r.candidate().n(),
               Numbers.value(location(comparison, r, true)),
               Numbers.value(location(comparison, r, false)),
-              Numbers.ratio(r.ratio().ratio()),
-              Numbers.change(r.ratio().ratio()),
-              Numbers.interval(r.ratio().low(), r.ratio().high()),
+              Cells.ratio(r),
+              Cells.change(r),
+              Cells.interval(r),
               Numbers.pValue(r.pValue()),
               Numbers.fixed(r.effect().a12(), 2),
               r.baseline().outliers().count() + "/" + r.candidate().outliers().count(),
               r.verdict().name()));
     }
     return rows;
+  }
+
+  /** Metrics that are 0 on both sides in every row: folded into one line rather than listed. */
+  static List<String> zeroOnlyMetrics(Comparison c) {
+    java.util.Map<String, Boolean> zero = new java.util.LinkedHashMap<>();
+    for (MetricComparison r : c.rows()) {
+      zero.merge(r.metric(), r.zeroInBoth(), Boolean::logicalAnd);
+    }
+    return zero.entrySet().stream()
+        .filter(java.util.Map.Entry::getValue)
+        .map(e -> e.getKey())
+        .toList();
+  }
+
+  /** The rows worth a line: all but those of zero-only metrics. */
+  static List<MetricComparison> shown(Comparison c) {
+    List<String> folded = zeroOnlyMetrics(c);
+    return c.rows().stream().filter(r -> !folded.contains(r.metric())).toList();
   }
 
   /** The statistic the ratio was built from, so the columns multiply out. */

@@ -62,7 +62,7 @@ final class Charts {
     for (int i = 0; i < rows.size(); i++) {
       ForestRow r = rows.get(i);
       byVerdict
-          .computeIfAbsent(r.verdict(), v -> new YIntervalSeries(v.name()))
+          .computeIfAbsent(r.verdict(), v -> new YIntervalSeries(legend(v, threshold)))
           .add(i, r.ratio(), r.low(), r.high());
     }
     YIntervalSeriesCollection data = new YIntervalSeriesCollection();
@@ -99,17 +99,29 @@ final class Charts {
     return svg(id, new JFreeChart(title, TITLE, plot, byVerdict.size() > 1), width, height);
   }
 
-  /** One line per variant over time, variant colours in the order given. */
-  static String lines(
+  /** What a colour means, in words a reader needs no manual for. */
+  static String legend(Verdict v, double threshold) {
+    String band = Long.toString(Math.round(threshold * 100));
+    return switch (v) {
+      case REGRESSION -> "worse by more than " + band + " %";
+      case IMPROVEMENT -> "better by more than " + band + " %";
+      case NO_CHANGE -> "within ±" + band + " %";
+      case INCONCLUSIVE -> "undecided";
+      case TOO_FEW_SAMPLES -> "too few values";
+    };
+  }
+
+  /** A small chart of one line per variant: the static stand-in of an interactive one. */
+  static String small(
       String id,
-      String title,
       String yLabel,
       Map<String, List<ResourceSeries.Point>> series,
       List<String> order,
-      int width) {
+      int width,
+      int height) {
     XYSeriesCollection data = new XYSeriesCollection();
     XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(true, false);
-    renderer.setDrawSeriesLineAsPath(true); // one <path> per series, not one <line> per segment
+    renderer.setDrawSeriesLineAsPath(true);
     for (Map.Entry<String, List<ResourceSeries.Point>> e : series.entrySet()) {
       XYSeries s = new XYSeries(e.getKey(), false, true);
       e.getValue().forEach(p -> s.add(p.seconds(), p.value()));
@@ -118,11 +130,10 @@ final class Charts {
       renderer.setSeriesStroke(index, new BasicStroke(1.5f));
       data.addSeries(s);
     }
-    NumberAxis time = axis("seconds since the variant's first sample");
-    NumberAxis value = axis(yLabel);
-    XYPlot plot = new XYPlot(data, time, value, renderer);
+    XYPlot plot = new XYPlot(data, axis("s since the invocation started"), axis(yLabel), renderer);
     style(plot);
-    return svg(id, new JFreeChart(title, TITLE, plot, true), width, 320);
+    // The variants' colours are named once above the charts: no legend per chart.
+    return svg(id, new JFreeChart(null, TITLE, plot, false), width, height);
   }
 
   private static NumberAxis axis(String label) {

@@ -48,12 +48,22 @@ public final class Chromium {
   }
 
   public Load load(Path page) throws IOException, InterruptedException {
+    return load(page, List.of());
+  }
+
+  /** Loads the page in a window of the given size (layout measured by scripts depends on it). */
+  public Load load(Path page, int width, int height) throws IOException, InterruptedException {
+    return load(page, List.of("--window-size=" + width + "," + height, "--hide-scrollbars"));
+  }
+
+  private Load load(Path page, List<String> extra) throws IOException, InterruptedException {
     Path stdout = workDir.resolve("dom.html");
     Path stderr = workDir.resolve("chromium.log");
-    run(
-        List.of("--enable-logging=stderr", "--v=0", "--dump-dom", page.toUri().toString()),
-        stdout,
-        stderr);
+    List<String> args = new ArrayList<>(List.of("--enable-logging=stderr", "--v=0"));
+    args.addAll(extra);
+    args.add("--dump-dom");
+    args.add(page.toUri().toString());
+    run(args, stdout, stderr);
     List<String> console = new ArrayList<>();
     for (String line : Files.readAllLines(stderr, StandardCharsets.UTF_8)) {
       if (line.matches(".*:CONSOLE[:(].*")) {

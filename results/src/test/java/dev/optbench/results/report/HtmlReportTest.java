@@ -15,16 +15,44 @@ class HtmlReportTest {
     String html = new HtmlReport().render(INPUT);
 
     assertThat(html).startsWith("<!DOCTYPE html>");
-    // 1 summary + 6 per-variant ratio charts + CPU + memory
-    assertThat(count(html, "<svg")).isEqualTo(9);
+    // the ranked chart + a static CPU and memory chart per command (the fallback of uPlot's)
+    assertThat(count(html, "<svg")).isEqualTo(1 + 2 * 8);
+    assertThat(count(html, "class=\"ts\"")).isEqualTo(2 * 8);
     assertThat(html).doesNotContainPattern("(src|href)=\"https?:");
-    assertThat(html).doesNotContain("<script");
+    assertThat(html).contains("uPlot", "id=\"series-data\"");
     assertThat(html)
         .contains(
-            "Variants against O2", "Per command", "Resources over time", "Build provenance", "Host")
+            "Verdict: wall time against O2",
+            "Per command: wall time / O2",
+            "Resources over time, per command",
+            "Build provenance: what differs from O2",
+            "Host")
         .contains("2 logical cores only")
-        .contains("gcc 12.2.0")
-        .contains("TOO_FEW_SAMPLES");
+        .contains("+-Ofast", "−-O2", "full build manifest")
+        .contains("too few samples");
+  }
+
+  @Test
+  void headlineNamesTheMetricAndTheVariantWhoseOutputDiffers() {
+    String html = new HtmlReport().render(INPUT);
+
+    assertThat(html)
+        .containsPattern(
+            "<li>O0: 2\\.\\d\\d× the wall time of O2 \\(95 % CI [\\d.]+–[\\d.]+×\\),"
+                + " slower on \\d of 8 commands, same output</li>")
+        .contains("<li class=\"differs\">Ofast: ")
+        .contains("OUTPUT DIFFERS from O2 on filter-video, encode-aac");
+    // The headline and the ranked chart come before everything else.
+    assertThat(html.indexOf("id=\"ranked\"")).isLessThan(html.indexOf("Warnings"));
+  }
+
+  @Test
+  void noNanAndZeroOnlyMetricsFoldedAway() {
+    String html = new HtmlReport().render(INPUT);
+    String text = html.substring(0, html.indexOf("<script"));
+
+    assertThat(text).doesNotContain("NaN").doesNotContain("Infinity").doesNotContain("GATE");
+    assertThat(text).contains("0 in every variant and command, so not listed: failed, io.write");
   }
 
   @Test
@@ -69,7 +97,7 @@ class HtmlReportTest {
     String html = new HtmlReport().render(bare);
 
     assertThat(html).contains("No resource samples", "No build manifests", "No host information");
-    assertThat(html).doesNotContain("Warnings");
+    assertThat(html).doesNotContain("Warnings").doesNotContain("<script");
   }
 
   private static int count(String haystack, String needle) {
