@@ -76,6 +76,8 @@ public final class Main implements Callable<Integer> {
     if (job.handledJmhQuery(jmhArgs, System.out)) {
       return 0;
     }
-    return new MainJob(job.settings(jmhArgs), System.out).run();
+    return new MainJob(job.settings(jmhArgs), System.out)
+        .instructions(job.instructions.pass(java.time.Duration.ofHours(2), System.out))
+        .run();
   }
 }
