@@ -18,7 +18,7 @@ if [ "$(id -u)" = 0 ]; then
   apt-get update -q >/dev/null
   apt-get install -y -q --no-install-recommends \
     docker.io influxdb influxdb-client chromium chromium-driver \
-    gcc make libc6-dev xz-utils curl ca-certificates python3 >/dev/null
+    gcc make libc6-dev xz-utils curl ca-certificates python3 valgrind binutils >/dev/null
 
   say "starting services"
   eval "$(.ci/services.sh start)"

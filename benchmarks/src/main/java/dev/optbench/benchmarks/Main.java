@@ -94,6 +94,8 @@ public final class Main implements Callable<Integer> {
       return 0;
     }
     CliErrors.refuseStrayWords(spec.commandLine(), jmhArgs);
-    return new MainJob(job.settings(jmhArgs), System.out).run();
+    return new MainJob(job.settings(jmhArgs), System.out)
+        .instructions(job.instructions.pass(java.time.Duration.ofHours(2), System.out))
+        .run();
   }
 }

@@ -68,6 +68,15 @@ public final class CompareCommand implements Callable<Integer> {
       description = "text, markdown, csv or json. Default: text.")
   String format;
 
+  @Option(
+      names = "--metric",
+      paramLabel = "LABEL",
+      description =
+          "Gate on this metric only, e.g. instructions (counted with --instructions): repeating"
+              + " counts are decided from their exact ratio, without a statistical test."
+              + " Default: every metric.")
+  String metric;
+
   @Override
   public Integer call() {
     return new dev.optbench.results.gate.CompareCommand(System.out, System.err)
@@ -86,6 +95,7 @@ public final class CompareCommand implements Callable<Integer> {
     add(args, "--statistic", statistic);
     add(args, "--min-samples", minSamples);
     add(args, "--format", format);
+    add(args, "--metric", metric);
     return args;
   }
 

@@ -18,6 +18,7 @@ public final class MainJobOptions {
   @Mixin SourceOptions source;
   @Mixin RuntimeOptions runtime;
   @Mixin SinkOptions sink;
+  @Mixin public InstructionOptions instructions;
 
   @Option(
       names = "--workload",

@@ -18,9 +18,11 @@ import dev.optbench.harness.runner.VariantSession;
 import dev.optbench.harness.runtime.ContainerRuntime;
 import dev.optbench.harness.runtime.RuntimeSelector;
 import dev.optbench.harness.runtime.UnitPrograms;
+import dev.optbench.results.model.BenchmarkResult;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -68,6 +70,7 @@ public final class RunCommand implements Callable<Integer> {
   @Mixin SourceOptions source;
   @Mixin RuntimeOptions runtime;
   @Mixin SinkOptions sinkOptions;
+  @Mixin InstructionOptions instructions;
 
   @Option(
       names = {"-n", "--repetitions"},
@@ -104,6 +107,7 @@ public final class RunCommand implements Callable<Integer> {
     OutputFolders.requireWritable(out, "--out");
     RuntimeSelector.Choice choice = runtime.select();
     sinkOptions.checkReachable();
+    var instructionPass = instructions.pass(Duration.ofMinutes(60), o);
     o.println("runtime:\n" + choice.describe());
     HostReport host = HostReport.collect();
     host.warnings().forEach(w -> o.println("warning: " + w.message()));
@@ -157,7 +161,16 @@ public final class RunCommand implements Callable<Integer> {
       o.println("series: " + session.series());
     }
     Path json = out.resolve(runId + ".json");
-    RunResults.write(RunResults.of(ref.name(), String.join(" ", argv), results), json);
+    BenchmarkResult result = RunResults.of(ref.name(), String.join(" ", argv), results);
+    if (instructionPass.isPresent()) { // its own pass, after the timed ones
+      result =
+          instructionPass
+              .get()
+              .addTo(
+                  result, ref.binDir(), List.of(argv), work, out.resolve(runId + ".profile"), "run")
+              .result();
+    }
+    RunResults.write(result, json);
     JSON.writeValue(out.resolve(runId + ".host.json").toFile(), host);
     o.println("results: " + json + " (JMH JSON), host facts: " + runId + ".host.json");
     return results.stream().allMatch(ResourceUsage::succeeded) ? 0 : 1;

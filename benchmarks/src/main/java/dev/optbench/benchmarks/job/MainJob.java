@@ -4,6 +4,8 @@ import dev.optbench.benchmarks.jmh.AtomicJson;
 import dev.optbench.benchmarks.jmh.RunFolder;
 import dev.optbench.benchmarks.jmh.RunPlan;
 import dev.optbench.benchmarks.jmh.WorkFolders;
+import dev.optbench.benchmarks.profile.InstructionPass;
+import dev.optbench.benchmarks.profile.RunFolderPass;
 import dev.optbench.build.FunctionalComparison;
 import dev.optbench.build.VariantSet;
 import dev.optbench.build.compile.BuiltVariant;
@@ -42,10 +44,17 @@ import org.openjdk.jmh.runner.options.CommandLineOptions;
 public final class MainJob {
   private final JobSettings s;
   private final PrintStream o;
+  private Optional<InstructionPass> instructions = Optional.empty();
 
   public MainJob(JobSettings settings, PrintStream out) {
     this.s = settings;
     this.o = out;
+  }
+
+  /** Adds the instruction pass ({@code --instructions}), run after JMH, before the report. */
+  public MainJob instructions(Optional<InstructionPass> pass) {
+    this.instructions = pass;
+    return this;
   }
 
   /** 0: complete and every unit succeeded; 1: units failed or trials are missing. */
@@ -178,6 +187,9 @@ public final class MainJob {
             .orElse("series: " + folder.samples() + " (line protocol)"));
     if (trials.wasInterrupted()) {
       return 130; // the JVM is shutting down; the hook said what was kept
+    }
+    if (trials.complete() && instructions.isPresent()) { // its own pass, never in timed runs
+      RunFolderPass.run(folder, plan, baseline, instructions.get());
     }
     // --- report and verdict
     return new RunReport(folder, baseline, o).finish(trials.complete(), status);

@@ -11,11 +11,18 @@ import java.util.Map;
 /**
  * ffmpeg's configure line for a variant. Flags go where ffmpeg puts them on every compile: {@code
  * --optflags} replaces configure's own -O3, {@code --extra-cflags} follow it. The binary is static
- * (runs in a FROM scratch image), not stripped, and records its compiler switches.
+ * (runs in a FROM scratch image), not stripped, records its compiler switches and carries debug
+ * info (split off the measured copy after the build, see {@link DebugCopy}).
  */
 public final class ConfigureCommand {
   /** Makes gcc/clang store each compile's switches in the binary, so we can prove them. */
   public static final String RECORD_SWITCHES = "-frecord-gcc-switches";
+
+  /**
+   * Debug info for the profiled copy (function names, lines, inlining). gcc documents that -g does
+   * not change the generated code; the build checks it held ({@link TextIdentity}).
+   */
+  public static final String DEBUG_INFO = "-g";
 
   private ConfigureCommand() {}
 
@@ -26,6 +33,7 @@ public final class ConfigureCommand {
     argv.add("--optflags=" + String.join(" ", spec.opt()));
     List<String> cflags = new ArrayList<>(spec.cflags());
     cflags.add(RECORD_SWITCHES);
+    cflags.add(DEBUG_INFO);
     argv.add("--extra-cflags=" + String.join(" ", cflags));
     List<String> ldflags = new ArrayList<>(List.of("-static"));
     ldflags.addAll(spec.ldflags());

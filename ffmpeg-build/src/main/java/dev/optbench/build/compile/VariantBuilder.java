@@ -100,7 +100,8 @@ public final class VariantBuilder {
 
     progress.stage(name, "check");
     Path ffmpeg = bin.resolve("ffmpeg");
-    copy(obj.resolve("ffmpeg"), ffmpeg);
+    Path profiled = tmp.resolve(DebugCopy.PROFILED);
+    DebugCopy.split(obj.resolve("ffmpeg"), ffmpeg, profiled, log);
     copy(ExecHelper.ensureBuilt(cache), bin.resolve(ExecHelper.NAME));
     BuildManifest.Provenance provenance = ProvenanceCheck.verify(spec, ffmpeg, log);
     Map<String, List<String>> enabled = EnabledComponents.read(obj);
@@ -119,6 +120,7 @@ public final class VariantBuilder {
     Map<String, String> digests = FunctionalCheck.run(ffmpeg, obj);
     FileTrees.deleteRecursively(obj); // objects are not needed once the binary is checked
     ElfFile elf = ElfFile.read(ffmpeg);
+    String textSha256 = TextIdentity.require(ffmpeg, profiled);
     BuildManifest manifest =
         new BuildManifest(
             BuildManifest.SCHEMA,
@@ -130,7 +132,12 @@ public final class VariantBuilder {
             configure,
             provenance,
             new BuildManifest.Binary(
-                "bin/ffmpeg", Hashing.sha256(ffmpeg), size(ffmpeg), elf.sizes()),
+                "bin/ffmpeg",
+                Hashing.sha256(ffmpeg),
+                size(ffmpeg),
+                elf.sizes(),
+                textSha256,
+                DebugCopy.PROFILED),
             Math.round((System.nanoTime() - start) / 1e8) / 10.0,
             Instant.now().toString(),
             enabled,

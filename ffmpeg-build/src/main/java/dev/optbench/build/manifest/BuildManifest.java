@@ -70,8 +70,21 @@ public record BuildManifest(
       List<List<String>> recordedCommandLines,
       List<String> addedByConfigure) {}
 
-  /** The built executable. */
-  public record Binary(String path, String sha256, long fileBytes, SectionSizes sections) {}
+  /**
+   * The built executable.
+   *
+   * @param path the measured binary: symbol table, no DWARF
+   * @param textSha256 SHA-256 of its {@code .text} bytes, equal to the profiled copy's
+   * @param profiled the same link with DWARF debug info (for valgrind and its annotators); null in
+   *     manifests of recipe 1
+   */
+  public record Binary(
+      String path,
+      String sha256,
+      long fileBytes,
+      SectionSizes sections,
+      String textSha256,
+      String profiled) {}
 
   /**
    * Functional check outputs.

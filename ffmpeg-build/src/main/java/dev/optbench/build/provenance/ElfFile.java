@@ -82,6 +82,14 @@ public final class ElfFile {
     return sections.stream().filter(s -> s.name().equals(name)).findFirst();
   }
 
+  /** A read-only view of a section's bytes in the file (empty for NOBITS sections). */
+  public ByteBuffer contents(Section section) {
+    if (section.type() == SHT_NOBITS) {
+      return ByteBuffer.allocate(0);
+    }
+    return data.slice((int) section.offset(), (int) section.size()).asReadOnlyBuffer();
+  }
+
   /** The NUL-separated strings of a string section such as {@code .GCC.command.line}. */
   public List<String> strings(Section section) {
     List<String> out = new ArrayList<>();

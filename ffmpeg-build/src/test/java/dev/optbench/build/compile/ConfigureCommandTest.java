@@ -30,7 +30,7 @@ class ConfigureCommandTest {
     assertThat(argv)
         .contains(
             "--optflags=-O3",
-            "--extra-cflags=-march=native -frecord-gcc-switches",
+            "--extra-cflags=-march=native -frecord-gcc-switches -g",
             "--extra-ldflags=-static -Wl,-O1",
             "--disable-everything",
             "--disable-asm",

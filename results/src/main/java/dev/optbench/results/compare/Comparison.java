@@ -111,6 +111,33 @@ public final class Comparison {
     return map;
   }
 
+  /**
+   * The same comparison restricted to one metric (the gate's {@code --metric}).
+   *
+   * @throws IllegalArgumentException naming the metrics present when none has that label
+   */
+  public Comparison only(String metric) {
+    List<MetricComparison> kept = rows.stream().filter(r -> r.metric().equals(metric)).toList();
+    if (kept.isEmpty()) {
+      throw new IllegalArgumentException(
+          "no benchmark in both files has the metric '"
+              + metric
+              + "'; present: "
+              + rows.stream().map(MetricComparison::metric).distinct().toList()
+              + (metric.equals(ExactCounts.UNIT)
+                  ? " (instructions are counted with --instructions on the main job or run)"
+                  : ""));
+    }
+    return new Comparison(
+        baselineName,
+        candidateName,
+        options,
+        kept,
+        summarise(kept),
+        onlyInBaseline,
+        onlyInCandidate);
+  }
+
   public List<MetricComparison> rows() {
     return rows;
   }

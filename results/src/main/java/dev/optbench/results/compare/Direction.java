@@ -4,7 +4,7 @@ import java.util.Locale;
 
 /** Which way is better for a metric, decided by its unit. */
 public enum Direction {
-  /** Time per operation, CPU time, memory, bytes: less is better. */
+  /** Time per operation, CPU time, memory, bytes, instructions executed: less is better. */
   LOWER_IS_BETTER,
   /** Throughput (ops per time): more is better. */
   HIGHER_IS_BETTER,
@@ -18,7 +18,8 @@ public enum Direction {
     }
     if (u.endsWith("/op")
         || u.matches("(ns|us|µs|ms|s|sec|seconds|min|%|percent|cpu%)")
-        || u.matches("(b|bytes|kb|kib|mb|mib|gb|gib)")) {
+        || u.matches("(b|bytes|kb|kib|mb|mib|gb|gib)")
+        || u.equals("instructions")) {
       return LOWER_IS_BETTER;
     }
     return NEUTRAL;

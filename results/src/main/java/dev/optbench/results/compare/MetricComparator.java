@@ -38,6 +38,11 @@ final class MetricComparator {
     if (b.length == 0 || c.length == 0) {
       return Optional.empty(); // JMH run with -Djmh.json.rawData=false: nothing to resample
     }
+    Optional<MetricComparison> exact =
+        ExactCounts.decide(key, label, base.scoreUnit(), b, c, options);
+    if (exact.isPresent()) {
+      return exact;
+    }
     // A seed per row, stable across runs (String.hashCode is specified), independent across rows.
     long seed = options.seed() * 1_000_003L + (key.display() + "/" + label).hashCode();
     RatioEstimate ratio = bootstrap.estimate(b, c, seed);
@@ -60,6 +65,8 @@ final class MetricComparator {
             p,
             EffectSize.of(b, c),
             outcome.verdict(),
-            outcome.note()));
+            ExactCounts.UNIT.equals(base.scoreUnit())
+                ? (ExactCounts.fallbackNote(b, c) + "; " + outcome.note()).replaceAll("; $", "")
+                : outcome.note()));
   }
 }

@@ -16,9 +16,10 @@ import java.util.Locale;
 /**
  * {@code compare --baseline OLD.json --candidate NEW.json [--max-regression 5%] [--alpha 0.05]
  * [--resamples N] [--seed N] [--statistic mean|median] [--min-samples N] [--format
- * text|markdown|csv|json]}. Exit codes: 0 gate passed, 1 significant regression, 2 usage or input
- * error, or no benchmark in common. Plain arguments so the CLI module can wrap it without this
- * module knowing picocli.
+ * text|markdown|csv|json] [--metric LABEL]}. {@code --metric} gates on one metric only (e.g. {@code
+ * instructions}, decided from exact counts when they repeat). Exit codes: 0 gate passed, 1
+ * significant regression, 2 usage or input error, or no benchmark in common. Plain arguments so the
+ * CLI module can wrap it without this module knowing picocli.
  */
 public final class CompareCommand {
   public static final int PASSED = 0;
@@ -42,6 +43,7 @@ public final class CompareCommand {
     Path candidate = null;
     CompareOptions options = CompareOptions.defaults();
     ResultFormatType format = ResultFormatType.TEXT;
+    String metric = null;
     try {
       for (int i = 0; i < args.length; i++) {
         String name = args[i];
@@ -66,6 +68,7 @@ public final class CompareCommand {
           case "--min-samples" ->
               options = options.withMinSamples(number(name, value, "5", Integer::parseInt));
           case "--format" -> format = choice(name, value, ResultFormatType.class);
+          case "--metric" -> metric = value;
           default -> throw new IllegalArgumentException("unknown option " + name);
         }
       }
@@ -88,6 +91,9 @@ public final class CompareCommand {
               candidate.getFileName().toString(),
               now,
               options);
+      if (metric != null) {
+        c = c.only(metric);
+      }
       if (c.rows().isEmpty()) {
         // A gate that compared nothing must not pass, nor print a verdict (renamed benchmarks,
         // an empty or wrong file).
