@@ -1,6 +1,7 @@
 package dev.optbench.benchmarks.jmh;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.optbench.harness.files.AtomicFile;
 import dev.optbench.harness.metrics.CollectorSession;
 import dev.optbench.harness.metrics.MetricSchema;
 import dev.optbench.harness.metrics.MetricsSink;
@@ -19,10 +20,8 @@ import dev.optbench.harness.runtime.Sandbox;
 import dev.optbench.harness.runtime.SandboxLimits;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -161,7 +160,10 @@ public final class TrialSandbox implements AutoCloseable {
     return total;
   }
 
-  /** One JSON line per failed invocation, appended: forks write to the same file in turn. */
+  /**
+   * One JSON line per failed invocation, added atomically (a full disk never cuts a line): forks
+   * write to the same file in turn.
+   */
   private void recordFailure(ResourceUsage u, String stderr, boolean timedOut) {
     Map<String, Object> line = new LinkedHashMap<>();
     line.put("variant", variant);
@@ -174,15 +176,9 @@ public final class TrialSandbox implements AutoCloseable {
     String tail = stderr.strip();
     line.put("stderrTail", tail.length() > 600 ? tail.substring(tail.length() - 600) : tail);
     try {
-      Files.writeString(
-          plan.folder().failures(),
-          JSON.writeValueAsString(line) + "\n",
-          StandardCharsets.UTF_8,
-          StandardOpenOption.CREATE,
-          StandardOpenOption.APPEND);
+      AtomicFile.appendLine(plan.folder().failures(), JSON.writeValueAsString(line));
     } catch (IOException e) {
-      throw new UncheckedIOException(
-          "cannot record a failed unit in " + plan.folder().failures(), e);
+      throw new UncheckedIOException("cannot encode a failed unit's record", e);
     }
   }
 

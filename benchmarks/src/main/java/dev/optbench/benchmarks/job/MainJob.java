@@ -11,6 +11,7 @@ import dev.optbench.build.image.VariantImages;
 import dev.optbench.build.manifest.BuildManifest;
 import dev.optbench.build.manifest.Manifests;
 import dev.optbench.build.spec.VariantSpec;
+import dev.optbench.harness.files.AtomicFile;
 import dev.optbench.harness.host.HostReport;
 import dev.optbench.harness.model.VariantRef;
 import dev.optbench.harness.runtime.ContainerRuntime;
@@ -109,7 +110,7 @@ public final class MainJob {
         jmh.getParameter("unit").hasValue()
             ? JmhParams.select(jmh, "unit", workload.units(), WorkloadUnit::id, "the workload")
             : WorkloadChoice.pick(workload, s.units());
-    Files.writeString(folder.workload(), WorkloadWriter.json(workload));
+    AtomicFile.writeString(folder.workload(), WorkloadWriter.json(workload));
     InputMedia.materialise(workload, reference.ffmpeg(), folder.media());
 
     // --- plan and JMH
@@ -162,6 +163,9 @@ public final class MainJob {
             .orElse("series: " + folder.samples() + " (line protocol)"));
     if (trials.wasInterrupted()) {
       return 130; // the JVM is shutting down; the hook said what was kept
+    }
+    if (trials.failedToWriteResults()) {
+      return 1; // the run said why; run.json says failed
     }
     // --- report and verdict
     return new RunReport(folder, baseline, o).finish(trials.complete(), status);

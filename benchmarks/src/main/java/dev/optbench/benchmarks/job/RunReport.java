@@ -3,6 +3,9 @@ package dev.optbench.benchmarks.job;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.optbench.benchmarks.jmh.RunFolder;
+import dev.optbench.harness.files.AtomicFile;
+import dev.optbench.harness.files.ResultWriteException;
+import dev.optbench.harness.files.StaleFiles;
 import dev.optbench.results.compare.CompareOptions;
 import dev.optbench.results.compare.Comparison;
 import dev.optbench.results.format.ResultFormatFactory;
@@ -24,6 +27,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
@@ -43,8 +47,35 @@ public final class RunReport {
     this.out = out;
   }
 
-  /** After JMH: report, verdict, final status. 0 when complete with no failed unit, else 1. */
+  /**
+   * Exit code of a run whose results are written but whose time series InfluxDB has not all taken:
+   * they wait in spool files, and the last line says how to replay them.
+   */
+  static final int EXIT_SERIES_PENDING = 3;
+
+  /**
+   * After JMH: report, verdict, final status. 0 when complete with no failed unit, 3 when points
+   * wait in spool files for InfluxDB, else 1.
+   */
   int finish(boolean complete, RunStatus status) throws IOException {
+    try {
+      return report(complete, status);
+    } catch (ResultWriteException e) {
+      StaleFiles.removeIn(folder.dir()); // frees what run.json needs on a full disk
+      status
+          .with(RunStatus.FAILED, e.getMessage(), now(), status.trialsDone())
+          .write(folder.status());
+      out.println(
+          "optbench: "
+              + e.getMessage()
+              + ". The report is incomplete; run.json says failed. Free space, then `report "
+              + folder.dir()
+              + "` writes it again.");
+      return 1;
+    }
+  }
+
+  private int report(boolean complete, RunStatus status) throws IOException {
     Path results = Files.isRegularFile(folder.jmhJson()) ? folder.jmhJson() : folder.partialJson();
     if (!Files.isRegularFile(results)) {
       status.with(RunStatus.FAILED, "no trial produced a result", now(), 0).write(folder.status());
@@ -78,13 +109,21 @@ public final class RunReport {
     warnings.forEach(w -> out.println("warning: " + w));
     out.println("results: " + results + " (JMH JSON)");
     boolean clean = complete && failures.isEmpty() && done == status.trialsPlanned();
+    Optional<String> unsent = SeriesDelivery.of(folder).finish();
+    unsent.ifPresent(warnings::add);
     status
         .with(
-            complete ? RunStatus.COMPLETE : RunStatus.PARTIAL,
-            clean ? "" : String.join(" ", warnings),
+            unsent.isPresent()
+                ? RunStatus.SERIES_PENDING
+                : complete ? RunStatus.COMPLETE : RunStatus.PARTIAL,
+            clean && unsent.isEmpty() ? "" : String.join(" ", warnings),
             now(),
             done)
         .write(folder.status());
+    if (unsent.isPresent()) {
+      out.println("optbench: " + unsent.get());
+      return EXIT_SERIES_PENDING;
+    }
     return clean ? 0 : 1;
   }
 
@@ -114,19 +153,20 @@ public final class RunReport {
         Files.isRegularFile(folder.host())
             ? JSON.readValue(folder.host().toFile(), JSON_MAP)
             : Map.of();
-    new HtmlReport()
-        .write(
-            new ReportInput(
-                "optbench " + folder.dir().getFileName(),
-                baseline,
-                ordered,
-                samples,
-                manifests,
-                host,
-                warnings,
-                CompareOptions.defaults(),
-                now()),
-            folder.report());
+    AtomicFile.writeString(
+        folder.report(),
+        new HtmlReport()
+            .render(
+                new ReportInput(
+                    "optbench " + folder.dir().getFileName(),
+                    baseline,
+                    ordered,
+                    samples,
+                    manifests,
+                    host,
+                    warnings,
+                    CompareOptions.defaults(),
+                    now())));
   }
 
   private void writeMarkdown(RunSummary summary) throws IOException {
@@ -135,7 +175,7 @@ public final class RunReport {
     for (Comparison c : summary.comparisons().values()) {
       md.append('\n').append(ResultFormatFactory.create(ResultFormatType.MARKDOWN).render(c));
     }
-    Files.writeString(folder.summary(), md.toString(), StandardCharsets.UTF_8);
+    AtomicFile.writeString(folder.summary(), md.toString());
   }
 
   /** One sentence per failed invocation recorded by the trials. */

@@ -9,7 +9,8 @@ import java.util.List;
  * {@code run.json}: what a run is and how far it got, so a reader knows whether {@code jmh.json} is
  * complete or only {@code jmh.partial.json} exists. Rewritten atomically at every change of state.
  *
- * @param status running, complete, partial (interrupted; finished trials kept) or failed
+ * @param status running, complete, partial (interrupted; finished trials kept), failed,
+ *     series-pending (results complete, points wait for InfluxDB) or abandoned (its process died)
  * @param trialsDone trials with results; trials planned minus this is what is missing
  */
 @JsonPropertyOrder({
@@ -41,6 +42,12 @@ public record RunStatus(
   public static final String COMPLETE = "complete";
   public static final String PARTIAL = "partial";
   public static final String FAILED = "failed";
+
+  /** Every trial ran, but InfluxDB has not taken every point: some wait in spool files. */
+  public static final String SERIES_PENDING = "series-pending";
+
+  /** Still {@code running} in run.json, but the process that ran it is gone (killed, crashed). */
+  public static final String ABANDONED = "abandoned";
 
   public RunStatus with(String newStatus, String newMessage, String when, int done) {
     return new RunStatus(
