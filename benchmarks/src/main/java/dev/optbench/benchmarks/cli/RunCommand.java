@@ -2,6 +2,7 @@ package dev.optbench.benchmarks.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.optbench.benchmarks.job.Leftovers;
 import dev.optbench.build.VariantSet;
 import dev.optbench.build.compile.BuiltVariant;
 import dev.optbench.build.compile.ConsoleBuildProgress;
@@ -138,6 +139,7 @@ public final class RunCommand implements Callable<Integer> {
     ContainerRuntime rt = choice.provider().create();
     Optional<DockerEngine> engine =
         rt instanceof DockerRuntime d ? Optional.of(d.engine()) : Optional.empty();
+    engine.ifPresent(new Leftovers(o)::removeDeadContainers); // of killed runs
     VariantRef ref = VariantImages.prepare(List.of(built), engine, o).get(0);
 
     String runId = "run-" + Instant.now().toString().replaceAll("[^0-9T]", "").substring(0, 15);

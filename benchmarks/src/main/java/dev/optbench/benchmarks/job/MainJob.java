@@ -69,6 +69,8 @@ public final class MainJob {
     HostReport host = HostReport.collect();
     host.warnings().forEach(w -> o.println("warning: " + w.message()));
 
+    Leftovers leftovers = new Leftovers(o);
+    leftovers.abandonDeadRuns(s.resultsDir());
     String runId = RunIds.next();
     RunFolder folder = new RunFolder(s.resultsDir().resolve(runId));
     Files.createDirectories(folder.dir());
@@ -92,6 +94,7 @@ public final class MainJob {
     ContainerRuntime rt = choice.provider().create();
     Optional<DockerEngine> engine =
         rt instanceof DockerRuntime d ? Optional.of(d.engine()) : Optional.empty();
+    engine.ifPresent(leftovers::removeDeadContainers);
     List<VariantRef> refs = VariantImages.prepare(built.variants(), engine, o);
 
     // --- workload

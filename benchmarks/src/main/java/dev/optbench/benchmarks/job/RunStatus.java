@@ -2,6 +2,7 @@ package dev.optbench.benchmarks.job;
 
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import dev.optbench.benchmarks.jmh.AtomicJson;
+import dev.optbench.harness.host.OwnerProcess;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -12,6 +13,8 @@ import java.util.List;
  * @param status running, complete, partial (interrupted; finished trials kept), failed,
  *     series-pending (results complete, points wait for InfluxDB) or abandoned (its process died)
  * @param trialsDone trials with results; trials planned minus this is what is missing
+ * @param owner the main job's JVM (boot id, pid, start time): a {@code running} run whose owner is
+ *     gone was killed, and the next run marks it {@code abandoned}
  */
 @JsonPropertyOrder({
   "runId",
@@ -24,7 +27,8 @@ import java.util.List;
   "units",
   "trialsPlanned",
   "trialsDone",
-  "jmhArgs"
+  "jmhArgs",
+  "owner"
 })
 public record RunStatus(
     String runId,
@@ -37,7 +41,8 @@ public record RunStatus(
     List<String> units,
     int trialsPlanned,
     int trialsDone,
-    List<String> jmhArgs) {
+    List<String> jmhArgs,
+    OwnerProcess owner) {
   public static final String RUNNING = "running";
   public static final String COMPLETE = "complete";
   public static final String PARTIAL = "partial";
@@ -48,6 +53,34 @@ public record RunStatus(
 
   /** Still {@code running} in run.json, but the process that ran it is gone (killed, crashed). */
   public static final String ABANDONED = "abandoned";
+
+  /** A new run's status, owned by this JVM. */
+  public RunStatus(
+      String runId,
+      String status,
+      String message,
+      String started,
+      String finished,
+      String runtime,
+      List<String> variants,
+      List<String> units,
+      int trialsPlanned,
+      int trialsDone,
+      List<String> jmhArgs) {
+    this(
+        runId,
+        status,
+        message,
+        started,
+        finished,
+        runtime,
+        variants,
+        units,
+        trialsPlanned,
+        trialsDone,
+        jmhArgs,
+        OwnerProcess.current());
+  }
 
   public RunStatus with(String newStatus, String newMessage, String when, int done) {
     return new RunStatus(
@@ -61,7 +94,8 @@ public record RunStatus(
         units,
         trialsPlanned,
         done,
-        jmhArgs);
+        jmhArgs,
+        owner);
   }
 
   public void write(Path file) {

@@ -1,10 +1,12 @@
 package dev.optbench.harness.files;
 
 import java.io.IOException;
+import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.List;
-import java.util.stream.Stream;
 
 /**
  * Removes what a stopped writer leaves in a results folder: temporary files of {@link AtomicFile}
@@ -19,21 +21,37 @@ public final class StaleFiles {
 
   private StaleFiles() {}
 
-  /** Deletes every such file under {@code dir}; returns how many. A missing folder has none. */
+  /**
+   * Deletes every such file under {@code dir}; returns how many. A missing folder has none; files
+   * and folders that vanish meanwhile (a work folder being removed) are skipped.
+   */
   public static int removeIn(Path dir) {
     if (!Files.isDirectory(dir)) {
       return 0;
     }
-    try (Stream<Path> files = Files.walk(dir)) {
-      List<Path> stale = files.filter(Files::isRegularFile).filter(StaleFiles::isStale).toList();
-      for (Path f : stale) {
-        Files.deleteIfExists(f);
-      }
-      return stale.size();
+    int[] removed = {0};
+    try {
+      Files.walkFileTree(
+          dir,
+          new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs)
+                throws IOException {
+              if (attrs.isRegularFile() && isStale(file) && Files.deleteIfExists(file)) {
+                removed[0]++;
+              }
+              return FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult visitFileFailed(Path file, IOException e) {
+              return FileVisitResult.CONTINUE;
+            }
+          });
     } catch (IOException e) {
       System.err.println("optbench: could not remove stale files under " + dir + ": " + e);
-      return 0;
     }
+    return removed[0];
   }
 
   static boolean isStale(Path file) {
