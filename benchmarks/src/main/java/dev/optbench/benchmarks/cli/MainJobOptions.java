@@ -115,6 +115,7 @@ public final class MainJobOptions {
         sink.interval().toMillis(),
         results,
         cache.dir(),
-        jobs);
+        jobs,
+        sink.cadvisor());
   }
 }

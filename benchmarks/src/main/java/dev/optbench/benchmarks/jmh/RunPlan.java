@@ -18,6 +18,7 @@ import java.util.Map;
  * @param timeoutMillis per-step timeout
  * @param intervalMillis sampling interval of the time series
  * @param influxUrl InfluxDB URL without credentials, or null for line-protocol files
+ * @param cadvisorUrl cAdvisor to read the series from, or null for the cgroup files
  */
 public record RunPlan(
     String runId,
@@ -31,7 +32,8 @@ public record RunPlan(
     String influxDatabase,
     String machine,
     Map<String, Variant> variants,
-    Map<String, Unit> units) {
+    Map<String, Unit> units,
+    String cadvisorUrl) {
   public static final String PROPERTY = "optbench.plan";
 
   /**

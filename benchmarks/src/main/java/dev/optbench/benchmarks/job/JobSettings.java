@@ -39,7 +39,8 @@ public record JobSettings(
     long intervalMillis,
     Path resultsDir,
     Path cacheDir,
-    int jobs) {
+    int jobs,
+    Optional<java.net.URI> cadvisor) {
 
   /** Where the time series go; null URL fields never reach this record. */
   public record Influx(String rawUrl, String database) {

@@ -2,8 +2,7 @@ package dev.optbench.benchmarks.job;
 
 import dev.optbench.benchmarks.jmh.RunFolder;
 import dev.optbench.harness.files.StaleFiles;
-import dev.optbench.harness.runtime.docker.DockerEngine;
-import dev.optbench.harness.runtime.docker.DockerJanitor;
+import dev.optbench.harness.runtime.ContainerRuntime;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
@@ -79,12 +78,17 @@ public final class Leftovers {
             + (removed == 0 ? "" : ", " + removed + " temporary file(s) removed"));
   }
 
-  /** Removes containers (and their cgroups) of dead optbench runs from the engine. */
-  public void removeDeadContainers(DockerEngine engine) {
-    List<String> removed = new DockerJanitor(engine).removeLeftovers();
+  /** Removes the sandboxes of dead optbench runs (Docker: containers and their cgroups). */
+  public void removeDeadSandboxes(ContainerRuntime runtime) {
+    List<String> removed = runtime.removeLeftovers();
     if (!removed.isEmpty()) {
       out.println(
-          "removed " + removed.size() + " container(s) of killed or crashed runs: " + removed);
+          "removed "
+              + removed.size()
+              + " "
+              + runtime.name()
+              + " sandbox(es) of killed or crashed runs: "
+              + removed);
     }
   }
 }

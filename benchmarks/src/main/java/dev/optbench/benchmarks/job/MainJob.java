@@ -7,17 +7,15 @@ import dev.optbench.benchmarks.jmh.WorkFolders;
 import dev.optbench.build.VariantSet;
 import dev.optbench.build.compile.BuiltVariant;
 import dev.optbench.build.compile.ConsoleBuildProgress;
-import dev.optbench.build.image.VariantImages;
 import dev.optbench.build.manifest.BuildManifest;
 import dev.optbench.build.manifest.Manifests;
 import dev.optbench.build.spec.VariantSpec;
 import dev.optbench.harness.files.AtomicFile;
 import dev.optbench.harness.host.HostReport;
+import dev.optbench.harness.metrics.collect.CadvisorCollector;
 import dev.optbench.harness.model.VariantRef;
 import dev.optbench.harness.runtime.ContainerRuntime;
 import dev.optbench.harness.runtime.RuntimeSelector;
-import dev.optbench.harness.runtime.docker.DockerEngine;
-import dev.optbench.harness.runtime.docker.DockerRuntime;
 import dev.optbench.harness.workload.WorkloadFile;
 import dev.optbench.harness.workload.WorkloadUnit;
 import dev.optbench.harness.workload.WorkloadWriter;
@@ -59,6 +57,7 @@ public final class MainJob {
       throw new IllegalArgumentException("--units must be at least 1");
     }
     s.influx().ifPresent(JobSettings.Influx::check);
+    s.cadvisor().ifPresent(CadvisorCollector::check);
     RuntimeSelector.Choice choice = s.runtimeChoice().get();
     o.println("runtime:\n" + choice.describe());
     if (choice.provider().name().equals("process")) {
@@ -92,10 +91,19 @@ public final class MainJob {
           "--baseline " + baseline + " is not one of the variants " + variantNames);
     }
     ContainerRuntime rt = choice.provider().create();
-    Optional<DockerEngine> engine =
-        rt instanceof DockerRuntime d ? Optional.of(d.engine()) : Optional.empty();
-    engine.ifPresent(leftovers::removeDeadContainers);
-    List<VariantRef> refs = VariantImages.prepare(built.variants(), engine, o);
+    leftovers.removeDeadSandboxes(rt);
+    List<VariantRef> refs = new ArrayList<>();
+    for (BuiltVariant v : built.variants()) {
+      VariantRef ref =
+          rt.prepare(
+              new VariantRef(
+                  v.manifest().variant(),
+                  v.binDir(),
+                  Optional.empty(),
+                  Manifests.buildDigest(v.manifest())));
+      ref.image().ifPresent(image -> o.printf("[%s] image %s%n", ref.name(), image));
+      refs.add(ref);
+    }
 
     // --- workload
     BuiltVariant reference = built.variants().get(variantNames.indexOf(baseline));
@@ -204,7 +212,8 @@ public final class MainJob {
         s.influx().map(JobSettings.Influx::database).orElse(null),
         host.host().machine(),
         variants,
-        planned);
+        planned,
+        s.cadvisor().map(Object::toString).orElse(null));
   }
 
   private static String describe(CommandLineOptions jmh) {

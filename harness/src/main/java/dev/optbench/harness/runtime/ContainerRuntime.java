@@ -1,6 +1,7 @@
 package dev.optbench.harness.runtime;
 
 import dev.optbench.harness.model.VariantRef;
+import java.util.List;
 
 /** Isolates the units of one variant: "docker", "cgroup" or "process". */
 public interface ContainerRuntime {
@@ -14,4 +15,22 @@ public interface ContainerRuntime {
    * @throws RuntimeUnavailableException when the engine is gone or refuses the limits
    */
   Sandbox open(VariantRef variant, SandboxLimits limits);
+
+  /**
+   * Makes a variant's host build runnable by this runtime: the Docker runtime builds (or reuses)
+   * the variant's image and returns the variant with it; the others run the host folder as it is.
+   * Callers never need to know which runtime they hold.
+   */
+  default VariantRef prepare(VariantRef variant) {
+    return variant;
+  }
+
+  /**
+   * Removes what killed or crashed runs left in this runtime (their owner process is gone; live
+   * runs' sandboxes stay) and returns the names removed. Docker: containers labelled as optbench's
+   * with their unit cgroups. The others have nothing to remove here yet.
+   */
+  default List<String> removeLeftovers() {
+    return List.of();
+  }
 }

@@ -3,6 +3,7 @@ package dev.optbench.harness.runtime.docker;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.dockerjava.api.model.Container;
+import dev.optbench.harness.cgroup.CgroupLocator;
 import dev.optbench.harness.model.VariantRef;
 import dev.optbench.harness.runtime.Sandbox;
 import dev.optbench.harness.runtime.SandboxLimits;
