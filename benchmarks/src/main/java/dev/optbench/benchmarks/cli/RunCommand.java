@@ -2,6 +2,7 @@ package dev.optbench.benchmarks.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.optbench.benchmarks.job.Leftovers;
 import dev.optbench.benchmarks.job.OutputFolders;
 import dev.optbench.build.VariantSet;
 import dev.optbench.build.compile.BuiltVariant;
@@ -120,6 +121,7 @@ public final class RunCommand implements Callable<Integer> {
             .variants()
             .get(0);
     ContainerRuntime rt = choice.provider().create();
+    new Leftovers(o).removeDeadSandboxes(rt); // of killed runs
     VariantRef ref =
         rt.prepare(
             new VariantRef(

@@ -2,15 +2,14 @@ package dev.optbench.benchmarks.jmh;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.optbench.harness.files.AtomicFile;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 
 /**
- * Writes JSON through a temporary file and a rename, so a reader (or a run killed mid-write) never
- * sees half a file.
+ * Writes JSON through {@link AtomicFile}, so a reader (or a run killed mid-write, or a full disk)
+ * never sees half a file.
  */
 public final class AtomicJson {
   public static final ObjectMapper MAPPER =
@@ -19,13 +18,13 @@ public final class AtomicJson {
   private AtomicJson() {}
 
   public static void write(Object value, Path file) {
+    byte[] json;
     try {
-      Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
-      MAPPER.writeValue(tmp.toFile(), value);
-      Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+      json = MAPPER.writeValueAsBytes(value);
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot write " + file, e);
+      throw new UncheckedIOException("cannot encode " + file.getFileName() + " as JSON", e);
     }
+    AtomicFile.write(file, json);
   }
 
   public static <T> T read(Path file, Class<T> type) {

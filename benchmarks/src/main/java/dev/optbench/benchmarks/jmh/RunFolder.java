@@ -16,14 +16,6 @@ public record RunFolder(Path dir) {
     return dir.resolve("jmh.json");
   }
 
-  /**
-   * Where JMH writes its JSON during the run; moved to {@link #jmhJson()} only when the run
-   * completed, so an interrupted run never leaves a complete-looking result.
-   */
-  public Path jmhJsonWriting() {
-    return dir.resolve("jmh.json.writing");
-  }
-
   /** The trials finished so far, in JMH's format, rewritten after each; gone once complete. */
   public Path partialJson() {
     return dir.resolve("jmh.partial.json");

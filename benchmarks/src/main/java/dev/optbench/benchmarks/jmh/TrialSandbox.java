@@ -1,6 +1,7 @@
 package dev.optbench.benchmarks.jmh;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.optbench.harness.files.AtomicFile;
 import dev.optbench.harness.metrics.ResourceUsage;
 import dev.optbench.harness.metrics.sink.InfluxSettings;
 import dev.optbench.harness.model.VariantRef;
@@ -13,10 +14,8 @@ import dev.optbench.harness.runtime.RuntimeSelector;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -104,7 +103,10 @@ public final class TrialSandbox implements AutoCloseable {
     return result.total();
   }
 
-  /** One JSON line per failed invocation, appended: forks write to the same file in turn. */
+  /**
+   * One JSON line per failed invocation, added atomically (a full disk never cuts a line): forks
+   * write to the same file in turn.
+   */
   private void recordFailure(ResourceUsage u, String stderr, boolean timedOut) {
     Map<String, Object> line = new LinkedHashMap<>();
     line.put("variant", variant);
@@ -117,15 +119,9 @@ public final class TrialSandbox implements AutoCloseable {
     String tail = stderr.strip();
     line.put("stderrTail", tail.length() > 600 ? tail.substring(tail.length() - 600) : tail);
     try {
-      Files.writeString(
-          plan.folder().failures(),
-          JSON.writeValueAsString(line) + "\n",
-          StandardCharsets.UTF_8,
-          StandardOpenOption.CREATE,
-          StandardOpenOption.APPEND);
+      AtomicFile.appendLine(plan.folder().failures(), JSON.writeValueAsString(line));
     } catch (IOException e) {
-      throw new UncheckedIOException(
-          "cannot record a failed unit in " + plan.folder().failures(), e);
+      throw new UncheckedIOException("cannot encode a failed unit's record", e);
     }
   }
 

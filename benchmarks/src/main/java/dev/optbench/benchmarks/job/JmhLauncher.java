@@ -10,7 +10,6 @@ import java.util.Collection;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.results.RunResult;
-import org.openjdk.jmh.results.format.ResultFormatType;
 import org.openjdk.jmh.runner.Runner;
 import org.openjdk.jmh.runner.RunnerException;
 import org.openjdk.jmh.runner.options.ChainedOptionsBuilder;
@@ -69,12 +68,9 @@ final class JmhLauncher {
       // JMH's per-iteration timeout must not cut a unit its own timeout would let finish.
       b.timeout(TimeValue.seconds(TimeUnit.MILLISECONDS.toSeconds(unitTimeoutMillis) + 60));
     }
-    if (!user.getResult().hasValue()) {
-      b.result(plan.folder().jmhJsonWriting().toString());
-    }
-    if (!user.getResultFormat().hasValue()) {
-      b.resultFormat(ResultFormatType.JSON);
-    }
+    // No result file of JMH's own unless asked for: the main job writes jmh.json itself, from the
+    // same results with JMH's formatter, because JMH's writer hides write errors (a full disk left
+    // an empty file that passed for a result).
     // Always the plan's: a user's -p variant= / -p unit= was checked against it and narrowed it.
     b.param("variant", variants.toArray(String[]::new));
     b.param("unit", units.toArray(String[]::new));

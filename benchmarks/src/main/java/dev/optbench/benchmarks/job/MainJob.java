@@ -14,6 +14,7 @@ import dev.optbench.build.manifest.BuildManifest;
 import dev.optbench.build.manifest.Manifests;
 import dev.optbench.build.source.SourceTrees;
 import dev.optbench.build.spec.VariantSpec;
+import dev.optbench.harness.files.AtomicFile;
 import dev.optbench.harness.host.HostReport;
 import dev.optbench.harness.metrics.collect.CadvisorCollector;
 import dev.optbench.harness.model.VariantRef;
@@ -79,6 +80,8 @@ public final class MainJob {
     HostReport host = HostReport.collect();
     host.warnings().forEach(w -> o.println("warning: " + w.message()));
 
+    Leftovers leftovers = new Leftovers(o);
+    leftovers.abandonDeadRuns(s.resultsDir());
     String runId = RunIds.next();
     RunLock.hold(runId, s.resultsDir()); // one measuring run per machine, named to a second one
     RunFolder folder = new RunFolder(s.resultsDir().resolve(runId));
@@ -105,6 +108,7 @@ public final class MainJob {
       }
     }
     ContainerRuntime rt = choice.provider().create();
+    leftovers.removeDeadSandboxes(rt);
     List<VariantRef> refs = new ArrayList<>();
     for (BuiltVariant v : built.variants()) {
       VariantRef ref =
@@ -134,7 +138,7 @@ public final class MainJob {
         jmh.getParameter("unit").hasValue()
             ? JmhParams.select(jmh, "unit", workload.units(), WorkloadUnit::id, "the workload")
             : WorkloadChoice.pick(workload, s.units());
-    Files.writeString(folder.workload(), WorkloadWriter.json(workload));
+    AtomicFile.writeString(folder.workload(), WorkloadWriter.json(workload));
     InputMedia.materialise(workload, reference.ffmpeg(), folder.media());
 
     // --- plan and JMH
@@ -187,6 +191,9 @@ public final class MainJob {
             .orElse("series: " + folder.samples() + " (line protocol)"));
     if (trials.wasInterrupted()) {
       return 130; // the JVM is shutting down; the hook said what was kept
+    }
+    if (trials.failedToWriteResults()) {
+      return 1; // the run said why; run.json says failed
     }
     if (trials.complete() && instructions.isPresent()) { // its own pass, never in timed runs
       RunFolderPass.run(folder, plan, baseline, instructions.get());

@@ -1,11 +1,14 @@
 package dev.optbench.benchmarks.job;
 
+import dev.optbench.harness.files.AtomicFile;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.UncheckedIOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import org.openjdk.jmh.results.BenchmarkResult;
 import org.openjdk.jmh.results.RunResult;
@@ -27,13 +30,20 @@ final class PartialResults {
 
   synchronized void add(BenchmarkResult trial) {
     results.add(new RunResult(trial.getParams(), List.of(trial)));
-    Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
-    ResultFormatFactory.getInstance(ResultFormatType.JSON, tmp.toString()).writeOut(results);
-    try {
-      Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot keep partial results in " + file, e);
-    }
+    write(results, file);
+  }
+
+  /**
+   * JMH's JSON of {@code results} in {@code file}, atomically. Rendered in memory: JMH's own file
+   * writer prints through a PrintStream, which swallows write errors, so a full disk left a cut or
+   * empty file that looked written.
+   */
+  static void write(Collection<RunResult> results, Path file) {
+    ByteArrayOutputStream json = new ByteArrayOutputStream();
+    PrintStream out = new PrintStream(json, false, StandardCharsets.UTF_8);
+    ResultFormatFactory.getInstance(ResultFormatType.JSON, out).writeOut(results);
+    out.flush();
+    AtomicFile.write(file, json.toByteArray());
   }
 
   synchronized int count() {

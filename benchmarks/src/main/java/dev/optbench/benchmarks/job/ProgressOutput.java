@@ -1,5 +1,6 @@
 package dev.optbench.benchmarks.job;
 
+import dev.optbench.harness.files.ResultWriteException;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.time.Duration;
@@ -30,6 +31,7 @@ final class ProgressOutput implements OutputFormat {
   private final long started = System.nanoTime();
   private int trial;
   private boolean lineOpen;
+  private volatile String stopReason; // a result file could not be written: no further trials
 
   ProgressOutput(
       PrintStream out,
@@ -50,6 +52,9 @@ final class ProgressOutput implements OutputFormat {
     if (interrupted.getAsBoolean()) {
       // JMH would start the next trial's fork while the JVM shuts down; this ends its loop.
       throw new IllegalStateException("interrupted: no further trials");
+    }
+    if (stopReason != null) {
+      throw new IllegalStateException(stopReason + ": no further trials");
     }
     trial++;
     closeLine();
@@ -86,7 +91,11 @@ final class ProgressOutput implements OutputFormat {
   @Override
   public void endBenchmark(BenchmarkResult result) {
     if (result != null) {
-      onTrialDone.accept(result);
+      try {
+        onTrialDone.accept(result);
+      } catch (ResultWriteException e) {
+        stopReason = e.getMessage();
+      }
     }
     long elapsed = System.nanoTime() - started;
     long left = trial == 0 ? 0 : elapsed / trial * (trials - trial);
@@ -147,6 +156,25 @@ final class ProgressOutput implements OutputFormat {
     }
     closeLine();
     out.println(s);
+    noteWriteFailure(s);
+  }
+
+  /**
+   * A fork that could not write a result file (its series, a failure record) fails its trial with a
+   * {@link ResultWriteException}, whose text JMH passes here: the run must stop, not go on
+   * producing results it cannot keep.
+   */
+  private void noteWriteFailure(String text) {
+    String marker = ResultWriteException.class.getName() + ": ";
+    int at = text.indexOf(marker);
+    if (at >= 0 && stopReason == null) {
+      stopReason = text.substring(at + marker.length()).lines().findFirst().orElse("").strip();
+    }
+  }
+
+  /** Why the run must stop (a result file could not be written), if it must. */
+  java.util.Optional<String> stopReason() {
+    return java.util.Optional.ofNullable(stopReason);
   }
 
   /** JMH's per-trial banner lines, which the trial line replaces; warnings and errors pass. */

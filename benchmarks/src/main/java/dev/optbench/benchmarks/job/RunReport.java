@@ -3,6 +3,9 @@ package dev.optbench.benchmarks.job;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.optbench.benchmarks.jmh.RunFolder;
+import dev.optbench.harness.files.AtomicFile;
+import dev.optbench.harness.files.ResultWriteException;
+import dev.optbench.harness.files.StaleFiles;
 import dev.optbench.results.compare.CompareOptions;
 import dev.optbench.results.jmh.JmhJsonReader;
 import dev.optbench.results.model.BenchmarkResult;
@@ -22,6 +25,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
@@ -41,8 +45,35 @@ public final class RunReport {
     this.out = out;
   }
 
-  /** After JMH: report, verdict, final status. 0 when complete with no failed unit, else 1. */
+  /**
+   * Exit code of a run whose results are written but whose time series InfluxDB has not all taken:
+   * they wait in spool files, and the last line says how to replay them.
+   */
+  static final int EXIT_SERIES_PENDING = 3;
+
+  /**
+   * After JMH: report, verdict, final status. 0 when complete with no failed unit, 3 when points
+   * wait in spool files for InfluxDB, else 1.
+   */
   int finish(boolean complete, RunStatus status) throws IOException {
+    try {
+      return report(complete, status);
+    } catch (ResultWriteException e) {
+      StaleFiles.removeIn(folder.dir()); // frees what run.json needs on a full disk
+      status
+          .with(RunStatus.FAILED, e.getMessage(), now(), status.trialsDone())
+          .write(folder.status());
+      out.println(
+          "optbench: "
+              + e.getMessage()
+              + ". The report is incomplete; run.json says failed. Free space, then `report "
+              + folder.dir()
+              + "` writes it again.");
+      return 1;
+    }
+  }
+
+  private int report(boolean complete, RunStatus status) throws IOException {
     Path results = Files.isRegularFile(folder.jmhJson()) ? folder.jmhJson() : folder.partialJson();
     if (!Files.isRegularFile(results)) {
       status.with(RunStatus.FAILED, "no trial produced a result", now(), 0).write(folder.status());
@@ -77,13 +108,21 @@ public final class RunReport {
     warnings.forEach(w -> out.println("warning: " + w));
     out.println("results: " + results + " (JMH JSON)");
     boolean clean = complete && failures.isEmpty() && done == status.trialsPlanned();
+    Optional<String> unsent = SeriesDelivery.of(folder).finish();
+    unsent.ifPresent(warnings::add);
     status
         .with(
-            complete ? RunStatus.COMPLETE : RunStatus.PARTIAL,
-            clean ? "" : String.join(" ", warnings),
+            unsent.isPresent()
+                ? RunStatus.SERIES_PENDING
+                : complete ? RunStatus.COMPLETE : RunStatus.PARTIAL,
+            clean && unsent.isEmpty() ? "" : String.join(" ", warnings),
             now(),
             done)
         .write(folder.status());
+    if (unsent.isPresent()) {
+      out.println("optbench: " + unsent.get());
+      return EXIT_SERIES_PENDING;
+    }
     return clean ? 0 : 1;
   }
 
@@ -107,19 +146,20 @@ public final class RunReport {
         Files.isRegularFile(folder.host())
             ? JSON.readValue(folder.host().toFile(), JSON_MAP)
             : Map.of();
-    new HtmlReport()
-        .write(
-            new ReportInput(
-                "optbench " + folder.dir().getFileName(),
-                baseline,
-                ordered,
-                samples,
-                manifests,
-                host,
-                warnings,
-                CompareOptions.defaults(),
-                now()),
-            folder.report());
+    AtomicFile.writeString(
+        folder.report(),
+        new HtmlReport()
+            .render(
+                new ReportInput(
+                    "optbench " + folder.dir().getFileName(),
+                    baseline,
+                    ordered,
+                    samples,
+                    manifests,
+                    host,
+                    warnings,
+                    CompareOptions.defaults(),
+                    now())));
   }
 
   /** The build manifests of the variants that have one, in the order given. */
@@ -149,12 +189,9 @@ public final class RunReport {
     if (Files.isRegularFile(folder.failures())) {
       files.add("[failures.jsonl](failures.jsonl): one line per failed invocation");
     }
-    Files.writeString(
-        folder.summary(),
-        SummaryMarkdown.summary(run, summary, headlines, warnings, files),
-        StandardCharsets.UTF_8);
-    Files.writeString(
-        folder.fullSummary(), SummaryMarkdown.full(run, summary, warnings), StandardCharsets.UTF_8);
+    AtomicFile.writeString(
+        folder.summary(), SummaryMarkdown.summary(run, summary, headlines, warnings, files));
+    AtomicFile.writeString(folder.fullSummary(), SummaryMarkdown.full(run, summary, warnings));
   }
 
   /** One sentence per failed invocation recorded by the trials. */

@@ -2,6 +2,7 @@ package dev.optbench.benchmarks.job;
 
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import dev.optbench.benchmarks.jmh.AtomicJson;
+import dev.optbench.harness.host.OwnerProcess;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -9,8 +10,11 @@ import java.util.List;
  * {@code run.json}: what a run is and how far it got, so a reader knows whether {@code jmh.json} is
  * complete or only {@code jmh.partial.json} exists. Rewritten atomically at every change of state.
  *
- * @param status running, complete, partial (interrupted; finished trials kept) or failed
+ * @param status running, complete, partial (interrupted; finished trials kept), failed,
+ *     series-pending (results complete, points wait for InfluxDB) or abandoned (its process died)
  * @param trialsDone trials with results; trials planned minus this is what is missing
+ * @param owner the main job's JVM (boot id, pid, start time): a {@code running} run whose owner is
+ *     gone was killed, and the next run marks it {@code abandoned}
  */
 @JsonPropertyOrder({
   "runId",
@@ -23,7 +27,8 @@ import java.util.List;
   "units",
   "trialsPlanned",
   "trialsDone",
-  "jmhArgs"
+  "jmhArgs",
+  "owner"
 })
 public record RunStatus(
     String runId,
@@ -36,11 +41,46 @@ public record RunStatus(
     List<String> units,
     int trialsPlanned,
     int trialsDone,
-    List<String> jmhArgs) {
+    List<String> jmhArgs,
+    OwnerProcess owner) {
   public static final String RUNNING = "running";
   public static final String COMPLETE = "complete";
   public static final String PARTIAL = "partial";
   public static final String FAILED = "failed";
+
+  /** Every trial ran, but InfluxDB has not taken every point: some wait in spool files. */
+  public static final String SERIES_PENDING = "series-pending";
+
+  /** Still {@code running} in run.json, but the process that ran it is gone (killed, crashed). */
+  public static final String ABANDONED = "abandoned";
+
+  /** A new run's status, owned by this JVM. */
+  public RunStatus(
+      String runId,
+      String status,
+      String message,
+      String started,
+      String finished,
+      String runtime,
+      List<String> variants,
+      List<String> units,
+      int trialsPlanned,
+      int trialsDone,
+      List<String> jmhArgs) {
+    this(
+        runId,
+        status,
+        message,
+        started,
+        finished,
+        runtime,
+        variants,
+        units,
+        trialsPlanned,
+        trialsDone,
+        jmhArgs,
+        OwnerProcess.current());
+  }
 
   public RunStatus with(String newStatus, String newMessage, String when, int done) {
     return new RunStatus(
@@ -54,7 +94,8 @@ public record RunStatus(
         units,
         trialsPlanned,
         done,
-        jmhArgs);
+        jmhArgs,
+        owner);
   }
 
   public void write(Path file) {

@@ -4,6 +4,7 @@ import dev.optbench.results.compare.CompareOptions;
 import dev.optbench.results.compare.Comparison;
 import dev.optbench.results.compare.MetricComparison;
 import dev.optbench.results.compare.Verdict;
+import dev.optbench.results.jmh.Invocations;
 import dev.optbench.results.model.BenchmarkResult;
 import dev.optbench.results.model.Metric;
 import dev.optbench.results.report.Headlines;
@@ -66,15 +67,25 @@ final class RunSummary {
     s.append(
         String.format(
             Locale.ROOT,
-            "%-10s %-26s %-26s %-26s %s%n",
+            "%-10s %-26s %-26s %-26s %-42s %s%n",
             "variant",
             "wall vs " + baseline,
             "cpu.total vs " + baseline,
             "mem.peak vs " + baseline,
-            "units (wall): slower/faster/same/unclear"));
+            "units (wall): slower/faster/same/unclear",
+            "failed invocations"));
     for (String variant : variants.keySet()) {
       if (variant.equals(baseline)) {
-        s.append(String.format(Locale.ROOT, "%-10s %-26s%n", variant, "(baseline)"));
+        s.append(
+            String.format(
+                Locale.ROOT,
+                "%-10s %-26s %-26s %-26s %-42s %s%n",
+                variant,
+                "(baseline)",
+                "",
+                "",
+                "",
+                failed(variant)));
         continue;
       }
       Comparison c = comparisons.get(variant);
@@ -82,16 +93,50 @@ final class RunSummary {
       for (String metric : HEADLINE_METRICS) {
         s.append(' ').append(String.format(Locale.ROOT, "%-26s", ratio(c.summaries().get(metric))));
       }
-      s.append(' ').append(counts(c, "wall")).append('\n');
+      s.append(' ').append(String.format(Locale.ROOT, "%-42s", counts(c, "wall")));
+      s.append(' ').append(failed(variant)).append('\n');
     }
+    s.append(noVerdicts());
     s.append('\n').append(unitTable());
+    return s.toString();
+  }
+
+  /** "0 of 30" or "5 of 30 (2 OOM)": beside the ratios, which count only the successes. */
+  private String failed(String variant) {
+    int failed = 0;
+    int total = 0;
+    int oom = 0;
+    for (BenchmarkResult r : variants.get(variant)) {
+      failed += Invocations.failed(r);
+      oom += Invocations.oomKilled(r);
+      total += Invocations.total(r);
+    }
+    return failed + " of " + total + (oom == 0 ? "" : " (" + oom + " OOM)");
+  }
+
+  /** One line per unit whose wall time got no verdict because invocations failed. */
+  private String noVerdicts() {
+    StringBuilder s = new StringBuilder();
+    comparisons.forEach(
+        (variant, c) ->
+            c.rows().stream()
+                .filter(r -> r.metric().equals("wall") && r.verdict() == Verdict.TOO_FEW_SAMPLES)
+                .forEach(
+                    r ->
+                        s.append(
+                            String.format(
+                                Locale.ROOT,
+                                "  %s %s: %s%n",
+                                variant,
+                                r.key().params().get("unit"),
+                                r.note()))));
     return s.toString();
   }
 
   /** "1.87x [1.80, 1.95]": candidate/baseline, so above 1 is slower or larger. */
   static String ratio(RatioEstimate r) {
     if (r == null) {
-      return "n/a (too few samples)";
+      return "no verdict (too few successes)";
     }
     return String.format(Locale.ROOT, "%.3fx [%.3f, %.3f]", r.ratio(), r.low(), r.high());
   }
@@ -105,7 +150,10 @@ final class RunSummary {
     return slower + "/" + faster + "/" + same + "/" + unclear;
   }
 
-  /** Median wall time (ms, next to the process) of every unit on every variant. */
+  /**
+   * Median wall time (ms, next to the process) of every unit on every variant, over the invocations
+   * that succeeded; "failed" where none did.
+   */
   String unitTable() {
     Set<String> units = new LinkedHashSet<>();
     variants.values().forEach(rs -> rs.forEach(r -> units.add(r.params().get("unit"))));
@@ -119,7 +167,7 @@ final class RunSummary {
             rs.stream()
                 .filter(r -> unit.equals(r.params().get("unit")))
                 .findFirst()
-                .map(r -> cell(median(r.secondaryMetrics().get("wall"))))
+                .map(r -> cell(r))
                 .orElse(String.format(Locale.ROOT, " %9s", "-")));
       }
       s.append('\n');
@@ -127,11 +175,18 @@ final class RunSummary {
     return s.toString();
   }
 
-  /** A median in a 9-wide column; "-" where the unit has no wall time (never "NaN"). */
-  private static String cell(double ms) {
+  /**
+   * A median in a 9-wide column over the successful invocations: "-" where the unit has no wall
+   * time, "failed" where none succeeded (never "NaN").
+   */
+  private static String cell(BenchmarkResult r) {
+    if (r.secondaryMetrics().get("wall") == null) {
+      return String.format(Locale.ROOT, " %9s", "-");
+    }
+    double ms = median(Invocations.successful(r).secondaryMetrics().get("wall"));
     return Double.isFinite(ms)
         ? String.format(Locale.ROOT, " %9.1f", ms)
-        : String.format(Locale.ROOT, " %9s", "-");
+        : String.format(Locale.ROOT, " %9s", "failed");
   }
 
   static double median(Metric m) {

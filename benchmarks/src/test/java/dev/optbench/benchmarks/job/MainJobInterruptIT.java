@@ -63,10 +63,10 @@ class MainJobInterruptIT {
     assertThat(status.trialsDone()).isBetween(1, 3);
     assertThat(new JmhJsonReader().read(partial)).hasSize(status.trialsDone());
     assertThat(run.resolve("jmh.json")).as("no complete-looking result").doesNotExist();
-    try (var names = Files.list(run)) {
+    try (var names = Files.walk(run)) {
       assertThat(names.map(f -> f.getFileName().toString()))
-          .as("no half-written file")
-          .noneMatch(n -> n.endsWith(".tmp"));
+          .as("no half-written file, no unpublished series")
+          .noneMatch(n -> n.endsWith(".tmp") || n.endsWith(".partial") || n.endsWith(".writing"));
     }
     for (ProcessHandle fork : forks) {
       assertThat(fork.onExit().get(30, TimeUnit.SECONDS).isAlive()).isFalse();

@@ -10,8 +10,8 @@ import java.util.stream.Stream;
 
 /**
  * Turns a fetched archive into a tree to build from, cached by the archive's content hash under
- * {@code <cache>/sources/<sha256>}: unpacked once into a temp folder, then renamed, so a killed
- * extraction leaves no half tree behind.
+ * {@code <cache>/sources/<sha256>}: unpacked once into a temp folder, then renamed. A failed
+ * extraction removes the temp folder; a killed one leaves it to the next, which removes it first.
  */
 public final class SourceTrees {
   private final Path cache;
@@ -41,7 +41,12 @@ public final class SourceTrees {
         Path tmp = cache.resolve("sources").resolve(".tmp-" + archive.sha256());
         FileTrees.deleteRecursively(tmp); // left by an extraction that was killed
         Files.createDirectories(tmp);
-        TarballExtractor.extract(archive.path(), tmp);
+        try {
+          TarballExtractor.extract(archive.path(), tmp);
+        } catch (RuntimeException e) {
+          FileTrees.deleteRecursively(tmp); // a bad archive leaves no half tree (tens of MB)
+          throw e;
+        }
         FileTrees.publish(tmp, target);
       }
     } catch (IOException e) {

@@ -1,6 +1,7 @@
 package dev.optbench.build.source;
 
 import java.io.BufferedInputStream;
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -52,15 +53,20 @@ final class TarballExtractor {
           tarball + " is not a compressed tarball (.tar.xz, .tar.gz or .tar.bz2): " + e, e);
     } catch (IOException e) {
       throw new SourceException(
-          tarball
-              + " is corrupt or truncated ("
-              + e.getMessage()
-              + "): delete it and fetch it again",
-          e);
+          tarball + " is corrupt or truncated (" + why(e) + "): delete it and fetch it again", e);
     }
     if (!Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
       throw new SourceException(tarball + " is empty");
     }
+  }
+
+  /** The reader's reason; an archive that ends early throws EOFException without a message. */
+  static String why(IOException e) {
+    if (e instanceof EOFException) {
+      return "it ends before its last entry";
+    }
+    String m = e.getMessage();
+    return m == null || m.isBlank() ? e.getClass().getSimpleName() : m;
   }
 
   private static Set<PosixFilePermission> permissions(int mode) {

@@ -1,5 +1,6 @@
 package dev.optbench.build.util;
 
+import dev.optbench.harness.files.AtomicFile;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.AtomicMoveNotSupportedException;
@@ -41,15 +42,8 @@ public final class FileTrees {
     }
   }
 
-  /** Writes a small file atomically (temp file + rename). */
+  /** Writes a small file atomically (temp file, fsync, rename: {@link AtomicFile}). */
   public static void writeAtomically(Path file, String content) {
-    try {
-      Files.createDirectories(file.getParent());
-      Path tmp = Files.createTempFile(file.getParent(), file.getFileName().toString(), ".tmp");
-      Files.writeString(tmp, content);
-      Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot write " + file, e);
-    }
+    AtomicFile.writeString(file, content);
   }
 }

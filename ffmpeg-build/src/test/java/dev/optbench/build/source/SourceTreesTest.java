@@ -48,11 +48,18 @@ class SourceTreesTest {
     byte[] bytes = Files.readAllBytes(tar);
     Files.write(tar, java.util.Arrays.copyOf(bytes, bytes.length / 2));
     Path cache = dir.resolve("c");
-    assertThatThrownBy(() -> new SourceTrees(cache).prepare(new LocalSource(tar, Optional.empty())))
-        .isInstanceOf(SourceException.class)
-        .hasMessageContaining("corrupt or truncated");
-    try (var entries = Files.list(cache.resolve("sources"))) {
-      assertThat(entries.filter(p -> !p.getFileName().toString().startsWith(".tmp"))).isEmpty();
+    // A killed extraction's half tree, as a run killed mid-way leaves it.
+    Path killed = Files.createDirectories(cache.resolve("sources/.tmp-" + Hashing.sha256(tar)));
+    Files.writeString(killed.resolve("half"), "x");
+    for (int attempt = 0; attempt < 2; attempt++) {
+      assertThatThrownBy(
+              () -> new SourceTrees(cache).prepare(new LocalSource(tar, Optional.empty())))
+          .isInstanceOf(SourceException.class)
+          .hasMessageContaining("corrupt or truncated")
+          .hasMessageNotContaining("(null)");
+      try (var entries = Files.list(cache.resolve("sources"))) {
+        assertThat(entries).as("no tree, not even a half-extracted one").isEmpty();
+      }
     }
   }
 

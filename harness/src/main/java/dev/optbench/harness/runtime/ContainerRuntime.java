@@ -1,6 +1,7 @@
 package dev.optbench.harness.runtime;
 
 import dev.optbench.harness.model.VariantRef;
+import java.util.List;
 
 /** Isolates the units of one variant: "docker", "cgroup" or "process". */
 public interface ContainerRuntime {
@@ -22,5 +23,14 @@ public interface ContainerRuntime {
    */
   default VariantRef prepare(VariantRef variant) {
     return variant;
+  }
+
+  /**
+   * Removes what killed or crashed runs left in this runtime (their owner process is gone; live
+   * runs' sandboxes stay) and returns the names removed. Docker: containers labelled as optbench's
+   * with their unit cgroups. The others have nothing to remove here yet.
+   */
+  default List<String> removeLeftovers() {
+    return List.of();
   }
 }

@@ -1,5 +1,6 @@
 package dev.optbench.results.compare;
 
+import dev.optbench.results.jmh.Invocations;
 import dev.optbench.results.model.BenchmarkKey;
 import dev.optbench.results.model.BenchmarkResult;
 import dev.optbench.results.model.Metric;
@@ -63,11 +64,17 @@ public final class Comparison {
         onlyInBaseline.add(b.getKey());
         continue;
       }
-      Map<String, Metric> candidateMetrics = c.allMetrics();
-      for (Map.Entry<String, Metric> m : b.getValue().allMetrics().entrySet()) {
+      // Failed invocations describe runs cut short: only successes are compared.
+      BenchmarkResult base = Invocations.successful(b.getValue());
+      BenchmarkResult cand = Invocations.successful(c);
+      Map<String, Metric> candidateMetrics = cand.allMetrics();
+      for (Map.Entry<String, Metric> m : base.allMetrics().entrySet()) {
         Metric other = candidateMetrics.get(m.getKey());
         if (other != null) {
-          comparator.compare(b.getKey(), m.getKey(), m.getValue(), other).ifPresent(rows::add);
+          comparator
+              .compare(b.getKey(), m.getKey(), m.getValue(), other)
+              .map(row -> withFailures(row, b.getValue(), baselineName, c, candidateName))
+              .ifPresent(rows::add);
         }
       }
     }
@@ -81,6 +88,55 @@ public final class Comparison {
         summarise(rows),
         onlyInBaseline,
         onlyInCandidate);
+  }
+
+  /**
+   * A row without a verdict because invocations failed says so: how many of how many succeeded on
+   * each side, rather than only "too few values".
+   */
+  private static MetricComparison withFailures(
+      MetricComparison row,
+      BenchmarkResult base,
+      String baseName,
+      BenchmarkResult cand,
+      String candName) {
+    if (row.verdict() != Verdict.TOO_FEW_SAMPLES
+        || Invocations.failed(base) + Invocations.failed(cand) == 0) {
+      return row;
+    }
+    String note =
+        "no verdict: "
+            + succeeded(cand, candName)
+            + ", "
+            + succeeded(base, baseName)
+            + "; "
+            + row.note();
+    return new MetricComparison(
+        row.key(),
+        row.metric(),
+        row.unit(),
+        row.direction(),
+        row.baseline(),
+        row.candidate(),
+        row.ratio(),
+        row.pValue(),
+        row.effect(),
+        row.verdict(),
+        note);
+  }
+
+  /** "0 of 5 invocations succeeded on O0 (5 failed, 1 OOM-killed)". */
+  private static String succeeded(BenchmarkResult r, String name) {
+    int failed = Invocations.failed(r);
+    int oom = Invocations.oomKilled(r);
+    return Invocations.succeeded(r)
+        + " of "
+        + Invocations.total(r)
+        + " invocations succeeded on "
+        + name
+        + (failed == 0
+            ? ""
+            : " (" + failed + " failed" + (oom == 0 ? "" : ", " + oom + " OOM-killed") + ")");
   }
 
   /**

@@ -35,8 +35,11 @@ final class MetricComparator {
   Optional<MetricComparison> compare(BenchmarkKey key, String label, Metric base, Metric cand) {
     double[] b = JmhSamples.of(base);
     double[] c = JmhSamples.of(cand);
-    if (b.length == 0 || c.length == 0) {
+    if (base.rawData().isEmpty() || cand.rawData().isEmpty()) {
       return Optional.empty(); // JMH run with -Djmh.json.rawData=false: nothing to resample
+    }
+    if (b.length == 0 || c.length == 0) {
+      return Optional.of(nothingToCompare(key, label, base, b, c)); // every invocation failed
     }
     Optional<MetricComparison> exact =
         ExactCounts.decide(key, label, base.scoreUnit(), b, c, options);
@@ -68,5 +71,24 @@ final class MetricComparator {
             ExactCounts.UNIT.equals(base.scoreUnit())
                 ? (ExactCounts.fallbackNote(b, c) + "; " + outcome.note()).replaceAll("; $", "")
                 : outcome.note()));
+  }
+
+  /** A side without a single value: no ratio, no test, no verdict; the row says how many. */
+  private MetricComparison nothingToCompare(
+      BenchmarkKey key, String label, Metric base, double[] b, double[] c) {
+    VerdictRule.Outcome outcome =
+        rule.decide(Direction.ofUnit(base.scoreUnit()), b.length, c.length, null, Double.NaN);
+    return new MetricComparison(
+        key,
+        label,
+        base.scoreUnit(),
+        Direction.ofUnit(base.scoreUnit()),
+        SampleSummary.of(b),
+        SampleSummary.of(c),
+        new RatioEstimate(Double.NaN, Double.NaN, Double.NaN, options.confidence(), new double[0]),
+        Double.NaN,
+        new EffectSize(Double.NaN),
+        outcome.verdict(),
+        outcome.note());
   }
 }

@@ -55,6 +55,18 @@ public final class SpoolReplayer {
     }
   }
 
+  private static java.util.List<Path> spools(Path target) throws IOException {
+    if (!Files.isDirectory(target)) {
+      return java.util.List.of(target);
+    }
+    try (java.util.stream.Stream<Path> files = Files.list(target)) {
+      return files
+          .filter(f -> f.getFileName().toString().endsWith(SpoolFolder.SUFFIX))
+          .sorted()
+          .toList();
+    }
+  }
+
   /** The shell command that replays {@code file}, for messages. Carries no credentials. */
   public static String command(InfluxSettings settings, Path file) {
     return "java -cp "
@@ -84,14 +96,22 @@ public final class SpoolReplayer {
         .collect(Collectors.joining(File.pathSeparator));
   }
 
-  /** Usage: SpoolReplayer INFLUX_URL DATABASE SPOOL_FILE (credentials from the environment). */
+  /**
+   * Usage: SpoolReplayer INFLUX_URL DATABASE SPOOL_FILE|FOLDER (credentials from the environment).
+   * A folder (a run's {@code samples}) replays every {@code *.spool} in it.
+   */
   public static void main(String[] args) {
     if (args.length != 3) {
-      System.err.println("usage: SpoolReplayer INFLUX_URL DATABASE SPOOL_FILE");
+      System.err.println("usage: SpoolReplayer INFLUX_URL DATABASE SPOOL_FILE|FOLDER");
       System.exit(2);
     }
     try {
-      long lines = replay(Path.of(args[2]), InfluxSettings.of(args[0], args[1]));
+      InfluxSettings settings = InfluxSettings.of(args[0], args[1]);
+      Path target = Path.of(args[2]);
+      long lines = 0;
+      for (Path file : spools(target)) {
+        lines += replay(file, settings);
+      }
       System.out.println("replayed " + lines + " points");
     } catch (IOException | IllegalArgumentException e) {
       System.err.println(e.getMessage()); // written for the user; a stack trace adds nothing

@@ -13,6 +13,7 @@ import dev.optbench.harness.runtime.ContainerRuntime;
 import dev.optbench.harness.runtime.RuntimeUnavailableException;
 import dev.optbench.harness.runtime.Sandbox;
 import dev.optbench.harness.runtime.SandboxLimits;
+import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -45,6 +46,11 @@ public final class DockerRuntime implements ContainerRuntime {
   @Override
   public String name() {
     return "docker";
+  }
+
+  @Override
+  public List<String> removeLeftovers() {
+    return new DockerJanitor(engine).removeLeftovers();
   }
 
   @Override

@@ -1,0 +1,111 @@
+package dev.optbench.results.jmh;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.optbench.results.compare.CompareOptions;
+import dev.optbench.results.compare.Comparison;
+import dev.optbench.results.compare.MetricComparison;
+import dev.optbench.results.compare.Verdict;
+import dev.optbench.results.model.BenchmarkResult;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** Failed invocations are counted and kept out of every number that compares. */
+class InvocationsTest {
+  private static final CompareOptions OPTIONS = CompareOptions.defaults().withResamples(2000);
+
+  /** One fork of invocations: wall ms and whether each failed. */
+  private static BenchmarkResult unit(List<Double> wall, List<Double> failed, List<Double> oom) {
+    return new BenchmarkResultBuilder("dev.optbench.Unit.run")
+        .param("unit", "u1")
+        .primary("s/op", List.of(wall.stream().map(w -> w / 1000).toList()))
+        .secondary("wall", "ms", List.of(wall))
+        .secondary("mem.peak", "MiB", List.of(wall.stream().map(w -> 100.0).toList()))
+        .secondary("failed", "#", List.of(failed))
+        .secondary("oom", "#", List.of(oom))
+        .build();
+  }
+
+  @Test
+  void onlySuccessfulInvocationsAreKeptMatchedByIndex() {
+    BenchmarkResult r =
+        unit(
+            List.of(100.0, 1500.0, 110.0, 1500.0, 120.0),
+            List.of(0.0, 1.0, 0.0, 1.0, 0.0),
+            List.of(0.0, 1.0, 0.0, 0.0, 0.0));
+
+    BenchmarkResult ok = Invocations.successful(r);
+
+    assertThat(ok.secondaryMetrics().get("wall").samples()).containsExactly(100.0, 110.0, 120.0);
+    assertThat(ok.secondaryMetrics().get("wall").score()).isEqualTo(110.0);
+    assertThat(ok.primaryMetric().samples()).containsExactly(0.1, 0.11, 0.12);
+    assertThat(ok.secondaryMetrics().get("failed").samples()).hasSize(5); // the counts stay
+    assertThat(Invocations.total(r)).isEqualTo(5);
+    assertThat(Invocations.failed(r)).isEqualTo(2);
+    assertThat(Invocations.oomKilled(r)).isEqualTo(1);
+    assertThat(Invocations.succeeded(r)).isEqualTo(3);
+    assertThat(Invocations.successful(ok)).as("idempotent").isEqualTo(ok);
+  }
+
+  @Test
+  void aResultWithoutFailedMetricIsUntouched() {
+    BenchmarkResult plain =
+        new BenchmarkResultBuilder("x").primary("s/op", List.of(List.of(1.0, 2.0))).build();
+    assertThat(Invocations.successful(plain)).isSameAs(plain);
+    assertThat(Invocations.failed(plain)).isZero();
+    assertThat(Invocations.total(plain)).isEqualTo(2);
+  }
+
+  /**
+   * Issue 11's case: every invocation of the candidate timed out at 1.5 s while the baseline ran in
+   * ~0.37 s. Counting the cut-short times gave "4.05x" as "1.27x"; no ratio may come out.
+   */
+  @Test
+  void aCandidateWhoseEveryInvocationTimedOutGetsNoVerdictAndNoRatio() {
+    BenchmarkResult base = unit(List.of(370.0, 375.0, 368.0, 372.0, 371.0), zeros(), zeros());
+    BenchmarkResult timedOut =
+        unit(
+            List.of(1500.0, 1501.0, 1500.0, 1502.0, 1500.0),
+            List.of(1.0, 1.0, 1.0, 1.0, 1.0),
+            zeros());
+
+    Comparison c = Comparison.of("O2", List.of(base), "O0", List.of(timedOut), OPTIONS);
+
+    MetricComparison wall =
+        c.rows().stream().filter(r -> r.metric().equals("wall")).findFirst().orElseThrow();
+    assertThat(wall.verdict()).isEqualTo(Verdict.TOO_FEW_SAMPLES);
+    assertThat(wall.note())
+        .startsWith("no verdict: 0 of 5 invocations succeeded on O0 (5 failed)")
+        .contains("5 of 5 invocations succeeded on O2");
+    assertThat(c.summaries()).doesNotContainKeys("wall", "mem.peak", "primary");
+  }
+
+  @Test
+  void oneFailureOutOfFiveLeavesTooFewForTheDefaultMinimum() {
+    BenchmarkResult base = unit(List.of(370.0, 375.0, 368.0, 372.0, 371.0), zeros(), zeros());
+    BenchmarkResult cand =
+        unit(List.of(800.0, 810.0, 790.0, 805.0, 30.0), List.of(0.0, 0.0, 0.0, 0.0, 1.0), zeros());
+
+    MetricComparison wall =
+        Comparison.of("O2", List.of(base), "O0", List.of(cand), OPTIONS).rows().stream()
+            .filter(r -> r.metric().equals("wall"))
+            .findFirst()
+            .orElseThrow();
+    assertThat(wall.candidate().n()).isEqualTo(4);
+    assertThat(wall.note()).contains("4 of 5 invocations succeeded on O0 (1 failed)");
+
+    MetricComparison lenient =
+        Comparison.of("O2", List.of(base), "O0", List.of(cand), OPTIONS.withMinSamples(4))
+            .rows()
+            .stream()
+            .filter(r -> r.metric().equals("wall"))
+            .findFirst()
+            .orElseThrow();
+    assertThat(lenient.verdict()).isEqualTo(Verdict.REGRESSION);
+    assertThat(lenient.ratio().ratio()).as("the 30 ms failure is left out").isGreaterThan(2.1);
+  }
+
+  private static List<Double> zeros() {
+    return List.of(0.0, 0.0, 0.0, 0.0, 0.0);
+  }
+}
