@@ -87,6 +87,14 @@ public final class CompareCommand {
         err.println("compare: no benchmark with raw data appears in both files");
         return ERROR;
       }
+      if (c.count(Verdict.TOO_FEW_SAMPLES) == c.rows().size()) {
+        // Nothing was judged: passing would claim "no regression" on no evidence.
+        err.println(
+            "compare: too few samples for any verdict; measure at least "
+                + options.requiredSamples()
+                + " values per side");
+        return ERROR;
+      }
       return c.gatePasses() ? PASSED : REGRESSED;
     } catch (IOException | RuntimeException e) {
       err.println("compare: " + e.getMessage());

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * Baseline versus candidate: one row per benchmark (paired by name and params) and metric (primary
@@ -21,6 +22,7 @@ public final class Comparison {
   private final CompareOptions options;
   private final List<MetricComparison> rows;
   private final Map<String, RatioEstimate> summaries;
+  private final Map<String, RatioEstimate> unpairedSummaries;
   private final List<BenchmarkKey> onlyInBaseline;
   private final List<BenchmarkKey> onlyInCandidate;
 
@@ -37,6 +39,8 @@ public final class Comparison {
     this.options = options;
     this.rows = List.copyOf(rows);
     this.summaries = java.util.Collections.unmodifiableMap(summaries);
+    this.unpairedSummaries =
+        java.util.Collections.unmodifiableMap(summarise(rows, MetricComparison::unpaired));
     this.onlyInBaseline = List.copyOf(onlyInBaseline);
     this.onlyInCandidate = List.copyOf(onlyInCandidate);
   }
@@ -78,7 +82,7 @@ public final class Comparison {
         candidateName,
         options,
         rows,
-        summarise(rows),
+        summarise(rows, MetricComparison::ratio),
         onlyInBaseline,
         onlyInCandidate);
   }
@@ -87,13 +91,13 @@ public final class Comparison {
    * Geometric mean per metric over rows with enough samples and usable ratios: positive, with a
    * finite interval (a baseline whose resamples hit zero gives an infinite or NaN upper end).
    */
-  private static Map<String, RatioEstimate> summarise(List<MetricComparison> rows) {
+  private static Map<String, RatioEstimate> summarise(
+      List<MetricComparison> rows, Function<MetricComparison, RatioEstimate> interval) {
     Map<String, List<RatioEstimate>> byMetric = new LinkedHashMap<>();
     for (MetricComparison row : rows) {
-      if (row.verdict() != Verdict.TOO_FEW_SAMPLES
-          && row.ratio().low() > 0
-          && Double.isFinite(row.ratio().high())) {
-        byMetric.computeIfAbsent(row.metric(), k -> new ArrayList<>()).add(row.ratio());
+      RatioEstimate r = interval.apply(row);
+      if (row.verdict() != Verdict.TOO_FEW_SAMPLES && r.low() > 0 && Double.isFinite(r.high())) {
+        byMetric.computeIfAbsent(row.metric(), k -> new ArrayList<>()).add(r);
       }
     }
     Map<String, RatioEstimate> result = new LinkedHashMap<>();
@@ -126,6 +130,14 @@ public final class Comparison {
 
   public Map<String, RatioEstimate> summaries() {
     return summaries;
+  }
+
+  /**
+   * Geometric means of the independent (unpaired) intervals; the same as {@link #summaries()}
+   * unless the options pair by round, where they show what pairing gained.
+   */
+  public Map<String, RatioEstimate> unpairedSummaries() {
+    return unpairedSummaries;
   }
 
   public long count(Verdict verdict) {

@@ -11,7 +11,7 @@ final class MarkdownFormat implements ResultFormat {
 
   @Override
   public void write(Comparison c, Appendable out) throws IOException {
-    out.append("## ").append(c.gatePasses() ? "✅ " : "❌ ").append(Summary.gate(c)).append("\n\n");
+    out.append("## ").append(Summary.gateMark(c)).append(Summary.gate(c)).append("\n\n");
     out.append(Summary.headline(c)).append("\n\n");
     Map<String, String> means = Summary.geometricMeans(c);
     if (!means.isEmpty()) {
