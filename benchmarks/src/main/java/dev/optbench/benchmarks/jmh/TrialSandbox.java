@@ -33,34 +33,35 @@ import java.util.Optional;
 /**
  * One JMH trial's world: the variant's sandbox, its work folder, the time-series sink and the
  * collector sampling the sandbox. Kept apart from the JMH annotations so it can be tested and
- * reasoned about on its own. Opening order matters for cleanup: what was opened is closed in
- * reverse, also when opening fails half-way.
+ * reasoned about on its own. An interleaved run opens one per variant ({@link #openVariant}) and
+ * runs every unit in it ({@link #runUnit(String)}), so no sandbox is opened per trial. Opening
+ * order matters for cleanup: what was opened is closed in reverse, also when opening fails
+ * half-way.
  */
 public final class TrialSandbox implements AutoCloseable {
   private static final ObjectMapper JSON = new ObjectMapper();
   private final RunPlan plan;
   private final String variant;
   private final String unitId;
-  private final RunPlan.Unit unit;
   private final Path workDir;
   private final MetricsSink sink;
   private final Sandbox sandbox;
   private final CollectorSession series;
   private int invocation;
 
-  private TrialSandbox(RunPlan plan, String variant, String unitId) throws IOException {
+  private TrialSandbox(RunPlan plan, String variant, String unitId, String name)
+      throws IOException {
     this.plan = plan;
     this.variant = variant;
     this.unitId = unitId;
-    this.unit = plan.unit(unitId);
     RunPlan.Variant v = plan.variant(variant);
-    this.workDir = Files.createDirectories(plan.folder().work().resolve(variant + "-" + unitId));
+    this.workDir = Files.createDirectories(plan.folder().work().resolve(name));
     Map<String, String> tags = new LinkedHashMap<>();
     tags.put(MetricSchema.TAG_RUN_ID, plan.runId());
     tags.put(MetricSchema.TAG_VARIANT, variant);
     tags.put(MetricSchema.TAG_ENGINE, plan.runtime());
     tags.put(MetricSchema.TAG_MACHINE, plan.machine());
-    this.sink = openSink(plan, variant + "-" + unitId);
+    this.sink = openSink(plan, name);
     Sandbox opened = null;
     try {
       ContainerRuntime rt =
@@ -89,10 +90,20 @@ public final class TrialSandbox implements AutoCloseable {
   }
 
   public static TrialSandbox open(RunPlan plan, String variant, String unitId) {
+    plan.unit(unitId); // fail here, not at the first invocation
     try {
-      return new TrialSandbox(plan, variant, unitId);
+      return new TrialSandbox(plan, variant, unitId, variant + "-" + unitId);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot prepare the trial " + variant + " x " + unitId, e);
+    }
+  }
+
+  /** The variant's sandbox for a whole interleaved run: any unit of the plan runs in it. */
+  public static TrialSandbox openVariant(RunPlan plan, String variant) {
+    try {
+      return new TrialSandbox(plan, variant, "", variant);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot prepare the sandbox of " + variant, e);
     }
   }
 
@@ -130,8 +141,14 @@ public final class TrialSandbox implements AutoCloseable {
     }
   }
 
-  /** Runs every step of the unit in the sandbox; the totals cover all of them. */
+  /** Runs every step of the trial's unit in the sandbox; the totals cover all of them. */
   public ResourceUsage runUnit() {
+    return runUnit(unitId);
+  }
+
+  /** Runs every step of the plan's unit {@code unitId}; the totals cover all of them. */
+  public ResourceUsage runUnit(String unitId) {
+    RunPlan.Unit unit = plan.unit(unitId);
     invocation++;
     List<ResourceUsage> steps = new ArrayList<>();
     String stderr = "";
@@ -156,13 +173,13 @@ public final class TrialSandbox implements AutoCloseable {
     }
     ResourceUsage total = UnitTotals.sum(steps);
     if (!total.succeeded()) {
-      recordFailure(total, stderr, timedOut);
+      recordFailure(unitId, total, stderr, timedOut);
     }
     return total;
   }
 
   /** One JSON line per failed invocation, appended: forks write to the same file in turn. */
-  private void recordFailure(ResourceUsage u, String stderr, boolean timedOut) {
+  private void recordFailure(String unitId, ResourceUsage u, String stderr, boolean timedOut) {
     Map<String, Object> line = new LinkedHashMap<>();
     line.put("variant", variant);
     line.put("unit", unitId);

@@ -4,6 +4,7 @@ import dev.optbench.benchmarks.jmh.AtomicJson;
 import dev.optbench.benchmarks.jmh.RunFolder;
 import dev.optbench.benchmarks.jmh.RunPlan;
 import dev.optbench.benchmarks.jmh.WorkFolders;
+import dev.optbench.benchmarks.rounds.RoundOrder;
 import dev.optbench.build.VariantSet;
 import dev.optbench.build.compile.BuiltVariant;
 import dev.optbench.build.compile.ConsoleBuildProgress;
@@ -130,21 +131,39 @@ public final class MainJob {
             0,
             s.jmhArgs());
     status.write(folder.status());
-    o.printf(
-        "%nrunning %d variants x %d units with JMH (%s); each line: the invocations' wall ms"
-            + " next to the process, warmup in brackets, ! = failed%n",
-        variantNames.size(), unitIds.size(), describe(jmh));
+    Optional<RoundOrder> order =
+        s.order().interleaved()
+            ? Optional.of(Interleaving.order(jmh, s.order(), variantNames, unitIds, folder, o))
+            : Optional.empty();
+    if (order.isEmpty()) {
+      o.printf(
+          "%nrunning %d variants x %d units with JMH (%s); each line: the invocations' wall ms"
+              + " next to the process, warmup in brackets, ! = failed%n",
+          variantNames.size(), unitIds.size(), describe(jmh));
+    }
     for (WorkloadUnit u : units) {
       String before =
           u.before().isEmpty() ? "" : " (after " + u.before().size() + " step(s) before it)";
       o.printf("  %-12s %s%s%n", u.id(), String.join(" ", u.argv()), before);
     }
-    TrialRun trials = new TrialRun(folder, status, o);
+    boolean complete;
+    boolean interrupted;
     try {
-      trials.run(
-          JmhLauncher.options(jmh, plan, folder.plan(), variantNames, unitIds, s.timeoutMillis()));
+      if (order.isPresent()) {
+        InterleavedRun rounds = new InterleavedRun(plan, order.get(), status, o);
+        rounds.run();
+        complete = rounds.complete();
+        interrupted = rounds.wasInterrupted();
+      } else {
+        TrialRun trials = new TrialRun(folder, status, o);
+        trials.run(
+            JmhLauncher.options(
+                jmh, plan, folder.plan(), variantNames, unitIds, s.timeoutMillis()));
+        complete = trials.complete();
+        interrupted = trials.wasInterrupted();
+      }
     } finally {
-      WorkFolders.delete(folder.work()); // each trial removed its own; this is the parent
+      WorkFolders.delete(folder.work()); // each sandbox removed its own; this is the parent
     }
 
     o.println(
@@ -160,11 +179,11 @@ public final class MainJob {
                         + " (Grafana: `grafana --out DIR`), and "
                         + folder.samples())
             .orElse("series: " + folder.samples() + " (line protocol)"));
-    if (trials.wasInterrupted()) {
+    if (interrupted) {
       return 130; // the JVM is shutting down; the hook said what was kept
     }
     // --- report and verdict
-    return new RunReport(folder, baseline, o).finish(trials.complete(), status);
+    return new RunReport(folder, baseline, o).finish(complete, status);
   }
 
   private RunPlan plan(

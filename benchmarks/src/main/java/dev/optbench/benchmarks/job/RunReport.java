@@ -65,7 +65,7 @@ public final class RunReport {
     }
     out.println();
     if (variants.containsKey(baseline)) {
-      RunSummary summary = new RunSummary(baseline, variants, CompareOptions.defaults());
+      RunSummary summary = new RunSummary(baseline, variants, options());
       out.print(summary.text());
       writeMarkdown(summary);
       writeHtml(variants, warnings);
@@ -124,9 +124,14 @@ public final class RunReport {
                 manifests,
                 host,
                 warnings,
-                CompareOptions.defaults(),
+                options(),
                 now()),
             folder.report());
+  }
+
+  /** Interleaved runs (rounds.json) pair their values by round; JMH's trial order does not. */
+  private CompareOptions options() {
+    return CompareOptions.defaults().withPaired(Files.isRegularFile(folder.rounds()));
   }
 
   private void writeMarkdown(RunSummary summary) throws IOException {
