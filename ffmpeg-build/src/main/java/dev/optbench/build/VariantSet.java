@@ -1,6 +1,5 @@
 package dev.optbench.build;
 
-import dev.optbench.build.check.FunctionalComparison;
 import dev.optbench.build.compile.BuildProgress;
 import dev.optbench.build.compile.BuiltVariant;
 import dev.optbench.build.compile.VariantBuilder;

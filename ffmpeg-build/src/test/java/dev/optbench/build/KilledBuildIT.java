@@ -10,6 +10,7 @@ import dev.optbench.build.spec.Profile;
 import dev.optbench.build.spec.VariantSpecs;
 import dev.optbench.build.util.FileTrees;
 import dev.optbench.build.util.Hashing;
+import dev.optbench.harness.cache.CacheDir;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -33,7 +34,7 @@ class KilledBuildIT {
 
   @Test
   void rerunAfterAKillCompletesAndLeavesAConsistentCache() throws Exception {
-    Path cache = OptbenchCache.defaultDir();
+    Path cache = CacheDir.resolve();
     Path builds = cache.resolve("builds");
     Files.createDirectories(builds);
     for (Path p : entries(builds)) {

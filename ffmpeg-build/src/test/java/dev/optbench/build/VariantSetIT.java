@@ -8,6 +8,7 @@ import dev.optbench.build.manifest.BuildManifest;
 import dev.optbench.build.source.DebianSource;
 import dev.optbench.build.spec.Profile;
 import dev.optbench.build.spec.VariantSpecs;
+import dev.optbench.harness.cache.CacheDir;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -20,8 +21,7 @@ class VariantSetIT {
   void buildsO0AndO2WithProvenAndCheckedFlags() {
     BuildProgress progress = new ConsoleBuildProgress(System.out);
     VariantSet set =
-        new VariantSet(
-            OptbenchCache.defaultDir(), Runtime.getRuntime().availableProcessors(), progress);
+        new VariantSet(CacheDir.resolve(), Runtime.getRuntime().availableProcessors(), progress);
     VariantSet.Result r =
         set.build(
             List.of(

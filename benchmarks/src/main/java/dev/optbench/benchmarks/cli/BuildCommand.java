@@ -1,7 +1,7 @@
 package dev.optbench.benchmarks.cli;
 
+import dev.optbench.build.FunctionalComparison;
 import dev.optbench.build.VariantSet;
-import dev.optbench.build.check.FunctionalComparison;
 import dev.optbench.build.compile.ConsoleBuildProgress;
 import dev.optbench.build.image.VariantImages;
 import dev.optbench.build.manifest.BuildManifest;

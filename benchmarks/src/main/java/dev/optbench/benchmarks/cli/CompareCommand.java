@@ -9,8 +9,8 @@ import picocli.CommandLine.Option;
 
 /**
  * {@code optbench compare}: the CI gate. picocli only documents and parses the options; {@link
- * dev.optbench.results.compare.CompareCommand} decides, so the gate behaves the same from the jar
- * and from the results module.
+ * dev.optbench.results.gate.CompareCommand} decides, so the gate behaves the same from the jar and
+ * from the results module.
  */
 @Command(
     name = "compare",
@@ -70,7 +70,7 @@ public final class CompareCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    return new dev.optbench.results.compare.CompareCommand(System.out, System.err)
+    return new dev.optbench.results.gate.CompareCommand(System.out, System.err)
         .run(arguments().toArray(String[]::new));
   }
 

@@ -5,29 +5,23 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.optbench.build.VariantSet;
 import dev.optbench.build.compile.BuiltVariant;
 import dev.optbench.build.compile.ConsoleBuildProgress;
-import dev.optbench.build.image.VariantImages;
+import dev.optbench.build.manifest.Manifests;
 import dev.optbench.build.spec.VariantSpecs;
 import dev.optbench.harness.host.HostReport;
-import dev.optbench.harness.metrics.CollectorSession;
-import dev.optbench.harness.metrics.MetricSchema;
-import dev.optbench.harness.metrics.MetricsSink;
 import dev.optbench.harness.metrics.ResourceUsage;
-import dev.optbench.harness.metrics.collect.CgroupCollector;
 import dev.optbench.harness.model.VariantRef;
+import dev.optbench.harness.runner.RunAssembly;
+import dev.optbench.harness.runner.RunSettings;
+import dev.optbench.harness.runner.UnitResult;
+import dev.optbench.harness.runner.VariantSession;
 import dev.optbench.harness.runtime.ContainerRuntime;
-import dev.optbench.harness.runtime.Execution;
 import dev.optbench.harness.runtime.RuntimeSelector;
-import dev.optbench.harness.runtime.Sandbox;
-import dev.optbench.harness.runtime.docker.DockerEngine;
-import dev.optbench.harness.runtime.docker.DockerRuntime;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -38,7 +32,8 @@ import picocli.CommandLine.Parameters;
 /**
  * {@code optbench run}: one command, N times, on one variant, in its sandbox; prints the
  * kernel-counter totals of each repetition and their medians while the collector streams the time
- * series to InfluxDB or a line-protocol file.
+ * series to a line-protocol file (and InfluxDB, if given): the run assembly of {@code
+ * harness.runner}, as the main job's trials use it.
  */
 @Command(
     name = "run",
@@ -96,26 +91,6 @@ public final class RunCommand implements Callable<Integer> {
           "The command: ffmpeg and its arguments (after --). Run as an argv list, never through a shell.")
   List<String> argv;
 
-  /** Time series need a cgroup to sample; the process runtime has none, and says so. */
-  private CollectorSession attachCollector(
-      Sandbox sandbox, MetricsSink sink, Map<String, String> tags, PrintStream o) {
-    if (sandbox.target().cgroupDirs().isEmpty()) {
-      o.println(
-          "series: none (the "
-              + tags.get(MetricSchema.TAG_ENGINE)
-              + " runtime has no cgroup to sample; use --runtime docker or cgroup for time"
-              + " series)");
-      return new CollectorSession() {
-        @Override
-        public void setUnit(String unitId) {}
-
-        @Override
-        public void close() {}
-      };
-    }
-    return new CgroupCollector().attach(sandbox.target(), sinkOptions.interval(), sink, tags);
-  }
-
   @Override
   public Integer call() throws Exception {
     PrintStream o = System.out;
@@ -136,34 +111,44 @@ public final class RunCommand implements Callable<Integer> {
             .variants()
             .get(0);
     ContainerRuntime rt = choice.provider().create();
-    Optional<DockerEngine> engine =
-        rt instanceof DockerRuntime d ? Optional.of(d.engine()) : Optional.empty();
-    VariantRef ref = VariantImages.prepare(List.of(built), engine, o).get(0);
+    VariantRef ref =
+        rt.prepare(
+            new VariantRef(
+                built.manifest().variant(),
+                built.binDir(),
+                Optional.empty(),
+                Manifests.buildDigest(built.manifest())));
+    ref.image().ifPresent(image -> o.printf("[%s] image %s%n", ref.name(), image));
 
     String runId = "run-" + Instant.now().toString().replaceAll("[^0-9T]", "").substring(0, 15);
     Path work = Files.createDirectories(out.resolve("work"));
-    Map<String, String> tags = new LinkedHashMap<>();
-    tags.put(MetricSchema.TAG_RUN_ID, runId);
-    tags.put(MetricSchema.TAG_VARIANT, ref.name());
-    tags.put(MetricSchema.TAG_ENGINE, rt.name());
-    tags.put(MetricSchema.TAG_MACHINE, host.host().machine());
+    RunAssembly assembly =
+        new RunAssembly(
+            rt,
+            new RunSettings(
+                runId,
+                host.host().machine(),
+                runtime.cpuset(),
+                runtime.memoryBytes(),
+                runtime.timeout(),
+                sinkOptions.interval(),
+                out,
+                sinkOptions.influxSettings(),
+                sinkOptions.cadvisor()));
     List<ResourceUsage> results = new ArrayList<>();
-    try (MetricsSink sink = sinkOptions.open(out, runId);
-        Sandbox sandbox = rt.open(ref, runtime.limits(work, tags));
-        CollectorSession series = attachCollector(sandbox, sink, tags, o)) {
+    try (VariantSession session = assembly.open(ref, work.toAbsolutePath(), runId)) {
       o.println(UsageTable.header());
       for (int i = 1; i <= repetitions; i++) {
-        series.setUnit("rep-" + i);
-        Execution e = sandbox.run(argv, runtime.timeout());
-        series.setUnit(null);
-        results.add(e.usage());
-        o.println(UsageTable.row("#" + i, e.usage()) + (e.timedOut() ? "  TIMED OUT" : ""));
-        if (!e.usage().succeeded() && !e.stderrTail().isBlank()) {
-          o.println("  stderr: " + e.stderrTail().strip().lines().reduce((a, b) -> b).orElse(""));
+        UnitResult r = session.run("rep-" + i, List.of(argv));
+        results.add(r.total());
+        o.println(UsageTable.row("#" + i, r.total()) + (r.timedOut() ? "  TIMED OUT" : ""));
+        String stderr = r.last().stderrTail();
+        if (!r.succeeded() && !stderr.isBlank()) {
+          o.println("  stderr: " + stderr.strip().lines().reduce((x, y) -> y).orElse(""));
         }
       }
       o.println(UsageTable.row("median", UsageTable.median(results)));
-      o.println("series: " + sink);
+      o.println("series: " + session.series());
     }
     Path json = out.resolve(runId + ".json");
     RunResults.write(RunResults.of(ref.name(), String.join(" ", argv), results), json);

@@ -49,6 +49,14 @@ public final class RuntimeOptions {
     return new SandboxLimits(cpuset, memory, workDir.toAbsolutePath(), labels);
   }
 
+  String cpuset() {
+    return cpuset;
+  }
+
+  long memoryBytes() {
+    return memory;
+  }
+
   Duration timeout() {
     return timeout;
   }

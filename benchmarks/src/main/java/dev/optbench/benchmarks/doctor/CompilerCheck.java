@@ -1,6 +1,7 @@
 package dev.optbench.benchmarks.doctor;
 
-import dev.optbench.build.compile.CompilerInfo;
+import dev.optbench.build.compile.CompilerProbe;
+import dev.optbench.build.manifest.CompilerInfo;
 import dev.optbench.build.spec.InvalidSpecException;
 import dev.optbench.build.spec.Profile;
 import dev.optbench.build.spec.SpecValidator;
@@ -41,7 +42,7 @@ public final class CompilerCheck implements Check {
                   compiler + ": not installed (optional)",
                   "install it to build variants with compiler: " + compiler));
     }
-    CompilerInfo info = CompilerInfo.of(compiler);
+    CompilerInfo info = CompilerProbe.of(compiler);
     VariantSpec probe =
         new VariantSpec(
             "doctor", compiler, List.of("-O2"), List.of(), List.of(), false, Profile.MINIMAL);

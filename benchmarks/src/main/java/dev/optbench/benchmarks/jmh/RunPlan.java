@@ -11,13 +11,14 @@ import java.util.Map;
  * by the system property {@value #PROPERTY}. It holds no credentials: forks take them from the
  * environment they inherit.
  *
- * @param runDir absolute results folder of the run ({@code results/<run-id>})
+ * @param runDir absolute results folder of the run ({@code optbench-results/<run-id>})
  * @param runtime container runtime name: docker, cgroup or process
  * @param cpuset CPUs the units may use
  * @param memoryBytes memory limit per sandbox
  * @param timeoutMillis per-step timeout
  * @param intervalMillis sampling interval of the time series
  * @param influxUrl InfluxDB URL without credentials, or null for line-protocol files
+ * @param cadvisorUrl cAdvisor to read the series from, or null for the cgroup files
  */
 public record RunPlan(
     String runId,
@@ -31,7 +32,8 @@ public record RunPlan(
     String influxDatabase,
     String machine,
     Map<String, Variant> variants,
-    Map<String, Unit> units) {
+    Map<String, Unit> units,
+    String cadvisorUrl) {
   public static final String PROPERTY = "optbench.plan";
 
   /**

@@ -1,42 +1,33 @@
 package dev.optbench.benchmarks.jmh;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.optbench.harness.metrics.CollectorSession;
-import dev.optbench.harness.metrics.MetricSchema;
-import dev.optbench.harness.metrics.MetricsSink;
 import dev.optbench.harness.metrics.ResourceUsage;
-import dev.optbench.harness.metrics.UnitTotals;
-import dev.optbench.harness.metrics.collect.CgroupCollector;
-import dev.optbench.harness.metrics.sink.CompositeSink;
-import dev.optbench.harness.metrics.sink.InfluxDbSink;
 import dev.optbench.harness.metrics.sink.InfluxSettings;
-import dev.optbench.harness.metrics.sink.LineProtocolFileSink;
 import dev.optbench.harness.model.VariantRef;
+import dev.optbench.harness.runner.RunAssembly;
+import dev.optbench.harness.runner.RunSettings;
+import dev.optbench.harness.runner.UnitResult;
+import dev.optbench.harness.runner.VariantSession;
 import dev.optbench.harness.runtime.ContainerRuntime;
-import dev.optbench.harness.runtime.Execution;
 import dev.optbench.harness.runtime.RuntimeSelector;
-import dev.optbench.harness.runtime.Sandbox;
-import dev.optbench.harness.runtime.SandboxLimits;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 /**
- * One JMH trial's world: the variant's sandbox, its work folder, the time-series sink and the
- * collector sampling the sandbox. Kept apart from the JMH annotations so it can be tested and
- * reasoned about on its own. An interleaved run opens one per variant ({@link #openVariant}) and
- * runs every unit in it ({@link #runUnit(String)}), so no sandbox is opened per trial. Opening
- * order matters for cleanup: what was opened is closed in reverse, also when opening fails
- * half-way.
+ * One JMH trial's world: the variant's {@link VariantSession} (sandbox, collector, sinks, from the
+ * one {@link RunAssembly}) and its work folder. Kept apart from the JMH annotations so it can be
+ * tested and reasoned about on its own. An interleaved run opens one per variant ({@link
+ * #openVariant}) and runs every unit in it ({@link #runUnit(String)}), so no sandbox is opened per
+ * trial.
  */
 public final class TrialSandbox implements AutoCloseable {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -44,9 +35,7 @@ public final class TrialSandbox implements AutoCloseable {
   private final String variant;
   private final String unitId;
   private final Path workDir;
-  private final MetricsSink sink;
-  private final Sandbox sandbox;
-  private final CollectorSession series;
+  private final VariantSession session;
   private int invocation;
 
   private TrialSandbox(RunPlan plan, String variant, String unitId, String name)
@@ -56,37 +45,30 @@ public final class TrialSandbox implements AutoCloseable {
     this.unitId = unitId;
     RunPlan.Variant v = plan.variant(variant);
     this.workDir = Files.createDirectories(plan.folder().work().resolve(name));
-    Map<String, String> tags = new LinkedHashMap<>();
-    tags.put(MetricSchema.TAG_RUN_ID, plan.runId());
-    tags.put(MetricSchema.TAG_VARIANT, variant);
-    tags.put(MetricSchema.TAG_ENGINE, plan.runtime());
-    tags.put(MetricSchema.TAG_MACHINE, plan.machine());
-    this.sink = openSink(plan, name);
-    Sandbox opened = null;
-    try {
-      ContainerRuntime rt =
-          RuntimeSelector.fromServiceLoader()
-              .select(Optional.of(plan.runtime()))
-              .provider()
-              .create();
-      opened =
-          rt.open(
-              new VariantRef(
-                  variant, v.binDir(), Optional.ofNullable(v.image()), v.manifestDigest()),
-              new SandboxLimits(plan.cpuset(), plan.memoryBytes(), workDir, tags));
-      this.sandbox = opened;
-      this.series =
-          opened.target().cgroupDirs().isEmpty()
-              ? null // the process runtime has no cgroup to sample; the main job said so
-              : new CgroupCollector()
-                  .attach(opened.target(), Duration.ofMillis(plan.intervalMillis()), sink, tags);
-    } catch (RuntimeException e) {
-      if (opened != null) {
-        opened.close();
-      }
-      sink.close();
-      throw e;
-    }
+    ContainerRuntime rt =
+        RuntimeSelector.fromServiceLoader().select(Optional.of(plan.runtime())).provider().create();
+    this.session =
+        new RunAssembly(rt, settings(plan))
+            .open(
+                new VariantRef(
+                    variant, v.binDir(), Optional.ofNullable(v.image()), v.manifestDigest()),
+                workDir,
+                name);
+  }
+
+  /** The run's settings as the main job planned them; the series go to the run folder. */
+  static RunSettings settings(RunPlan plan) {
+    return new RunSettings(
+        plan.runId(),
+        plan.machine(),
+        plan.cpuset(),
+        plan.memoryBytes(),
+        Duration.ofMillis(plan.timeoutMillis()),
+        Duration.ofMillis(plan.intervalMillis()),
+        plan.folder().samples(),
+        Optional.ofNullable(plan.influxUrl())
+            .map(url -> InfluxSettings.of(url, plan.influxDatabase())),
+        Optional.ofNullable(plan.cadvisorUrl()).map(URI::create));
   }
 
   public static TrialSandbox open(RunPlan plan, String variant, String unitId) {
@@ -96,33 +78,6 @@ public final class TrialSandbox implements AutoCloseable {
     } catch (IOException e) {
       throw new UncheckedIOException("cannot prepare the trial " + variant + " x " + unitId, e);
     }
-  }
-
-  /** The variant's sandbox for a whole interleaved run: any unit of the plan runs in it. */
-  public static TrialSandbox openVariant(RunPlan plan, String variant) {
-    try {
-      return new TrialSandbox(plan, variant, "", variant);
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot prepare the sandbox of " + variant, e);
-    }
-  }
-
-  /**
-   * Line protocol always, so the run folder holds the series the report charts; with InfluxDB also
-   * there (for Grafana), spooled to disk while it is away.
-   */
-  private static MetricsSink openSink(RunPlan plan, String name) throws IOException {
-    Files.createDirectories(plan.folder().samples());
-    MetricsSink file = new LineProtocolFileSink(plan.folder().samples().resolve(name + ".lp"));
-    if (plan.influxUrl() == null) {
-      return file;
-    }
-    return new CompositeSink(
-        List.of(
-            new InfluxDbSink(
-                InfluxSettings.of(plan.influxUrl(), plan.influxDatabase()),
-                plan.folder().samples().resolve(name + ".spool")),
-            file));
   }
 
   /**
@@ -141,41 +96,29 @@ public final class TrialSandbox implements AutoCloseable {
     }
   }
 
-  /** Runs every step of the trial's unit in the sandbox; the totals cover all of them. */
+  /** Runs every step of the unit in the sandbox; the totals cover all of them. */
   public ResourceUsage runUnit() {
     return runUnit(unitId);
+  }
+
+  /** The variant's sandbox for a whole interleaved run: any unit of the plan runs in it. */
+  public static TrialSandbox openVariant(RunPlan plan, String variant) {
+    try {
+      return new TrialSandbox(plan, variant, "", variant);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot prepare the sandbox of " + variant, e);
+    }
   }
 
   /** Runs every step of the plan's unit {@code unitId}; the totals cover all of them. */
   public ResourceUsage runUnit(String unitId) {
     RunPlan.Unit unit = plan.unit(unitId);
     invocation++;
-    List<ResourceUsage> steps = new ArrayList<>();
-    String stderr = "";
-    boolean timedOut = false;
-    if (series != null) {
-      series.setUnit(unitId);
+    UnitResult result = session.run(unitId, unit.steps());
+    if (!result.succeeded()) {
+      recordFailure(unitId, result.total(), result.last().stderrTail(), result.timedOut());
     }
-    try {
-      for (List<String> argv : unit.steps()) {
-        Execution e = sandbox.run(argv, Duration.ofMillis(plan.timeoutMillis()));
-        steps.add(e.usage());
-        if (!e.usage().succeeded()) {
-          stderr = e.stderrTail();
-          timedOut = e.timedOut();
-          break; // later steps depend on this one (pass 2 reads pass 1's log)
-        }
-      }
-    } finally {
-      if (series != null) {
-        series.setUnit(null);
-      }
-    }
-    ResourceUsage total = UnitTotals.sum(steps);
-    if (!total.succeeded()) {
-      recordFailure(unitId, total, stderr, timedOut);
-    }
-    return total;
+    return result.total();
   }
 
   /** One JSON line per failed invocation, appended: forks write to the same file in turn. */
@@ -203,23 +146,16 @@ public final class TrialSandbox implements AutoCloseable {
     }
   }
 
-  /** Stops the collector (last sample flushed), removes the sandbox, closes the sink. */
+  /** Closes the session (collector, sandbox, sink), then removes the work folder. */
   @Override
   public void close() {
     try {
-      if (series != null) {
-        series.close();
-      }
+      session.close();
     } finally {
       try {
-        sandbox.close();
-      } finally {
-        sink.close();
-        try {
-          WorkFolders.delete(workDir);
-        } catch (IOException e) {
-          System.err.println("optbench: could not remove the work folder " + workDir + ": " + e);
-        }
+        WorkFolders.delete(workDir);
+      } catch (IOException e) {
+        System.err.println("optbench: could not remove the work folder " + workDir + ": " + e);
       }
     }
   }

@@ -3,6 +3,7 @@ package dev.optbench.benchmarks.job;
 import dev.optbench.benchmarks.jmh.FfmpegUnitBenchmark;
 import dev.optbench.benchmarks.jmh.KernelCountersProfiler;
 import dev.optbench.benchmarks.jmh.RunPlan;
+import dev.optbench.harness.cache.CacheDir;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -80,6 +81,8 @@ final class JmhLauncher {
     b.addProfiler(KernelCountersProfiler.class);
     List<String> jvmArgs = new ArrayList<>(user.getJvmArgsAppend().orElse(List.of()));
     jvmArgs.add("-D" + RunPlan.PROPERTY + "=" + planFile);
+    // forks find the exec helper and builds by the same cache rule as this JVM
+    jvmArgs.add("-D" + CacheDir.PROPERTY + "=" + CacheDir.resolve());
     // Forks print through this JVM's trial lines: only what needs the user's attention.
     jvmArgs.add("-Dorg.slf4j.simpleLogger.defaultLogLevel=warn");
     b.jvmArgsAppend(jvmArgs.toArray(String[]::new));

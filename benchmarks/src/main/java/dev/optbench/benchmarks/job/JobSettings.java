@@ -41,6 +41,7 @@ public record JobSettings(
     Path resultsDir,
     Path cacheDir,
     int jobs,
+    Optional<java.net.URI> cadvisor,
     Order order) {
 
   /**

@@ -8,16 +8,15 @@ import dev.optbench.benchmarks.rounds.RoundOrder;
 import dev.optbench.build.VariantSet;
 import dev.optbench.build.compile.BuiltVariant;
 import dev.optbench.build.compile.ConsoleBuildProgress;
-import dev.optbench.build.image.VariantImages;
 import dev.optbench.build.manifest.BuildManifest;
 import dev.optbench.build.manifest.Manifests;
+import dev.optbench.build.source.SourceTrees;
 import dev.optbench.build.spec.VariantSpec;
 import dev.optbench.harness.host.HostReport;
+import dev.optbench.harness.metrics.collect.CadvisorCollector;
 import dev.optbench.harness.model.VariantRef;
 import dev.optbench.harness.runtime.ContainerRuntime;
 import dev.optbench.harness.runtime.RuntimeSelector;
-import dev.optbench.harness.runtime.docker.DockerEngine;
-import dev.optbench.harness.runtime.docker.DockerRuntime;
 import dev.optbench.harness.workload.WorkloadFile;
 import dev.optbench.harness.workload.WorkloadUnit;
 import dev.optbench.harness.workload.WorkloadWriter;
@@ -37,7 +36,8 @@ import org.openjdk.jmh.runner.options.CommandLineOptions;
  * The whole pipeline behind {@code java -jar benchmarks.jar}: check the inputs, build (or reuse)
  * the variants, generate (or reuse) the workload, run every (variant, unit) pair with JMH in the
  * variant's sandbox, then write the report and print the verdict. Everything lands in {@code
- * results/<run-id>/}. Inputs that can be checked are checked before the first long step.
+ * optbench-results/<run-id>/} (or {@code --results}). Inputs that can be checked are checked before
+ * the first long step.
  */
 public final class MainJob {
   private final JobSettings s;
@@ -59,6 +59,7 @@ public final class MainJob {
       throw new IllegalArgumentException("--units must be at least 1");
     }
     s.influx().ifPresent(JobSettings.Influx::check);
+    s.cadvisor().ifPresent(CadvisorCollector::check);
     RuntimeSelector.Choice choice = s.runtimeChoice().get();
     o.println("runtime:\n" + choice.describe());
     if (choice.provider().name().equals("process")) {
@@ -66,6 +67,8 @@ public final class MainJob {
           "  note: the process runtime enforces no limits and has no cgroup: peak memory is the"
               + " largest process's RSS, no block I/O, no OOM count, no time series.");
     }
+    String baseline = Baseline.choose(s.baseline(), specs.stream().map(VariantSpec::name).toList());
+    new SourceTrees(s.cacheDir()).check(s.source()); // the first time: apt's source index, ~15 s
     HostReport host = HostReport.collect();
     host.warnings().forEach(w -> o.println("warning: " + w.message()));
 
@@ -84,15 +87,19 @@ public final class MainJob {
       Manifests.write(folder.variants().resolve(m.variant()), m);
       variantNames.add(m.variant());
     }
-    String baseline = s.baseline().orElse(variantNames.contains("O2") ? "O2" : variantNames.get(0));
-    if (!variantNames.contains(baseline)) {
-      throw new IllegalArgumentException(
-          "--baseline " + baseline + " is not one of the variants " + variantNames);
-    }
     ContainerRuntime rt = choice.provider().create();
-    Optional<DockerEngine> engine =
-        rt instanceof DockerRuntime d ? Optional.of(d.engine()) : Optional.empty();
-    List<VariantRef> refs = VariantImages.prepare(built.variants(), engine, o);
+    List<VariantRef> refs = new ArrayList<>();
+    for (BuiltVariant v : built.variants()) {
+      VariantRef ref =
+          rt.prepare(
+              new VariantRef(
+                  v.manifest().variant(),
+                  v.binDir(),
+                  Optional.empty(),
+                  Manifests.buildDigest(v.manifest())));
+      ref.image().ifPresent(image -> o.printf("[%s] image %s%n", ref.name(), image));
+      refs.add(ref);
+    }
 
     // --- workload
     BuiltVariant reference = built.variants().get(variantNames.indexOf(baseline));
@@ -216,7 +223,8 @@ public final class MainJob {
         s.influx().map(JobSettings.Influx::database).orElse(null),
         host.host().machine(),
         variants,
-        planned);
+        planned,
+        s.cadvisor().map(Object::toString).orElse(null));
   }
 
   private static String describe(CommandLineOptions jmh) {

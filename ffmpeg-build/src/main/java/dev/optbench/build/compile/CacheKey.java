@@ -3,6 +3,7 @@ package dev.optbench.build.compile;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.optbench.build.manifest.CompilerInfo;
 import dev.optbench.build.spec.VariantSpec;
 import dev.optbench.build.util.Hashing;
 import java.util.LinkedHashMap;

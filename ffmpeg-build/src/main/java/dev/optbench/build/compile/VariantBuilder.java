@@ -2,6 +2,7 @@ package dev.optbench.build.compile;
 
 import dev.optbench.build.check.FunctionalCheck;
 import dev.optbench.build.manifest.BuildManifest;
+import dev.optbench.build.manifest.CompilerInfo;
 import dev.optbench.build.manifest.Manifests;
 import dev.optbench.build.proc.ProcessRunner;
 import dev.optbench.build.provenance.ElfFile;
@@ -44,7 +45,7 @@ public final class VariantBuilder {
 
   @SuppressWarnings("try") // the lock is held for the block's duration, never referenced
   public BuiltVariant build(VariantSpec spec, SourceTree source) {
-    CompilerInfo compiler = CompilerInfo.of(spec.compiler());
+    CompilerInfo compiler = CompilerProbe.of(spec.compiler());
     List<String> configure = ConfigureCommand.of(source.root(), spec, components);
     String key = CacheKey.of(source.sha256(), spec, compiler, configure);
     String dirName = spec.name() + "-" + key.substring(0, 16);

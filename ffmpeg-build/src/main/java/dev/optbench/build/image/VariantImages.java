@@ -42,7 +42,7 @@ public final class VariantImages {
   public static List<VariantRef> prepare(
       List<BuiltVariant> variants, Optional<DockerEngine> engine, PrintStream out) {
     List<VariantRef> refs = new ArrayList<>();
-    VariantImageBuilder builder = engine.map(VariantImageBuilder::new).orElse(null);
+    VariantImageBuilder builder = engine.map(e -> new VariantImageBuilder(e.client())).orElse(null);
     for (BuiltVariant v : variants) {
       String digest = Manifests.buildDigest(v.manifest());
       Optional<String> image = Optional.empty();

@@ -2,7 +2,6 @@ package dev.optbench.build.manifest;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
-import dev.optbench.build.compile.CompilerInfo;
 import dev.optbench.build.provenance.SectionSizes;
 import dev.optbench.build.spec.VariantSpec;
 import java.util.List;

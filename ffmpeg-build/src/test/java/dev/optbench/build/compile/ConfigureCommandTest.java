@@ -2,6 +2,7 @@ package dev.optbench.build.compile;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.optbench.build.manifest.CompilerInfo;
 import dev.optbench.build.spec.Profile;
 import dev.optbench.build.spec.VariantSpec;
 import dev.optbench.harness.workload.FfmpegComponents;

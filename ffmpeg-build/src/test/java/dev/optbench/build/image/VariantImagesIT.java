@@ -2,13 +2,13 @@ package dev.optbench.build.image;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.optbench.build.OptbenchCache;
 import dev.optbench.build.VariantSet;
 import dev.optbench.build.compile.BuildProgress;
 import dev.optbench.build.compile.BuiltVariant;
 import dev.optbench.build.source.DebianSource;
 import dev.optbench.build.spec.Profile;
 import dev.optbench.build.spec.VariantSpecs;
+import dev.optbench.harness.cache.CacheDir;
 import dev.optbench.harness.model.VariantRef;
 import dev.optbench.harness.runtime.Execution;
 import dev.optbench.harness.runtime.Sandbox;
@@ -34,9 +34,7 @@ class VariantImagesIT {
 
   private static List<BuiltVariant> variants() {
     return new VariantSet(
-            OptbenchCache.defaultDir(),
-            Runtime.getRuntime().availableProcessors(),
-            BuildProgress.NONE)
+            CacheDir.resolve(), Runtime.getRuntime().availableProcessors(), BuildProgress.NONE)
         .build(
             List.of(
                 VariantSpecs.fromCli("O0", Profile.MINIMAL),

@@ -1,6 +1,6 @@
 package dev.optbench.harness.host;
 
-import dev.optbench.harness.runtime.cgroup.CgroupVersion;
+import dev.optbench.harness.cgroup.CgroupVersion;
 import java.nio.file.Path;
 import java.util.Arrays;
 import oshi.SystemInfo;

@@ -3,7 +3,6 @@ package dev.optbench.harness.image;
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.command.BuildImageResultCallback;
 import com.github.dockerjava.api.model.Image;
-import dev.optbench.harness.runtime.docker.DockerEngine;
 import java.io.ByteArrayInputStream;
 import java.util.Arrays;
 import java.util.List;
@@ -24,8 +23,9 @@ public final class VariantImageBuilder {
 
   private final DockerClient docker;
 
-  public VariantImageBuilder(DockerEngine engine) {
-    this.docker = engine.client();
+  /** The engine's client: {@code DockerEngine.client()}. */
+  public VariantImageBuilder(DockerClient docker) {
+    this.docker = docker;
   }
 
   /** The image id ({@code sha256:...}) holding exactly the requested files; built if needed. */

@@ -1,6 +1,5 @@
 package dev.optbench.harness.metrics;
 
-import dev.optbench.harness.runtime.MeasurementTarget;
 import java.time.Duration;
 import java.util.Map;
 

@@ -14,4 +14,28 @@ public interface MetricsSink extends AutoCloseable {
   /** Flushes, then says where anything undelivered was kept. Idempotent. */
   @Override
   void close();
+
+  /** The null object: where the samples of a run without series go (nowhere, said so). */
+  static MetricsSink none() {
+    return NoSink.INSTANCE;
+  }
+
+  /** See {@link #none()}. */
+  enum NoSink implements MetricsSink {
+    INSTANCE;
+
+    @Override
+    public void accept(List<Sample> batch) {}
+
+    @Override
+    public void flush() {}
+
+    @Override
+    public void close() {}
+
+    @Override
+    public String toString() {
+      return "none (no time series for this runtime)";
+    }
+  }
 }

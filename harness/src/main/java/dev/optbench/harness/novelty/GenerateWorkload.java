@@ -2,6 +2,7 @@ package dev.optbench.harness.novelty;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.optbench.harness.cache.CacheDir;
 import dev.optbench.harness.exec.ExecHelper;
 import dev.optbench.harness.workload.FfmpegCapabilities;
 import dev.optbench.harness.workload.FfmpegComponents;
@@ -74,7 +75,7 @@ public final class GenerateWorkload {
     FfmpegCapabilities caps =
         FfmpegCapabilities.probe(request.ffmpeg(), FfmpegComponents.standard());
     OptionSpace space = new OptionSpace(caps, spaceConfig);
-    Path helper = ExecHelper.ensureBuilt(cacheDir());
+    Path helper = ExecHelper.ensureBuilt(CacheDir.resolve());
     Evaluator evaluator =
         new ReferenceEvaluator(
             request.ffmpeg(), helper, request.workDir(), timeout, spaceConfig.inputMode());
@@ -108,14 +109,6 @@ public final class GenerateWorkload {
           result.crashes().stream().map(GenerateWorkload::finding).toList());
     }
     return new Result(workload, output, script, summary, result.summary(), result.crashes().size());
-  }
-
-  /** $OPTBENCH_CACHE, else ~/.cache/optbench: where the exec helper is compiled once. */
-  static Path cacheDir() {
-    String env = System.getenv("OPTBENCH_CACHE");
-    return env != null && !env.isBlank()
-        ? Path.of(env)
-        : Path.of(System.getProperty("user.home"), ".cache", "optbench");
   }
 
   private static Map<String, Object> finding(Individual x) {

@@ -89,7 +89,8 @@ public final class SearchComparison {
     Evaluator evaluator =
         new ReferenceEvaluator(
             ffmpeg,
-            dev.optbench.harness.exec.ExecHelper.ensureBuilt(GenerateWorkload.cacheDir()),
+            dev.optbench.harness.exec.ExecHelper.ensureBuilt(
+                dev.optbench.harness.cache.CacheDir.resolve()),
             java.nio.file.Path.of(args[1]),
             GenerateWorkload.DEFAULT_TIMEOUT,
             space.config().inputMode());

@@ -14,4 +14,13 @@ public interface ContainerRuntime {
    * @throws RuntimeUnavailableException when the engine is gone or refuses the limits
    */
   Sandbox open(VariantRef variant, SandboxLimits limits);
+
+  /**
+   * Makes a variant's host build runnable by this runtime: the Docker runtime builds (or reuses)
+   * the variant's image and returns the variant with it; the others run the host folder as it is.
+   * Callers never need to know which runtime they hold.
+   */
+  default VariantRef prepare(VariantRef variant) {
+    return variant;
+  }
 }

@@ -1,5 +1,6 @@
 package dev.optbench.harness.runtime;
 
+import dev.optbench.harness.metrics.MeasurementTarget;
 import java.time.Duration;
 import java.util.List;
 

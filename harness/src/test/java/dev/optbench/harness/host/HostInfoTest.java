@@ -3,7 +3,7 @@ package dev.optbench.harness.host;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.optbench.harness.runtime.cgroup.CgroupVersion;
+import dev.optbench.harness.cgroup.CgroupVersion;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;

@@ -29,6 +29,9 @@ class VariantImageBuilderIT {
 
   @AfterEach
   void removeImages() {
+    if (engine == null) {
+      return; // set-up skipped the test: no engine, no images
+    }
     for (String id : images) {
       engine.client().removeImageCmd(id).withForce(true).exec();
     }
@@ -41,7 +44,7 @@ class VariantImageBuilderIT {
     String variant = "it-Image_" + UUID.randomUUID().toString().substring(0, 8);
     Path program = dir.resolve("ffmpeg");
     Files.copy(DockerTestSupport.probe(), program);
-    VariantImageBuilder builder = new VariantImageBuilder(engine);
+    VariantImageBuilder builder = new VariantImageBuilder(engine.client());
     ImageRequest request =
         new ImageRequest(variant, "sha256-m1", "ffmpeg", program, DockerTestSupport.execHelper());
 

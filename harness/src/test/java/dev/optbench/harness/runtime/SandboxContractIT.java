@@ -93,6 +93,20 @@ public abstract class SandboxContractIT {
     assertThat(burner(MINUTE, "exit", "0").usage().succeeded()).isTrue();
   }
 
+  /**
+   * Buffered writes flushed by the unit's own fsync are the unit's block I/O on every runtime that
+   * counts I/O (v1 needs the blkio throttle rule for that, v2 io.stat counts it anyway); the
+   * process runtime counts none and says so with UNKNOWN.
+   */
+  @Test
+  void blockIoOfAUnitThatWritesAndFsyncsIsCounted() {
+    ResourceUsage u = burner(MINUTE, "fwrite", "32", "fsynced.bin").usage();
+    assertThat(u.succeeded()).as(u.toString()).isTrue();
+    org.junit.jupiter.api.Assumptions.assumeTrue(
+        u.ioWriteBytes() >= 0, u.source() + " counts no block I/O");
+    assertThat(u.ioWriteBytes()).isGreaterThanOrEqualTo(32L << 20);
+  }
+
   @Test
   void reportsTheSignalThatEndedAUnit() {
     ResourceUsage u = burner(MINUTE, "signal", "15").usage();

@@ -11,6 +11,7 @@
  *   cwd             print "cwd:<working directory>" to stdout
  *   dwrite MIB FILE write MIB MiB to FILE with O_DIRECT (bypasses the page cache)
  *   dread FILE      read FILE with O_DIRECT
+ *   fwrite MIB FILE write MIB MiB to FILE through the page cache, then fsync (buffered I/O)
  *   echo ARGS...    print every remaining argument on its own line as "arg:<arg>", then stop
  * Built static so it runs in a FROM scratch image too.
  */
@@ -80,16 +81,18 @@ int main(int argc, char **argv) {
       char buf[4096];
       printf("cwd:%s\n", getcwd(buf, sizeof buf) ? buf : "?");
       fflush(stdout);
-    } else if (!strcmp(op, "dwrite") || !strcmp(op, "dread")) {
+    } else if (!strcmp(op, "dwrite") || !strcmp(op, "dread") || !strcmp(op, "fwrite")) {
       int write_op = op[1] == 'w';
+      int direct = op[0] == 'd';
       const char *file = argv[i + (write_op ? 2 : 1)];
-      int fd = open(file, write_op ? O_WRONLY | O_CREAT | O_TRUNC | O_DIRECT : O_RDONLY | O_DIRECT, 0644);
+      int fd = open(file, (write_op ? O_WRONLY | O_CREAT | O_TRUNC : O_RDONLY) | (direct ? O_DIRECT : 0), 0644);
       void *buf;
       if (fd < 0 || posix_memalign(&buf, 4096, 1 << 20)) { perror("burner: open"); return 97; }
       memset(buf, 7, 1 << 20);
       if (write_op) {
         for (long k = 0; k < n; k++)
           if (write(fd, buf, 1 << 20) != 1 << 20) { perror("burner: write"); return 97; }
+        if (!direct && fsync(fd) != 0) { perror("burner: fsync"); return 97; }
       } else {
         while (read(fd, buf, 1 << 20) > 0) {}
       }

@@ -2,6 +2,8 @@ package dev.optbench.harness.metrics.collect;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.optbench.harness.cgroup.CgroupVersion;
+import dev.optbench.harness.metrics.MeasurementTarget;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -9,14 +11,17 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
- * Polls cAdvisor's REST API v2.0 for the latest stats of one Docker container: {@code GET
- * /api/v2.0/stats/<id>?type=docker&count=1}. cAdvisor refreshes its stats at its own housekeeping
- * interval (1 s by default), so a poll that returns the same timestamp as the last one is skipped,
- * never written twice.
+ * Polls cAdvisor's REST API v2.0 for the latest stats of one container: {@code GET
+ * /api/v2.0/stats/<cgroup name>?type=name&count=1} or {@code .../<docker id>?type=docker&count=1}.
+ * cAdvisor refreshes its stats at its own housekeeping interval (1 s by default), so a poll that
+ * returns the same timestamp as the last one is skipped, never written twice.
  */
 final class CadvisorStatsSource implements StatsSource {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -27,15 +32,47 @@ final class CadvisorStatsSource implements StatsSource {
   private long lastTimestamp = Long.MIN_VALUE;
   private boolean seenOnce;
 
-  CadvisorStatsSource(HttpClient http, URI baseUrl, String container, Duration timeout) {
+  /**
+   * What to ask cAdvisor for.
+   *
+   * @param name a cgroup path ({@code /optbench-docker/x}) or a Docker id
+   * @param type {@code name} or {@code docker}
+   */
+  record Query(String name, String type) {
+    /** By cgroup name when the target has host cgroup folders, else by Docker id. */
+    static Query of(MeasurementTarget target) {
+      Map<String, Path> dirs = target.cgroupDirs();
+      for (String controller : List.of("memory", "cpuacct", "unified")) {
+        Path dir = dirs.get(controller);
+        if (dir != null) {
+          Path mount =
+              controller.equals("unified") && !dirs.containsKey("memory")
+                  ? hierarchyRoot(dir)
+                  : CgroupVersion.DEFAULT_ROOT.resolve(controller);
+          if (dir.startsWith(mount)) {
+            return new Query("/" + mount.relativize(dir), "name");
+          }
+        }
+      }
+      return new Query(target.containerId().orElse(target.name()), "docker");
+    }
+
+    /** v2: the unified mount, /sys/fs/cgroup (or /sys/fs/cgroup/unified on hybrid hosts). */
+    private static Path hierarchyRoot(Path dir) {
+      Path hybrid = CgroupVersion.DEFAULT_ROOT.resolve("unified");
+      return dir.startsWith(hybrid) ? hybrid : CgroupVersion.DEFAULT_ROOT;
+    }
+  }
+
+  CadvisorStatsSource(HttpClient http, URI baseUrl, Query query, Duration timeout) {
     this.http = http;
     String base = baseUrl.toString().replaceAll("/+$", "");
-    this.uri =
-        URI.create(
-            base
-                + "/api/v2.0/stats/"
-                + URLEncoder.encode(container, StandardCharsets.UTF_8)
-                + "?type=docker&count=1");
+    // cgroup names keep their slashes in the path: /api/v2.0/stats/optbench-docker/x?type=name
+    String name =
+        query.type().equals("name")
+            ? query.name().substring(1)
+            : URLEncoder.encode(query.name(), StandardCharsets.UTF_8);
+    this.uri = URI.create(base + "/api/v2.0/stats/" + name + "?type=" + query.type() + "&count=1");
     this.timeout = timeout;
   }
 

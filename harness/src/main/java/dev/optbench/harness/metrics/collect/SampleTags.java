@@ -1,7 +1,7 @@
 package dev.optbench.harness.metrics.collect;
 
+import dev.optbench.harness.metrics.MeasurementTarget;
 import dev.optbench.harness.metrics.MetricSchema;
-import dev.optbench.harness.runtime.MeasurementTarget;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.HashMap;

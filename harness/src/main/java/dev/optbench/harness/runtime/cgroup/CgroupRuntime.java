@@ -1,5 +1,6 @@
 package dev.optbench.harness.runtime.cgroup;
 
+import dev.optbench.harness.cgroup.CgroupFs;
 import dev.optbench.harness.metrics.MetricSchema;
 import dev.optbench.harness.model.VariantRef;
 import dev.optbench.harness.runtime.ContainerRuntime;

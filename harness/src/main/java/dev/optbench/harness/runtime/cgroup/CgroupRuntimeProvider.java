@@ -1,9 +1,11 @@
 package dev.optbench.harness.runtime.cgroup;
 
+import dev.optbench.harness.cache.CacheDir;
+import dev.optbench.harness.cgroup.CgroupFs;
+import dev.optbench.harness.cgroup.CgroupVersion;
 import dev.optbench.harness.runtime.ContainerRuntime;
 import dev.optbench.harness.runtime.ContainerRuntimeProvider;
 import dev.optbench.harness.runtime.RuntimeUnavailableException;
-import dev.optbench.harness.runtime.process.VariantPrograms;
 import java.nio.file.Path;
 import java.util.Optional;
 
@@ -32,7 +34,7 @@ public final class CgroupRuntimeProvider implements ContainerRuntimeProvider {
 
   @Override
   public Availability availability() {
-    return fs().map(CgroupFs::availability)
+    return fs().map(CgroupRuntimeProvider::availability)
         .orElseGet(
             () -> Availability.no("no cgroup file system at " + root + "; mount cgroup2 there"));
   }
@@ -40,11 +42,16 @@ public final class CgroupRuntimeProvider implements ContainerRuntimeProvider {
   @Override
   public ContainerRuntime create() {
     CgroupFs fs = fs().orElseThrow(() -> new RuntimeUnavailableException(availability().reason()));
-    Availability availability = fs.availability();
+    Availability availability = availability(fs);
     if (!availability.available()) {
       throw new RuntimeUnavailableException(availability.reason());
     }
-    return new CgroupRuntime(fs, VariantPrograms.defaultCacheDir());
+    return new CgroupRuntime(fs, CacheDir.resolve());
+  }
+
+  private static Availability availability(CgroupFs fs) {
+    CgroupFs.Status status = fs.status();
+    return new Availability(status.usable(), status.reason());
   }
 
   private Optional<CgroupFs> fs() {

@@ -1,11 +1,15 @@
 package dev.optbench.harness.runtime.cgroup;
 
+import dev.optbench.harness.cgroup.Cgroup;
+import dev.optbench.harness.cgroup.CgroupCounters;
+import dev.optbench.harness.cgroup.CgroupFs;
+import dev.optbench.harness.cgroup.CgroupSettings;
 import dev.optbench.harness.exec.ExecReport;
 import dev.optbench.harness.host.LogicalCores;
+import dev.optbench.harness.metrics.MeasurementTarget;
 import dev.optbench.harness.metrics.ResourceUsage;
 import dev.optbench.harness.model.VariantRef;
 import dev.optbench.harness.runtime.Execution;
-import dev.optbench.harness.runtime.MeasurementTarget;
 import dev.optbench.harness.runtime.Sandbox;
 import dev.optbench.harness.runtime.SandboxLimits;
 import dev.optbench.harness.runtime.ShutdownCloser;

@@ -3,6 +3,8 @@ package dev.optbench.harness.runtime.docker;
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.exception.NotFoundException;
 import com.github.dockerjava.api.model.Container;
+import dev.optbench.harness.cgroup.CgroupFs;
+import dev.optbench.harness.cgroup.CgroupVersion;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -43,7 +45,8 @@ public final class DockerJanitor {
   /** The dead run's per-sandbox cgroup folders (see UnitCgroups) go with its container. */
   private static void removeUnitCgroups(String containerName) {
     try {
-      UnitCgroups.removeSandbox(CgroupLocator.hierarchyRoots(), containerName);
+      CgroupFs.detect(CgroupVersion.DEFAULT_ROOT)
+          .ifPresent(fs -> UnitCgroups.removeSandbox(fs, containerName));
     } catch (RuntimeException e) {
       LOG.warn("could not remove the cgroups of {}: {}", containerName, e.getMessage());
     }

@@ -1,19 +1,33 @@
 package dev.optbench.harness.runtime.docker;
 
+import dev.optbench.harness.cgroup.AllowedCores;
+import dev.optbench.harness.cgroup.CgroupFs;
+import dev.optbench.harness.cgroup.CgroupVersion;
+import dev.optbench.harness.exec.ExecHelper;
+import dev.optbench.harness.host.LogicalCores;
+import dev.optbench.harness.image.ImageRequest;
+import dev.optbench.harness.image.VariantImageBuilder;
+import dev.optbench.harness.metrics.ResourceUsage;
 import dev.optbench.harness.model.VariantRef;
 import dev.optbench.harness.runtime.ContainerRuntime;
 import dev.optbench.harness.runtime.RuntimeUnavailableException;
 import dev.optbench.harness.runtime.Sandbox;
 import dev.optbench.harness.runtime.SandboxLimits;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Runs each variant in its own container from the variant's image ({@link VariantRef#image()}).
- * Totals come from cgroup v1 counters read on the host, which needs a local engine (unix socket)
- * and root; otherwise the numbers fall back to optbench-exec's rusage and say so in {@code source}.
+ * Totals come from each unit's own cgroup (v1 or v2, see {@link UnitCgroups}) read on the host,
+ * which needs a local engine (unix socket) with the cgroupfs driver, and root; otherwise the
+ * numbers fall back to optbench-exec's rusage and say so in {@code source}.
  */
 public final class DockerRuntime implements ContainerRuntime {
+  private static final Logger LOG = LoggerFactory.getLogger(DockerRuntime.class);
   private final DockerEngine engine;
   private final boolean useHostCgroups;
+  private Optional<CgroupFs> hostCgroups;
 
   public DockerRuntime(DockerEngine engine) {
     this(engine, engine.isLocal());
@@ -46,9 +60,48 @@ public final class DockerRuntime implements ContainerRuntime {
                             + " has no Docker image; build it with VariantImageBuilder, or use"
                             + " --runtime cgroup"));
     SandboxContainer container =
-        SandboxContainer.start(engine.client(), image, variant.name(), limits, useHostCgroups);
-    int cores = Cpusets.count(limits.cpuset(), Runtime.getRuntime().availableProcessors());
+        SandboxContainer.start(engine.client(), image, variant.name(), limits, hostCgroups());
+    double cores = AllowedCores.of(limits.cpuset(), ResourceUsage.UNKNOWN, LogicalCores.count());
     return new DockerSandbox(engine.client(), container, cores, variant.name());
+  }
+
+  /**
+   * The host's cgroup file system, if unit cgroups can be made there: a local engine, and the
+   * cgroupfs driver, whose CgroupParent is a path (systemd's must be a slice unit, and systemd
+   * would own the cgroups).
+   */
+  private synchronized Optional<CgroupFs> hostCgroups() {
+    if (hostCgroups == null) {
+      hostCgroups = Optional.empty();
+      if (useHostCgroups) {
+        String driver = engine.client().infoCmd().exec().getCGroupDriver();
+        if ("systemd".equals(driver)) {
+          LOG.warn(
+              "the engine uses the systemd cgroup driver: no unit cgroups, totals from rusage."
+                  + " Start dockerd with --exec-opt native.cgroupdriver=cgroupfs for exact totals");
+        } else {
+          hostCgroups = CgroupFs.detect(CgroupVersion.DEFAULT_ROOT);
+        }
+      }
+    }
+    return hostCgroups;
+  }
+
+  /** Builds the variant's FROM-scratch image (ffmpeg and optbench-exec), or reuses one. */
+  @Override
+  public VariantRef prepare(VariantRef variant) {
+    String image =
+        new VariantImageBuilder(engine.client())
+            .ensureImage(
+                new ImageRequest(
+                    variant.name(),
+                    variant.manifestDigest(),
+                    "ffmpeg",
+                    variant.executable("ffmpeg"),
+                    variant.executable(ExecHelper.NAME)));
+    LOG.info("variant {}: image {}", variant.name(), image);
+    return new VariantRef(
+        variant.name(), variant.binDir(), Optional.of(image), variant.manifestDigest());
   }
 
   public DockerEngine engine() {

@@ -2,10 +2,12 @@ package dev.optbench.harness.runtime.docker;
 
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.exception.NotFoundException;
+import dev.optbench.harness.cgroup.CgroupCounters;
+import dev.optbench.harness.cgroup.CgroupLocator;
 import dev.optbench.harness.exec.ExecReport;
+import dev.optbench.harness.metrics.MeasurementTarget;
 import dev.optbench.harness.metrics.ResourceUsage;
 import dev.optbench.harness.runtime.Execution;
-import dev.optbench.harness.runtime.MeasurementTarget;
 import dev.optbench.harness.runtime.ProgramNotFoundException;
 import dev.optbench.harness.runtime.Sandbox;
 import java.nio.file.Path;
@@ -21,9 +23,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * One variant's long-lived container; each unit is a {@code docker exec} of optbench-exec, which
- * moves the unit into the sandbox's unit cgroup before exec. Totals are that cgroup's counters,
- * read on the host before and after each unit (units run one at a time); wall time comes from
- * optbench-exec, which excludes the tens to hundreds of ms the exec round trip costs. A unit's
+ * moves the unit into a fresh cgroup of its own before exec ({@link UnitCgroups}). Totals are that
+ * cgroup's counters, read on the host after the unit (units run one at a time); wall time comes
+ * from optbench-exec, which excludes the tens to hundreds of ms the exec round trip costs. A unit's
  * timeout counts from the exec request, so on a busy engine it includes the exec start latency; a
  * unit past it is killed (SIGKILL) and its stderr tail starts with {@link #TIMEOUT_NOTE}.
  */
@@ -35,22 +37,21 @@ public final class DockerSandbox implements Sandbox {
 
   private final DockerClient docker;
   private final SandboxContainer container;
-  private final Optional<CgroupV1Counters> counters;
   private final double allowedCores;
   private final AtomicBoolean closed = new AtomicBoolean();
   private boolean containerKilled;
   private final String variantName;
+  private volatile Optional<UnitCgroups.Unit> runningUnit = Optional.empty();
 
   DockerSandbox(
       DockerClient docker, SandboxContainer container, double allowedCores, String variantName) {
     this.docker = docker;
     this.container = container;
-    this.counters = container.unitCgroups().flatMap(u -> CgroupV1Counters.of(u.unitDirs()));
     this.allowedCores = allowedCores;
     this.variantName = variantName;
-    if (counters.isEmpty()) {
+    if (container.unitCgroups().isEmpty()) {
       LOG.warn(
-          "cannot create unit cgroups for container {} (remote engine, cgroup v2 or not root);"
+          "cannot create unit cgroups for container {} (remote engine, not root, or the systemd cgroup driver);"
               + " falling back to optbench-exec's rusage: peak = RSS, no block I/O, no OOM"
               + " count",
           container.name());
@@ -66,42 +67,52 @@ public final class DockerSandbox implements Sandbox {
     if (argv.isEmpty()) {
       throw new IllegalArgumentException("empty argv: name the program to run, e.g. ffmpeg");
     }
-    counters.ifPresent(CgroupV1Counters::resetPeak);
-    Optional<CgroupV1Counters.Snapshot> before = counters.map(CgroupV1Counters::snapshot);
-    UnitExec.Outcome outcome =
-        UnitExec.run(
-            docker,
-            container.id(),
-            container.unitCgroups().map(UnitCgroups::helperOptions).orElse(List.of()),
-            argv,
-            timeout,
-            this::killAllButHelper);
-    if (containerKilled) {
-      restartAfterKill();
+    Optional<UnitCgroups.Unit> unit = container.unitCgroups().map(UnitCgroups::next);
+    runningUnit = unit;
+    try {
+      Optional<CgroupCounters> before = unit.map(u -> u.cgroup().read());
+      UnitExec.Outcome outcome =
+          UnitExec.run(
+              docker,
+              container.id(),
+              unit.map(UnitCgroups.Unit::helperOptions).orElse(List.of()),
+              argv,
+              timeout,
+              this::killAllButHelper);
+      if (containerKilled) {
+        restartAfterKill();
+      }
+      Optional<ExecReport> report = ExecReport.fromStderr(outcome.stderr());
+      if (report.isPresent() && report.get().error().startsWith("cannot exec")) {
+        // The same contract as the other runtimes: a program the variant lacks is the caller's
+        // error, not a unit result.
+        throw new ProgramNotFoundException(
+            "program '"
+                + argv.get(0)
+                + "' is not in the image of variant "
+                + variantName
+                + " ("
+                + report.get().error()
+                + "); units run the variant's own programs, e.g. ffmpeg");
+      }
+      ResourceUsage usage =
+          unit.isPresent()
+              ? UnitMeasurement.fromCgroup(
+                  report,
+                  outcome.exitCode(),
+                  unit.get().cgroup().read().since(before.orElseThrow()),
+                  allowedCores,
+                  container.unitCgroups().get().source())
+              : UnitMeasurement.fromRusage(report, outcome.exitCode(), allowedCores);
+      return execution(usage, outcome, argv, timeout);
+    } finally {
+      runningUnit = Optional.empty();
+      unit.ifPresent(u -> container.unitCgroups().get().remove(u));
     }
-    Optional<ExecReport> report = ExecReport.fromStderr(outcome.stderr());
-    if (report.isPresent() && report.get().error().startsWith("cannot exec")) {
-      // The same contract as the other runtimes: a program the variant lacks is the caller's
-      // error, not a unit result.
-      throw new ProgramNotFoundException(
-          "program '"
-              + argv.get(0)
-              + "' is not in the image of variant "
-              + variantName
-              + " ("
-              + report.get().error()
-              + "); units run the variant's own programs, e.g. ffmpeg");
-    }
-    ResourceUsage usage =
-        counters.isPresent()
-            ? UnitMeasurement.fromCgroup(
-                report,
-                outcome.exitCode(),
-                before.orElseThrow(),
-                counters.get().snapshot(),
-                counters.get().peakBytes(),
-                allowedCores)
-            : UnitMeasurement.fromRusage(report, outcome.exitCode(), allowedCores);
+  }
+
+  private Execution execution(
+      ResourceUsage usage, UnitExec.Outcome outcome, List<String> argv, Duration timeout) {
     String stderr = ExecReport.stripReport(outcome.stderr());
     if (outcome.timedOut()) {
       stderr = TIMEOUT_NOTE + timeout + ", killed with SIGKILL\n" + stderr;
@@ -111,7 +122,10 @@ public final class DockerSandbox implements Sandbox {
   }
 
   private void killAllButHelper(long helperPid) {
-    // pids is not a unit controller: the container's pids cgroup holds PID 1, helper and unit
+    // The unit's own cgroup first (v2: the unit is only there), then the container's: on v1 pids
+    // is not a unit controller, so the container's pids cgroup holds PID 1, helper and unit; and a
+    // unit killed before it joined its cgroup is still in the container's.
+    runningUnit.ifPresent(u -> u.cgroup().pids().forEach(UnitKiller::kill));
     Path procs =
         container
             .cgroupDirs()
@@ -129,10 +143,6 @@ public final class DockerSandbox implements Sandbox {
     LOG.debug("killed {} process(es) of the timed-out unit in {}", killed, container.name());
   }
 
-  /**
-   * The container; for cpuacct, memory and blkio the sandbox's parent cgroup, which holds the
-   * container and its unit cgroup, so a sampler sees the units' usage.
-   */
   private void restartAfterKill() {
     containerKilled = false;
     docker.startContainerCmd(container.id()).exec();
@@ -140,6 +150,10 @@ public final class DockerSandbox implements Sandbox {
         "container {} was killed to stop a timed-out unit and started again", container.name());
   }
 
+  /**
+   * The container; for the unit controllers the sandbox's parent cgroup, which holds the container
+   * and the units' cgroups, so a sampler sees the units' usage.
+   */
   @Override
   public MeasurementTarget target() {
     Map<String, Path> dirs = new HashMap<>(container.cgroupDirs());

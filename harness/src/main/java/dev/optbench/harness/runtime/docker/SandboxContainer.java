@@ -6,6 +6,8 @@ import com.github.dockerjava.api.exception.DockerException;
 import com.github.dockerjava.api.exception.NotFoundException;
 import com.github.dockerjava.api.model.Bind;
 import com.github.dockerjava.api.model.HostConfig;
+import dev.optbench.harness.cgroup.CgroupFs;
+import dev.optbench.harness.cgroup.CgroupLocator;
 import dev.optbench.harness.runtime.RuntimeUnavailableException;
 import dev.optbench.harness.runtime.SandboxLimits;
 import java.io.IOException;
@@ -22,8 +24,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * A started benchmark container: its id and name, the host pid of its PID 1 (the idle
- * optbench-exec), its cgroup folders on the host (empty when the engine is not local) and, when
- * cgroup v1 is writable here, the unit cgroups its units run in.
+ * optbench-exec), its cgroup folders on the host (empty when the engine is not local) and, when the
+ * cgroup file system is writable here, the unit cgroups its units run in.
  */
 record SandboxContainer(
     String id,
@@ -33,23 +35,43 @@ record SandboxContainer(
     Optional<UnitCgroups> unitCgroups) {
   private static final Logger LOG = LoggerFactory.getLogger(SandboxContainer.class);
 
-  /** Creates and starts the container; removes it again if anything after creation fails. */
+  /**
+   * Creates and starts the container; removes it again if anything after creation fails.
+   *
+   * @param hostCgroups the host's cgroup file system when the engine is local and runs with the
+   *     cgroupfs driver; empty for totals from rusage
+   */
   static SandboxContainer start(
-      DockerClient docker, String image, String variant, SandboxLimits limits, boolean local) {
+      DockerClient docker,
+      String image,
+      String variant,
+      SandboxLimits limits,
+      Optional<CgroupFs> hostCgroups) {
+    boolean local = hostCgroups.isPresent();
     String name = "optbench-" + safe(variant) + "-" + UUID.randomUUID().toString().substring(0, 8);
     String user = owner(limits.workDir());
     String[] uidGid = user.split(":");
     Optional<UnitCgroups> units =
-        local
-            ? UnitCgroups.create(
-                CgroupLocator.hostMounts(), name, limits.memoryBytes(), uidGid[0], uidGid[1])
-            : Optional.empty();
+        hostCgroups.flatMap(
+            fs ->
+                UnitCgroups.create(
+                    fs,
+                    name,
+                    limits.cpuset(),
+                    limits.memoryBytes(),
+                    Integer.parseInt(uidGid[0]),
+                    Integer.parseInt(uidGid[1])));
     HostConfig hostConfig = SandboxHostConfig.of(limits);
     units.ifPresent(
         u -> {
           List<Bind> binds = new ArrayList<>(List.of(hostConfig.getBinds()));
           binds.addAll(u.binds());
           hostConfig.withBinds(binds).withCgroupParent(UnitCgroups.cgroupParent(name));
+          if (u.isV2()) {
+            // v2 mounts cgroup2 with nsdelegate: in a private cgroup namespace rooted at the
+            // container's cgroup, a unit could not move to its sibling unit cgroup.
+            hostConfig.withCgroupnsMode("host");
+          }
         });
     String id;
     try {

@@ -27,6 +27,10 @@ final class UnitKiller {
     return killed;
   }
 
+  static void kill(long pid) {
+    ProcessHandle.of(pid).ifPresent(ProcessHandle::destroyForcibly);
+  }
+
   static List<Long> pids(Path cgroupDir) {
     try {
       return Files.readAllLines(cgroupDir.resolve("cgroup.procs")).stream()

@@ -1,7 +1,7 @@
 package dev.optbench.harness.runtime.docker;
 
+import dev.optbench.harness.cgroup.CgroupCounters;
 import dev.optbench.harness.exec.ExecReport;
-import dev.optbench.harness.metrics.CpuSplit;
 import dev.optbench.harness.metrics.ResourceUsage;
 import java.util.Optional;
 
@@ -10,40 +10,39 @@ import java.util.Optional;
  * {@link ResourceUsage}. Pure, so every combination is unit-tested.
  */
 final class UnitMeasurement {
-  static final String SOURCE_CGROUP = "docker/cgroup-v1";
   static final String SOURCE_RUSAGE = "docker/rusage";
   private static final int SIGKILL = 9;
 
   private UnitMeasurement() {}
 
-  /** Totals from the container's cgroup counters; wall time and exit status from the helper. */
+  /**
+   * Totals from the unit cgroup's counters ({@link CgroupCounters#since}: user/system already
+   * fitted to the total); wall time and exit status from the helper.
+   */
   static ResourceUsage fromCgroup(
       Optional<ExecReport> report,
       Integer execExitCode,
-      CgroupV1Counters.Snapshot before,
-      CgroupV1Counters.Snapshot after,
-      long peakBytes,
-      double allowedCores) {
+      CgroupCounters used,
+      double allowedCores,
+      String source) {
     Status status = status(report, execExitCode);
     boolean oom =
-        after.oomKills() > before.oomKills()
-            || (status.signal == SIGKILL && after.memoryFailures() > before.memoryFailures());
-    long total = after.cpuTotalNanos() - before.cpuTotalNanos();
-    long user = after.cpuUserNanos() - before.cpuUserNanos();
-    long sys = after.cpuSystemNanos() - before.cpuSystemNanos();
+        used.oomKills() > 0
+            // kernels without an oom_kill counter: SIGKILLed after hitting the limit
+            || (used.oomKills() < 0 && status.signal == SIGKILL && used.limitHits() > 0);
     return new ResourceUsage(
         report.map(ExecReport::wallNanos).orElse(ResourceUsage.UNKNOWN),
-        CpuSplit.scale(total, user, sys),
-        CpuSplit.scale(total, sys, user),
-        total,
-        peakBytes,
-        after.ioReadBytes() - before.ioReadBytes(),
-        after.ioWriteBytes() - before.ioWriteBytes(),
+        used.cpuUserNanos(),
+        used.cpuSystemNanos(),
+        used.cpuTotalNanos(),
+        used.memoryPeakBytes(),
+        used.ioReadBytes(),
+        used.ioWriteBytes(),
         oom,
         status.exitCode,
         status.signal,
         allowedCores,
-        SOURCE_CGROUP);
+        source);
   }
 
   /**

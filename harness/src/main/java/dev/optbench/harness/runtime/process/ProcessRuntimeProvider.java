@@ -1,5 +1,6 @@
 package dev.optbench.harness.runtime.process;
 
+import dev.optbench.harness.cache.CacheDir;
 import dev.optbench.harness.runtime.ContainerRuntime;
 import dev.optbench.harness.runtime.ContainerRuntimeProvider;
 
@@ -25,6 +26,6 @@ public final class ProcessRuntimeProvider implements ContainerRuntimeProvider {
 
   @Override
   public ContainerRuntime create() {
-    return new ProcessRuntime(VariantPrograms.defaultCacheDir());
+    return new ProcessRuntime(CacheDir.resolve());
   }
 }

@@ -45,14 +45,4 @@ public final class VariantPrograms {
     Path shipped = variant.executable(ExecHelper.NAME);
     return Files.isExecutable(shipped) ? shipped : ExecHelper.ensureBuilt(cacheDir);
   }
-
-  /** Where the helper is compiled when a variant ships none. */
-  public static Path defaultCacheDir() {
-    String xdg = System.getenv("XDG_CACHE_HOME");
-    Path base =
-        xdg != null && !xdg.isBlank()
-            ? Path.of(xdg)
-            : Path.of(System.getProperty("user.home"), ".cache");
-    return base.resolve("optbench");
-  }
 }

@@ -1,6 +1,7 @@
 package dev.optbench.harness.metrics.bench;
 
 import dev.optbench.harness.metrics.CollectorSession;
+import dev.optbench.harness.metrics.MeasurementTarget;
 import dev.optbench.harness.metrics.MetricSchema;
 import dev.optbench.harness.metrics.MetricsSink;
 import dev.optbench.harness.metrics.Sample;
@@ -9,7 +10,6 @@ import dev.optbench.harness.metrics.collect.EpochNanoClock;
 import dev.optbench.harness.metrics.sink.InfluxDbSink;
 import dev.optbench.harness.metrics.sink.InfluxSettings;
 import dev.optbench.harness.metrics.sink.LineProtocolFileSink;
-import dev.optbench.harness.runtime.MeasurementTarget;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;

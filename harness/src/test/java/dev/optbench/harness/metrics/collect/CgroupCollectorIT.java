@@ -4,9 +4,9 @@ import static dev.optbench.harness.metrics.MetricSchema.*;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.optbench.harness.metrics.CollectorSession;
+import dev.optbench.harness.metrics.MeasurementTarget;
 import dev.optbench.harness.metrics.sink.InfluxDbSink;
 import dev.optbench.harness.metrics.sink.InfluxSettings;
-import dev.optbench.harness.runtime.MeasurementTarget;
 import dev.optbench.harness.testing.CapturedStderr;
 import dev.optbench.harness.testing.InfluxTestDatabase;
 import dev.optbench.harness.testing.Services;

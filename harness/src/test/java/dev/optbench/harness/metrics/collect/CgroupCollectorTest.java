@@ -4,8 +4,8 @@ import static dev.optbench.harness.metrics.MetricSchema.*;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.optbench.harness.metrics.CollectorSession;
+import dev.optbench.harness.metrics.MeasurementTarget;
 import dev.optbench.harness.metrics.Sample;
-import dev.optbench.harness.runtime.MeasurementTarget;
 import dev.optbench.harness.testing.RecordingSink;
 import java.io.IOException;
 import java.nio.file.Files;

@@ -3,6 +3,7 @@ package dev.optbench.harness.runtime.cgroup;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.optbench.harness.cgroup.CgroupVersion;
 import dev.optbench.harness.metrics.MetricSchema;
 import dev.optbench.harness.runtime.ContainerRuntime;
 import dev.optbench.harness.runtime.ContainerRuntimeProvider.Availability;

@@ -2,6 +2,7 @@ package dev.optbench.harness.runtime.cgroup;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.optbench.harness.cgroup.CgroupVersion;
 import dev.optbench.harness.runtime.SandboxContractIT;
 import dev.optbench.harness.testing.FakeVariant;
 import dev.optbench.harness.testing.Services;

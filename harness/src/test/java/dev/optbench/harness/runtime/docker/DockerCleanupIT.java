@@ -3,6 +3,7 @@ package dev.optbench.harness.runtime.docker;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.dockerjava.api.model.Container;
+import dev.optbench.harness.cgroup.CgroupLocator;
 import dev.optbench.harness.model.VariantRef;
 import dev.optbench.harness.runtime.Sandbox;
 import dev.optbench.harness.runtime.SandboxLimits;
@@ -38,6 +39,9 @@ class DockerCleanupIT {
 
   @AfterEach
   void tearDown() {
+    if (engine == null) {
+      return; // set-up skipped the test: no engine, nothing was started
+    }
     new DockerJanitor(engine).removeAll(Map.of(RUN, runId));
     engine.close();
   }

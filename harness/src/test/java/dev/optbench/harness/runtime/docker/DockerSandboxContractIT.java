@@ -2,6 +2,7 @@ package dev.optbench.harness.runtime.docker;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.optbench.harness.cgroup.CgroupLocator;
 import dev.optbench.harness.image.ImageRequest;
 import dev.optbench.harness.image.VariantImageBuilder;
 import dev.optbench.harness.model.VariantRef;
@@ -42,7 +43,7 @@ class DockerSandboxContractIT extends SandboxContractIT {
   protected VariantRef createVariant(Path dir) {
     VariantRef local = FakeVariant.create(dir, "contract");
     String image =
-        new VariantImageBuilder(engine())
+        new VariantImageBuilder(engine().client())
             .ensureImage(
                 new ImageRequest(
                     "contract",

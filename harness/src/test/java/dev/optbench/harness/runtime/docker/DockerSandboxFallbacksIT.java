@@ -35,7 +35,9 @@ class DockerSandboxFallbacksIT {
 
   @AfterEach
   void tearDown() {
-    engine.close();
+    if (engine != null) { // null when set-up skipped the test for want of an engine
+      engine.close();
+    }
   }
 
   private Sandbox open(boolean hostCgroups) {
@@ -55,7 +57,7 @@ class DockerSandboxFallbacksIT {
       assertThat(Files.getAttribute(work.resolve("out.txt"), "unix:uid")).isEqualTo(NOBODY);
       ResourceUsage burn =
           sandbox.run(List.of("ffmpeg", "burn", "0.5"), Duration.ofSeconds(30)).usage();
-      assertThat(burn.source()).isEqualTo(UnitMeasurement.SOURCE_CGROUP);
+      assertThat(burn.source()).isEqualTo("docker/cgroup-v1");
       assertThat(burn.succeeded()).as(burn.toString()).isTrue();
       assertThat((double) burn.cpuTotalNanos()).isCloseTo(0.5e9, within(0.02 * 0.5e9));
     }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import com.github.dockerjava.api.DockerClient;
+import dev.optbench.harness.cgroup.CgroupLocator;
 import dev.optbench.harness.metrics.ResourceUsage;
 import dev.optbench.harness.model.VariantRef;
 import dev.optbench.harness.runtime.Execution;
@@ -173,11 +174,14 @@ class DockerSandboxIT {
     String id = target.containerId().orElseThrow();
     assertThat(target.name()).startsWith("optbench-it-sandbox-");
     assertThat(target.cgroupDirs()).containsKeys("memory", "cpuacct", "blkio", "pids");
-    // pids: the container's own cgroup; memory: the sandbox's parent, container + unit cgroup
+    // pids: the container's own cgroup; memory: the sandbox's parent, container + units' cgroups
     assertThat(target.cgroupDirs().get("pids").toString()).endsWith(id);
     Path memory = target.cgroupDirs().get("memory");
     assertThat(memory.toString()).endsWith("/optbench-docker/" + target.name());
     assertThat(memory.resolve(id)).isDirectory();
-    assertThat(memory.resolve("unit")).isDirectory();
+    assertThat(memory.resolve(UnitCgroups.UNITS)).isDirectory();
+    assertThat(memory.resolve(UnitCgroups.UNITS))
+        .as("each unit's cgroup goes with it")
+        .isDirectoryNotContaining(Files::isDirectory);
   }
 }

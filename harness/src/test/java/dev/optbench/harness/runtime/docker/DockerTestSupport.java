@@ -61,7 +61,7 @@ public final class DockerTestSupport {
 
   /** An image with the probe as /bin/ffmpeg, built (or reused) for {@code variant}. */
   public static String probeImage(DockerEngine engine, String variant) throws Exception {
-    return new VariantImageBuilder(engine)
+    return new VariantImageBuilder(engine.client())
         .ensureImage(new ImageRequest(variant, "sha256-test", "ffmpeg", probe(), execHelper()));
   }
 }

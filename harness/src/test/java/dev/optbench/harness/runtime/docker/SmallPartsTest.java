@@ -1,7 +1,6 @@
 package dev.optbench.harness.runtime.docker;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.optbench.harness.runtime.SandboxLimits;
 import java.nio.charset.StandardCharsets;
@@ -21,15 +20,6 @@ class SmallPartsTest {
     assertThat(tail.text()).isEqualTo("456789XY");
     tail.append("Z".getBytes(StandardCharsets.UTF_8));
     assertThat(tail.text()).isEqualTo("56789XYZ");
-  }
-
-  @Test
-  void cpusetsAreCounted() {
-    assertThat(Cpusets.count("0", 8)).isEqualTo(1);
-    assertThat(Cpusets.count("0-3", 8)).isEqualTo(4);
-    assertThat(Cpusets.count("0,2-3", 8)).isEqualTo(3);
-    assertThat(Cpusets.count("", 8)).isEqualTo(8);
-    assertThatThrownBy(() -> Cpusets.count("3-1", 8)).hasMessageContaining("not a cpuset");
   }
 
   @Test

@@ -3,14 +3,41 @@ package dev.optbench.harness.runtime.docker;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import dev.optbench.harness.cgroup.CgroupCounters;
 import dev.optbench.harness.exec.ExecReport;
 import dev.optbench.harness.metrics.ResourceUsage;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class UnitMeasurementTest {
-  private static final CgroupV1Counters.Snapshot BEFORE =
-      new CgroupV1Counters.Snapshot(1_000, 600, 400, 10, 20, 1, 5);
+  private static final long U = ResourceUsage.UNKNOWN;
+  private static final String SOURCE = "docker/cgroup-v1";
+
+  /** A unit's counters as {@link CgroupCounters#since} gives them. */
+  private static CgroupCounters used(
+      long total, long user, long sys, long peak, long read, long write, long oom, long hits) {
+    return new CgroupCounters(total, user, sys, U, U, U, U, peak, read, write, oom, hits);
+  }
+
+  private static final CgroupCounters BEFORE = used(1_000, 600, 400, 0, 10, 20, 1, 5);
+
+  /** Cumulative counters at the end of a unit (the old Snapshot's order). */
+  private static CgroupCounters snap(
+      long total, long user, long sys, long read, long write, long oom, long hits) {
+    return used(total, user, sys, 0, read, write, oom, hits);
+  }
+
+  private static CgroupCounters withPeak(CgroupCounters c, long peak) {
+    return used(
+        c.cpuTotalNanos(),
+        c.cpuUserNanos(),
+        c.cpuSystemNanos(),
+        peak,
+        c.ioReadBytes(),
+        c.ioWriteBytes(),
+        c.oomKills(),
+        c.limitHits());
+  }
 
   private static ExecReport report(int exit, int signal) {
     return new ExecReport(2_000_000_000L, 1_900_000, 100_000, 4096, exit, signal, "");
@@ -19,10 +46,10 @@ class UnitMeasurementTest {
   @Test
   void tickSampledUserAndSystemAreScaledToTheExactTotal() {
     // v1 usage_user/usage_sys deltas sum to 2.36 s while cpuacct.usage says 2.0 s (seen here).
-    var after =
-        new CgroupV1Counters.Snapshot(2_000_001_000L, 1_800_000_600L, 560_000_400L, 10, 20, 1, 5);
+    var after = snap(2_000_001_000L, 1_800_000_600L, 560_000_400L, 10, 20, 1, 5);
     ResourceUsage u =
-        UnitMeasurement.fromCgroup(Optional.of(report(0, 0)), 0, BEFORE, after, 1, 1.0);
+        UnitMeasurement.fromCgroup(
+            Optional.of(report(0, 0)), 0, withPeak(after, 1).since(BEFORE), 1.0, SOURCE);
     assertThat(u.cpuTotalNanos()).isEqualTo(2_000_000_000L);
     assertThat(u.cpuUserNanos() + u.cpuSystemNanos()).isEqualTo(u.cpuTotalNanos());
     assertThat((double) u.cpuUserNanos() / u.cpuSystemNanos())
@@ -31,9 +58,10 @@ class UnitMeasurementTest {
 
   @Test
   void totalsAreCounterDeltasAndWallIsTheHelpers() {
-    var after = new CgroupV1Counters.Snapshot(2_001_000, 1_900_600, 100_400, 110, 220, 1, 5);
+    var after = snap(2_001_000, 1_900_600, 100_400, 110, 220, 1, 5);
     ResourceUsage u =
-        UnitMeasurement.fromCgroup(Optional.of(report(0, 0)), 0, BEFORE, after, 1 << 20, 1.0);
+        UnitMeasurement.fromCgroup(
+            Optional.of(report(0, 0)), 0, withPeak(after, 1 << 20).since(BEFORE), 1.0, SOURCE);
     assertThat(u.wallNanos()).isEqualTo(2_000_000_000L);
     assertThat(u.cpuTotalNanos()).isEqualTo(2_000_000);
     assertThat(u.cpuUserNanos()).isEqualTo(1_900_000);
@@ -43,28 +71,35 @@ class UnitMeasurementTest {
     assertThat(u.memoryPeakBytes()).isEqualTo(1 << 20);
     assertThat(u.oomKilled()).isFalse();
     assertThat(u.succeeded()).isTrue();
-    assertThat(u.source()).isEqualTo(UnitMeasurement.SOURCE_CGROUP);
+    assertThat(u.source()).isEqualTo(SOURCE);
   }
 
   @Test
   void anOomKillCounterIncreaseIsAnOom() {
-    var after = new CgroupV1Counters.Snapshot(2_000, 1_000, 1_000, 10, 20, 2, 5);
+    var after = snap(2_000, 1_000, 1_000, 10, 20, 2, 5);
     ResourceUsage u =
-        UnitMeasurement.fromCgroup(Optional.of(report(-1, 9)), 137, BEFORE, after, 1, 1.0);
+        UnitMeasurement.fromCgroup(
+            Optional.of(report(-1, 9)), 137, withPeak(after, 1).since(BEFORE), 1.0, SOURCE);
     assertThat(u.oomKilled()).isTrue();
     assertThat(u.signal()).isEqualTo(9);
   }
 
   @Test
   void sigkillWithLimitFailuresIsAnOomOnKernelsWithoutTheCounter() {
-    var after = new CgroupV1Counters.Snapshot(2_000, 1_000, 1_000, 10, 20, 1, 9);
+    var after = snap(2_000, 1_000, 1_000, 10, 20, U, 9);
     assertThat(
-            UnitMeasurement.fromCgroup(Optional.of(report(-1, 9)), 137, BEFORE, after, 1, 1.0)
+            UnitMeasurement.fromCgroup(
+                    Optional.of(report(-1, 9)), 137, withPeak(after, 1).since(BEFORE), 1.0, SOURCE)
                 .oomKilled())
         .isTrue();
-    var noFailures = new CgroupV1Counters.Snapshot(2_000, 1_000, 1_000, 10, 20, 1, 5);
+    var noFailures = snap(2_000, 1_000, 1_000, 10, 20, U, 5);
     assertThat(
-            UnitMeasurement.fromCgroup(Optional.of(report(-1, 9)), 137, BEFORE, noFailures, 1, 1.0)
+            UnitMeasurement.fromCgroup(
+                    Optional.of(report(-1, 9)),
+                    137,
+                    withPeak(noFailures, 1).since(BEFORE),
+                    1.0,
+                    SOURCE)
                 .oomKilled())
         .as("a timeout kill is no OOM")
         .isFalse();
@@ -72,7 +107,9 @@ class UnitMeasurementTest {
 
   @Test
   void withoutAReportTheEnginesExitStatusIsUsedAndWallIsUnknown() {
-    ResourceUsage u = UnitMeasurement.fromCgroup(Optional.empty(), 137, BEFORE, BEFORE, 1, 1.0);
+    ResourceUsage u =
+        UnitMeasurement.fromCgroup(
+            Optional.empty(), 137, withPeak(BEFORE, 1).since(BEFORE), 1.0, SOURCE);
     assertThat(u.wallNanos()).isEqualTo(ResourceUsage.UNKNOWN);
     assertThat(u.signal()).isEqualTo(9);
     assertThat(u.exitCode()).isEqualTo(-1);

@@ -1,0 +1,107 @@
+package dev.optbench.harness.cgroup;
+
+import static dev.optbench.harness.metrics.ResourceUsage.UNKNOWN;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Reads and writes cgroup interface files, with the one policy every reader follows:
+ *
+ * <ul>
+ *   <li>a <b>missing file</b> in an existing cgroup folder is a counter the kernel does not offer
+ *       (older kernel, controller not enabled): {@link
+ *       dev.optbench.harness.metrics.ResourceUsage#UNKNOWN}, an empty map or an empty string, so
+ *       one absent counter does not lose the others;
+ *   <li>a value that is not a number ({@code max}, garbage) is {@code UNKNOWN} as well, never a
+ *       guess and never an exception;
+ *   <li>a <b>vanished folder</b> means the cgroup was removed: {@link CgroupGoneException}. Reading
+ *       a file of a cgroup removed while open fails with ENODEV rather than ENOENT, so any read
+ *       error is checked against the folder.
+ * </ul>
+ */
+final class CgroupFiles {
+  private CgroupFiles() {}
+
+  /** First token of {@code dir/name} as a number. */
+  static long readLong(Path dir, String name) {
+    return parseLong(firstToken(readString(dir, name)));
+  }
+
+  /** "key value" lines (cpu.stat, memory.stat, memory.events, memory.oom_control). */
+  static Map<String, Long> readKeyed(Path dir, String name) {
+    Map<String, Long> values = new LinkedHashMap<>();
+    for (String line : readString(dir, name).split("\n")) {
+      String[] parts = line.strip().split("\\s+");
+      long value = parts.length == 2 ? parseLong(parts[1]) : UNKNOWN;
+      if (value != UNKNOWN) {
+        values.put(parts[0], value);
+      }
+    }
+    return values;
+  }
+
+  static long keyed(Path dir, String name, String key) {
+    return readKeyed(dir, name).getOrDefault(key, UNKNOWN);
+  }
+
+  /** The whole file; empty when the file is missing or unreadable in an existing folder. */
+  static String readString(Path dir, String name) {
+    try {
+      return Files.readString(dir.resolve(name));
+    } catch (IOException e) {
+      if (!Files.isDirectory(dir)) {
+        throw new CgroupGoneException("cgroup " + dir + " no longer exists");
+      }
+      return "";
+    }
+  }
+
+  static boolean exists(Path dir, String name) {
+    if (!Files.isDirectory(dir)) {
+      throw new CgroupGoneException("cgroup " + dir + " no longer exists");
+    }
+    return Files.exists(dir.resolve(name));
+  }
+
+  /** A number, or {@code UNKNOWN} for anything else ("max", blank, garbage, negative). */
+  static long parseLong(String text) {
+    try {
+      long value = Long.parseLong(text.strip());
+      return value < 0 ? UNKNOWN : value;
+    } catch (NumberFormatException e) {
+      return UNKNOWN;
+    }
+  }
+
+  private static String firstToken(String text) {
+    String stripped = text.strip();
+    int blank = stripped.indexOf(' ');
+    int newline = stripped.indexOf('\n');
+    int end = blank < 0 ? newline : newline < 0 ? blank : Math.min(blank, newline);
+    return end < 0 ? stripped : stripped.substring(0, end);
+  }
+
+  /** Writes one value; the kernel applies it on this single write, so no temp file + rename. */
+  static void write(Path file, String value) {
+    try {
+      Files.writeString(file, value);
+    } catch (NoSuchFileException e) {
+      throw new UncheckedIOException(
+          "cgroup control file " + file + " does not exist; is the controller mounted?", e);
+    } catch (IOException e) {
+      throw new UncheckedIOException(
+          "cannot write '" + value.strip() + "' to " + file + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** Sum of two counters, {@code UNKNOWN} if either is unknown. */
+  static long plus(long a, long b) {
+    return a < 0 || b < 0 ? UNKNOWN : a + b;
+  }
+}

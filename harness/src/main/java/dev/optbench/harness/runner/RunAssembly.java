@@ -1,0 +1,89 @@
+package dev.optbench.harness.runner;
+
+import dev.optbench.harness.metrics.CollectorSession;
+import dev.optbench.harness.metrics.MeasurementTarget;
+import dev.optbench.harness.metrics.MetricSchema;
+import dev.optbench.harness.metrics.MetricsSink;
+import dev.optbench.harness.metrics.collect.CadvisorCollector;
+import dev.optbench.harness.metrics.collect.CgroupCollector;
+import dev.optbench.harness.model.VariantRef;
+import dev.optbench.harness.runtime.ContainerRuntime;
+import dev.optbench.harness.runtime.Sandbox;
+import dev.optbench.harness.runtime.SandboxLimits;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Assembles variant sessions for one run: the runtime's sandbox with the run's limits and tags, the
+ * sink by the one policy ({@link Sinks}), and the collector that fits the sandbox — cAdvisor's API
+ * when one is given, else the cgroup files, else none (the process runtime has no cgroup: its
+ * session samples nothing and writes no series file). Callers never ask which runtime they hold.
+ */
+public final class RunAssembly {
+  private final ContainerRuntime runtime;
+  private final RunSettings settings;
+
+  public RunAssembly(ContainerRuntime runtime, RunSettings settings) {
+    this.runtime = runtime;
+    this.settings = settings;
+  }
+
+  /**
+   * Opens {@code variant}'s sandbox, its sink and collector. Open one per variant and run as many
+   * units in it as needed; close it when the variant is done. What was opened is closed again if
+   * opening fails half-way.
+   *
+   * @param workDir host folder the units run in (mounted at /work in containers); must exist
+   * @param seriesName the sink files' name, {@code <seriesName>.lp}, unique within the run
+   */
+  public VariantSession open(VariantRef variant, Path workDir, String seriesName) {
+    Map<String, String> tags = tags(variant.name());
+    Sandbox sandbox =
+        runtime.open(
+            variant, new SandboxLimits(settings.cpuset(), settings.memoryBytes(), workDir, tags));
+    MetricsSink sink = null;
+    try {
+      boolean series = hasSeries(sandbox.target());
+      sink =
+          series
+              ? Sinks.open(settings.samplesDir(), seriesName, settings.influx())
+              : MetricsSink.none();
+      CollectorSession collector =
+          series ? attach(sandbox.target(), sink, tags) : CollectorSession.none();
+      return new VariantSession(sandbox, sink, collector, settings.timeout());
+    } catch (RuntimeException e) {
+      if (sink != null) {
+        sink.close();
+      }
+      sandbox.close();
+      throw e;
+    }
+  }
+
+  /** The tags of every sample: run_id, variant, engine, machine (plus unit, per unit). */
+  public Map<String, String> tags(String variant) {
+    Map<String, String> tags = new LinkedHashMap<>();
+    tags.put(MetricSchema.TAG_RUN_ID, settings.runId());
+    tags.put(MetricSchema.TAG_VARIANT, variant);
+    tags.put(MetricSchema.TAG_ENGINE, runtime.name());
+    tags.put(MetricSchema.TAG_MACHINE, settings.machine());
+    return tags;
+  }
+
+  private boolean hasSeries(MeasurementTarget target) {
+    return settings.cadvisor().isPresent() || !target.cgroupDirs().isEmpty();
+  }
+
+  private CollectorSession attach(
+      MeasurementTarget target, MetricsSink sink, Map<String, String> tags) {
+    return settings
+        .cadvisor()
+        .map(url -> new CadvisorCollector(url).attach(target, settings.interval(), sink, tags))
+        .orElseGet(() -> new CgroupCollector().attach(target, settings.interval(), sink, tags));
+  }
+
+  public ContainerRuntime runtime() {
+    return runtime;
+  }
+}

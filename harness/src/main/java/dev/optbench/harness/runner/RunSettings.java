@@ -1,0 +1,31 @@
+package dev.optbench.harness.runner;
+
+import dev.optbench.harness.metrics.sink.InfluxSettings;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * What every variant's session of one run shares.
+ *
+ * @param runId the {@code run_id} tag, and the sandboxes' label
+ * @param machine the {@code machine} tag
+ * @param cpuset CPUs the units may use
+ * @param memoryBytes memory limit per unit
+ * @param timeout per step of a unit
+ * @param interval sampling interval of the time series
+ * @param samplesDir where the line-protocol files (and InfluxDB spools) go; see {@link Sinks}
+ * @param influx InfluxDB to write to as well, if any
+ * @param cadvisor a cAdvisor to read the series from instead of the cgroup files, if any
+ */
+public record RunSettings(
+    String runId,
+    String machine,
+    String cpuset,
+    long memoryBytes,
+    Duration timeout,
+    Duration interval,
+    Path samplesDir,
+    Optional<InfluxSettings> influx,
+    Optional<URI> cadvisor) {}

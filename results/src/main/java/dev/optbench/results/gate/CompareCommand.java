@@ -1,0 +1,116 @@
+package dev.optbench.results.gate;
+
+import dev.optbench.results.compare.CompareOptions;
+import dev.optbench.results.compare.Comparison;
+import dev.optbench.results.compare.Verdict;
+import dev.optbench.results.format.ResultFormatFactory;
+import dev.optbench.results.format.ResultFormatType;
+import dev.optbench.results.jmh.JmhJsonReader;
+import dev.optbench.results.model.BenchmarkResult;
+import dev.optbench.results.stats.Statistic;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * {@code compare --baseline OLD.json --candidate NEW.json [--max-regression 5%] [--alpha 0.05]
+ * [--resamples N] [--seed N] [--statistic mean|median] [--min-samples N] [--format
+ * text|markdown|csv|json]}. Exit codes: 0 gate passed, 1 significant regression, 2 usage or input
+ * error, or no benchmark in common. Plain arguments so the CLI module can wrap it without this
+ * module knowing picocli.
+ */
+public final class CompareCommand {
+  public static final int PASSED = 0;
+  public static final int REGRESSED = 1;
+  public static final int ERROR = 2;
+
+  private final PrintStream out;
+  private final PrintStream err;
+
+  public CompareCommand(PrintStream out, PrintStream err) {
+    this.out = out;
+    this.err = err;
+  }
+
+  public static void main(String[] args) {
+    System.exit(new CompareCommand(System.out, System.err).run(args));
+  }
+
+  public int run(String... args) {
+    Path baseline = null;
+    Path candidate = null;
+    CompareOptions options = CompareOptions.defaults();
+    ResultFormatType format = ResultFormatType.TEXT;
+    try {
+      for (int i = 0; i < args.length; i++) {
+        String name = args[i];
+        if (i + 1 >= args.length) {
+          throw new IllegalArgumentException(name + " needs a value");
+        }
+        String value = args[++i];
+        switch (name) {
+          case "--baseline" -> baseline = Path.of(value);
+          case "--candidate" -> candidate = Path.of(value);
+          case "--max-regression" -> options = options.withMaxRegression(fraction(value));
+          case "--alpha" -> options = options.withAlpha(Double.parseDouble(value));
+          case "--resamples" -> options = options.withResamples(Integer.parseInt(value));
+          case "--seed" -> options = options.withSeed(Long.parseLong(value));
+          case "--statistic" ->
+              options = options.withStatistic(Statistic.valueOf(value.toUpperCase(Locale.ROOT)));
+          case "--min-samples" -> options = options.withMinSamples(Integer.parseInt(value));
+          case "--format" -> format = ResultFormatType.parse(value);
+          default -> throw new IllegalArgumentException("unknown option " + name);
+        }
+      }
+      if (baseline == null || candidate == null) {
+        throw new IllegalArgumentException("--baseline and --candidate are required");
+      }
+    } catch (IllegalArgumentException e) {
+      err.println("compare: " + e.getMessage());
+      err.println("usage: compare --baseline OLD.json --candidate NEW.json [--max-regression 5%]");
+      return ERROR;
+    }
+    try {
+      JmhJsonReader reader = new JmhJsonReader();
+      List<BenchmarkResult> old = reader.read(baseline);
+      List<BenchmarkResult> now = reader.read(candidate);
+      Comparison c =
+          Comparison.of(
+              baseline.getFileName().toString(),
+              old,
+              candidate.getFileName().toString(),
+              now,
+              options);
+      out.print(ResultFormatFactory.create(format).render(c));
+      out.flush();
+      if (c.rows().isEmpty()) {
+        // A gate that compared nothing must not pass silently (renamed benchmarks, wrong file).
+        err.println("compare: no benchmark with raw data appears in both files");
+        return ERROR;
+      }
+      if (c.count(Verdict.TOO_FEW_SAMPLES) == c.rows().size()) {
+        // Nothing was judged: passing would claim "no regression" on no evidence.
+        err.println(
+            "compare: too few samples for any verdict; measure at least "
+                + options.requiredSamples()
+                + " values per side");
+        return ERROR;
+      }
+      return c.gatePasses() ? PASSED : REGRESSED;
+    } catch (IOException | RuntimeException e) {
+      err.println("compare: " + e.getMessage());
+      return ERROR;
+    }
+  }
+
+  /** "5%", "5 %" or "0.05" all mean five percent. */
+  static double fraction(String text) {
+    String t = text.trim();
+    if (t.endsWith("%")) {
+      return Double.parseDouble(t.substring(0, t.length() - 1).trim()) / 100;
+    }
+    return Double.parseDouble(t);
+  }
+}
