@@ -98,8 +98,16 @@ final class InterleavedRun {
     return sandbox.runUnit(p.unit());
   }
 
+  /** In plan order (variants, then units), as JMH lists its trials, not in round 0's order. */
   private List<dev.optbench.results.model.BenchmarkResult> results() {
-    return InterleavedResults.of(order.pairs(), measured, order.warmupRounds().size());
+    List<Pair> planned =
+        order.pairs().stream()
+            .sorted(
+                java.util.Comparator.comparingInt(
+                        (Pair p) -> status.variants().indexOf(p.variant()))
+                    .thenComparingInt(p -> status.units().indexOf(p.unit())))
+            .toList();
+    return InterleavedResults.of(planned, measured, order.warmupRounds().size());
   }
 
   private static void closeAll(Map<String, TrialSandbox> sandboxes) {
