@@ -122,7 +122,8 @@ class MainJobIT {
             tmp, List.of("-Dpicocli.defaults.optbench.path=" + defaults), List.of());
     String out = job.output();
     assertThat(job.exit()).as(out).isZero();
-    assertThat(out).contains("runtime:", "workload:", "[2/2]", "(baseline)");
+    // Interleaved by default: 10 rounds of the 2 pairs after a warm-up round.
+    assertThat(out).contains("runtime:", "workload:", "[round 10/10]", "(baseline)");
     Path run = BenchmarksJar.runFolder(tmp.resolve("optbench-results"));
     assertThat(RunStatus.read(run.resolve("run.json")).status()).isEqualTo(RunStatus.COMPLETE);
     Map<String, List<BenchmarkResult>> variants = RunReport.variants(run.resolve("jmh.json"));
