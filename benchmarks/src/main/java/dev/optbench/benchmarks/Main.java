@@ -1,6 +1,7 @@
 package dev.optbench.benchmarks;
 
 import dev.optbench.benchmarks.cli.BuildCommand;
+import dev.optbench.benchmarks.cli.CliErrors;
 import dev.optbench.benchmarks.cli.CompareCommand;
 import dev.optbench.benchmarks.cli.GenerateCommand;
 import dev.optbench.benchmarks.cli.GrafanaCommand;
@@ -8,6 +9,8 @@ import dev.optbench.benchmarks.cli.MainJobOptions;
 import dev.optbench.benchmarks.cli.ReportCommand;
 import dev.optbench.benchmarks.cli.RunCommand;
 import dev.optbench.benchmarks.job.MainJob;
+import dev.optbench.benchmarks.job.OutputFolders;
+import java.nio.file.FileSystemException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -48,6 +51,8 @@ import picocli.CommandLine.Unmatched;
 public final class Main implements Callable<Integer> {
   @Mixin MainJobOptions job;
 
+  @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
+
   /** JMH's own options and include regex: everything picocli does not know. */
   @Unmatched List<String> jmhArgs = new ArrayList<>();
 
@@ -58,6 +63,7 @@ public final class Main implements Callable<Integer> {
   /** The configured command line; errors from our code print as one clear message. */
   public static CommandLine commandLine() {
     CommandLine cl = new CommandLine(new Main());
+    CliErrors.install(cl);
     cl.setExecutionExceptionHandler(
         (e, cmd, parsed) -> {
           cmd.getErr().println("optbench: " + message(e));
@@ -67,8 +73,19 @@ public final class Main implements Callable<Integer> {
   }
 
   private static String message(Throwable e) {
+    // A file-system exception's message is only the path ("optbench: /proc/x"): add what failed.
+    if (e instanceof FileSystemException f) {
+      return f.getFile() + ": " + OutputFolders.reason(f);
+    }
     String m = e.getMessage();
+    if (e.getCause() instanceof FileSystemException f && m != null && !m.contains(reason(f))) {
+      return m + " (" + f.getFile() + ": " + reason(f) + ")";
+    }
     return m == null || m.isBlank() ? e.toString() : m;
+  }
+
+  private static String reason(FileSystemException f) {
+    return OutputFolders.reason(f);
   }
 
   @Override
@@ -76,6 +93,7 @@ public final class Main implements Callable<Integer> {
     if (job.handledJmhQuery(jmhArgs, System.out)) {
       return 0;
     }
+    CliErrors.refuseStrayWords(spec.commandLine(), jmhArgs);
     return new MainJob(job.settings(jmhArgs), System.out).run();
   }
 }

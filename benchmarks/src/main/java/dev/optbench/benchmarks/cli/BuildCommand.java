@@ -1,5 +1,6 @@
 package dev.optbench.benchmarks.cli;
 
+import dev.optbench.benchmarks.job.OutputFolders;
 import dev.optbench.build.FunctionalComparison;
 import dev.optbench.build.VariantSet;
 import dev.optbench.build.compile.ConsoleBuildProgress;
@@ -51,6 +52,10 @@ public final class BuildCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     PrintStream o = System.out;
+    if (jobs < 1) {
+      throw new IllegalArgumentException("--jobs must be at least 1, got " + jobs);
+    }
+    OutputFolders.requireWritable(out, "--out");
     Path cacheDir = cache.dir();
     o.println("cache: " + cacheDir);
     VariantSet.Result r =

@@ -1,5 +1,6 @@
 package dev.optbench.benchmarks.cli;
 
+import dev.optbench.benchmarks.job.OutputFolders;
 import dev.optbench.build.VariantSet;
 import dev.optbench.build.compile.BuiltVariant;
 import dev.optbench.build.compile.ConsoleBuildProgress;
@@ -79,6 +80,12 @@ public final class GenerateCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     DescriptorSpace descriptors = parse(DescriptorSpace.class, space, "--space");
     GenerateWorkload.SearchKind kind = parse(GenerateWorkload.SearchKind.class, search, "--search");
+    if (budget < 1) {
+      throw new IllegalArgumentException("--budget must be at least 1, got " + budget);
+    }
+    if (out.toAbsolutePath().getParent() != null) {
+      OutputFolders.requireWritable(out.toAbsolutePath().getParent(), "--out");
+    }
     Path cacheDir = cache.dir();
     BuiltVariant ref =
         new VariantSet(

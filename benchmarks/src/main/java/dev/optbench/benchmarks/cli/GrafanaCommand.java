@@ -1,6 +1,7 @@
 package dev.optbench.benchmarks.cli;
 
 import dev.optbench.benchmarks.grafana.GrafanaDashboards;
+import dev.optbench.benchmarks.job.OutputFolders;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -41,6 +42,7 @@ public final class GrafanaCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    OutputFolders.requireWritable(out, "--out");
     for (String file : new GrafanaDashboards(influxUrl, database).writeTo(out).keySet()) {
       System.out.println("wrote " + out.resolve(file));
     }

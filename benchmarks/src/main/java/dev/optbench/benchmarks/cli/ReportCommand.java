@@ -3,6 +3,7 @@ package dev.optbench.benchmarks.cli;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.optbench.benchmarks.jmh.RunFolder;
+import dev.optbench.benchmarks.job.OutputFolders;
 import dev.optbench.benchmarks.job.RunReport;
 import dev.optbench.results.compare.CompareOptions;
 import dev.optbench.results.jmh.JmhJsonReader;
@@ -68,6 +69,12 @@ public final class ReportCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
+    if (!Files.isDirectory(in)) {
+      throw new IllegalArgumentException(
+          "--in "
+              + in
+              + " is not a folder; give a main job's results/<run-id>/ or a results folder");
+    }
     RunFolder run = new RunFolder(in);
     Path runResults = Files.isRegularFile(run.jmhJson()) ? run.jmhJson() : run.partialJson();
     if (Files.isRegularFile(runResults)) {
@@ -98,7 +105,7 @@ public final class ReportCommand implements Callable<Integer> {
         variants.put(variant, jmh.read(file));
         Path manifest = builds.resolve(variant).resolve("variant.json");
         if (Files.isRegularFile(manifest)) {
-          manifests.add(new ObjectMapper().readValue(manifest.toFile(), JSON_MAP));
+          manifests.add(readMap(manifest));
         } else {
           warnings.add("No build manifest for " + variant + " at " + manifest + ".");
         }
@@ -120,7 +127,7 @@ public final class ReportCommand implements Callable<Integer> {
     Map<String, Object> host = Map.of();
     Path hostFile = in.resolve("host.json");
     if (Files.isRegularFile(hostFile)) {
-      host = new ObjectMapper().readValue(hostFile.toFile(), JSON_MAP);
+      host = readMap(hostFile);
     } else {
       warnings.add("No host.json in " + in + ": the machine the results come from is unknown.");
     }
@@ -139,12 +146,23 @@ public final class ReportCommand implements Callable<Integer> {
             warnings,
             CompareOptions.defaults(),
             Instant.now().toString());
-    if (out.getParent() != null) {
-      Files.createDirectories(out.getParent());
+    if (out.toAbsolutePath().getParent() != null) {
+      OutputFolders.requireWritable(out.toAbsolutePath().getParent(), "--out");
+      Files.createDirectories(out.toAbsolutePath().getParent());
     }
     new HtmlReport().write(input, out);
     System.out.println("report: " + out.toAbsolutePath());
     return 0;
+  }
+
+  /** A JSON object from {@code file}; a parse error names the file. */
+  private static Map<String, Object> readMap(Path file) {
+    try {
+      return new ObjectMapper().readValue(file.toFile(), JSON_MAP);
+    } catch (IOException e) {
+      throw new IllegalArgumentException(
+          file + " is not valid JSON (" + e.getMessage().lines().findFirst().orElse("") + ")", e);
+    }
   }
 
   private List<Path> files(String suffix) throws IOException {

@@ -2,6 +2,7 @@ package dev.optbench.benchmarks.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.optbench.benchmarks.job.OutputFolders;
 import dev.optbench.build.VariantSet;
 import dev.optbench.build.compile.BuiltVariant;
 import dev.optbench.build.compile.ConsoleBuildProgress;
@@ -16,6 +17,7 @@ import dev.optbench.harness.runner.UnitResult;
 import dev.optbench.harness.runner.VariantSession;
 import dev.optbench.harness.runtime.ContainerRuntime;
 import dev.optbench.harness.runtime.RuntimeSelector;
+import dev.optbench.harness.runtime.UnitPrograms;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -97,6 +99,9 @@ public final class RunCommand implements Callable<Integer> {
     if (repetitions < 1) {
       throw new IllegalArgumentException("--repetitions must be at least 1");
     }
+    UnitPrograms.requireVariantProgram(argv, "the command");
+    runtime.checkLimits(sinkOptions.interval());
+    OutputFolders.requireWritable(out, "--out");
     RuntimeSelector.Choice choice = runtime.select();
     sinkOptions.checkReachable();
     o.println("runtime:\n" + choice.describe());

@@ -1,5 +1,6 @@
 package dev.optbench.benchmarks.cli;
 
+import dev.optbench.harness.runtime.LimitRules;
 import dev.optbench.harness.runtime.RuntimeSelector;
 import dev.optbench.harness.runtime.SandboxLimits;
 import java.nio.file.Path;
@@ -47,6 +48,11 @@ public final class RuntimeOptions {
 
   SandboxLimits limits(Path workDir, Map<String, String> labels) {
     return new SandboxLimits(cpuset, memory, workDir.toAbsolutePath(), labels);
+  }
+
+  /** The limits, before any build: see {@link LimitRules}. */
+  void checkLimits(Duration interval) {
+    LimitRules.check(cpuset, memory, timeout, interval);
   }
 
   String cpuset() {

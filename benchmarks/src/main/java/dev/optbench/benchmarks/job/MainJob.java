@@ -55,9 +55,7 @@ public final class MainJob {
     List<VariantSpec> specs =
         JmhParams.select(jmh, "variant", s.variants(), VariantSpec::name, "--variants (or --spec)");
     Optional<WorkloadFile> given = s.workload().map(WorkloadChoice::read);
-    if (s.units() < 1) {
-      throw new IllegalArgumentException("--units must be at least 1");
-    }
+    InputChecks.check(s, specs);
     s.influx().ifPresent(JobSettings.Influx::check);
     s.cadvisor().ifPresent(CadvisorCollector::check);
     RuntimeSelector.Choice choice = s.runtimeChoice().get();
@@ -73,6 +71,7 @@ public final class MainJob {
     host.warnings().forEach(w -> o.println("warning: " + w.message()));
 
     String runId = RunIds.next();
+    RunLock.hold(runId, s.resultsDir()); // one measuring run per machine, named to a second one
     RunFolder folder = new RunFolder(s.resultsDir().resolve(runId));
     Files.createDirectories(folder.dir());
     o.println("results: " + folder.dir());

@@ -7,6 +7,7 @@ import dev.optbench.harness.novelty.GenerateWorkload;
 import dev.optbench.harness.workload.Template;
 import dev.optbench.harness.workload.WorkloadFile;
 import dev.optbench.harness.workload.WorkloadUnit;
+import dev.optbench.harness.workload.WorkloadValidator;
 import dev.optbench.harness.workload.WorkloadWriter;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -52,8 +53,8 @@ final class WorkloadChoice {
               + "); make one with `optbench generate`",
           e);
     }
-    if (w == null || w.units() == null || w.units().isEmpty()) {
-      throw new IllegalArgumentException("workload file " + file + " has no units");
+    if (w == null) {
+      throw new IllegalArgumentException("workload file " + file + " is empty");
     }
     if (!WorkloadFile.FORMAT.equals(w.format())) {
       throw new IllegalArgumentException(
@@ -64,6 +65,7 @@ final class WorkloadChoice {
               + "', expected "
               + WorkloadFile.FORMAT);
     }
+    WorkloadValidator.check(w, file.toString());
     return w;
   }
 

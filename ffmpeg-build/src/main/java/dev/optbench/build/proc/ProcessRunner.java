@@ -66,6 +66,8 @@ public final class ProcessRunner {
     if (dir != null) {
       pb.directory(dir.toFile());
     }
+    // configure, make and compilers need the user's environment, but never optbench's secrets
+    pb.environment().keySet().removeIf(name -> name.startsWith("OPTBENCH_INFLUX_"));
     pb.environment().putAll(env);
     pb.environment().put("LC_ALL", "C"); // tool messages we parse must not be translated
     Process p;

@@ -29,6 +29,13 @@ public final class SpecValidator {
       Pattern.compile("unrecognized|unknown|unused during compilation|ignoring option");
   private static final String PROGRAM = "int main(void) { return 0; }\n";
 
+  /**
+   * The levels gcc documents (-Oz since gcc 12; an older gcc refuses it in the flag check below).
+   * clang documents the same set.
+   */
+  static final List<String> LEVELS =
+      List.of("-O0", "-O1", "-O2", "-O3", "-Os", "-Ofast", "-Og", "-Oz");
+
   private final Map<String, Boolean> compilerFound = new HashMap<>();
 
   /** Checks the whole set; throws with every problem found, one per line. */
@@ -62,11 +69,45 @@ public final class SpecValidator {
   }
 
   private List<String> checkFlags(VariantSpec spec) {
-    if (spec.optLevel().isEmpty()) {
+    List<String> levels = new ArrayList<>();
+    for (String flag : spec.opt()) {
+      if (flag.startsWith("-O")) {
+        levels.add(flag);
+      }
+    }
+    for (String flag : spec.cflags()) {
+      if (flag.startsWith("-O")) {
+        levels.add(flag);
+      }
+    }
+    if (levels.isEmpty()) {
       return List.of(
           "variant '"
               + spec.name()
-              + "' has no optimisation level: add one of -O0 -O1 -O2 -O3 -Ofast -Os -Og to opt");
+              + "' has no optimisation level: add one of "
+              + String.join(" ", LEVELS)
+              + " to opt");
+    }
+    if (levels.size() > 1) {
+      // gcc takes the last one silently; a spec listing two says two things and measures one.
+      return List.of(
+          "variant '"
+              + spec.name()
+              + "' has "
+              + levels.size()
+              + " optimisation levels "
+              + levels
+              + ": keep exactly one (make another variant for the other)");
+    }
+    if (!LEVELS.contains(levels.get(0))) {
+      // gcc accepts -O9 and runs -O3 while the manifest would say -O9.
+      return List.of(
+          "variant '"
+              + spec.name()
+              + "' has the optimisation level "
+              + levels.get(0)
+              + ", which the compilers do not document: use one of "
+              + String.join(" ", LEVELS));
     }
     if (!compilerFound.computeIfAbsent(spec.compiler(), Executables::onPath)) {
       return List.of(

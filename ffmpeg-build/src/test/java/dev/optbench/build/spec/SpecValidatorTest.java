@@ -65,4 +65,37 @@ class SpecValidatorTest {
                 validator.validate(List.of(spec("x", "no-such-cc-123", List.of("-O2"), List.of()))))
         .hasMessageContaining("compiler 'no-such-cc-123' not found on PATH");
   }
+
+  @Test
+  void rejectsTwoOptimisationLevels() {
+    assertThatThrownBy(
+            () -> validator.validate(List.of(spec("two", "gcc", List.of("-O2", "-O3"), List.of()))))
+        .hasMessageContaining("2 optimisation levels [-O2, -O3]")
+        .hasMessageContaining("keep exactly one");
+    assertThatThrownBy(
+            () -> validator.validate(List.of(spec("two", "gcc", List.of("-O2"), List.of("-Os")))))
+        .as("a level hidden in cflags counts too")
+        .hasMessageContaining("2 optimisation levels");
+  }
+
+  @Test
+  void rejectsALevelTheCompilersDoNotDocument() {
+    // gcc accepts -O9 and silently runs -O3: the manifest would say -O9.
+    for (String level : List.of("-O9", "-O4", "-Ox", "-O")) {
+      assertThatThrownBy(
+              () -> validator.validate(List.of(spec("odd", "gcc", List.of(level), List.of()))))
+          .as(level)
+          .hasMessageContaining("optimisation level " + level + ", which the compilers do not");
+    }
+  }
+
+  @Test
+  void acceptsEveryDocumentedLevel() {
+    for (String level : SpecValidator.LEVELS) {
+      assertThatCode(
+              () -> validator.validate(List.of(spec("lvl", "gcc", List.of(level), List.of()))))
+          .as(level)
+          .doesNotThrowAnyException();
+    }
+  }
 }

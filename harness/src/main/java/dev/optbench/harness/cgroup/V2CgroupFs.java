@@ -12,9 +12,9 @@ import java.util.stream.Collectors;
  * cgroup v2: one unified hierarchy. Controllers must be enabled in {@code cgroup.subtree_control}
  * of every ancestor before a child can use them, and only leaves hold tasks.
  *
- * <p>Tested against fake trees only: the development machines have a v1/hybrid layout where the v2
- * hierarchy has no controllers, so this class has not run against a real v2 kernel there. On
- * systemd hosts, run as root or inside a delegated scope (systemd-run --scope -p Delegate=yes).
+ * <p>The development machines have cgroup v1; this class runs on a real v2 kernel in CI's VM
+ * (.ci/cgroup-v2-vm.sh: Debian 6.1 with cgroup_no_v1=all, the cgroup runtime's ITs). On systemd
+ * hosts, run as root or inside a delegated scope (systemd-run --scope -p Delegate=yes).
  */
 public final class V2CgroupFs implements CgroupFs {
   static final List<String> REQUIRED = List.of("cpuset", "cpu", "memory");

@@ -81,13 +81,16 @@ public final class ReferenceEvaluator implements Evaluator {
     cmd.add("--");
     cmd.add(binary.toString());
     cmd.addAll(step.subList(1, step.size()));
-    Process p =
+    ProcessBuilder builder =
         new ProcessBuilder(cmd)
             .directory(dir.toFile())
             .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
             .redirectOutput(ProcessBuilder.Redirect.DISCARD)
-            .redirectError(stderr.toFile())
-            .start();
+            .redirectError(stderr.toFile());
+    // ffmpeg needs no environment; the JVM's may hold secrets (OPTBENCH_INFLUX_PASSWORD)
+    builder.environment().clear();
+    builder.environment().put("LC_ALL", "C");
+    Process p = builder.start();
     boolean timedOut = false;
     try {
       if (!p.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {

@@ -14,6 +14,11 @@ public record WorkloadFile(
     String format, Generator generator, List<InputFile> inputs, List<WorkloadUnit> units) {
   public static final String FORMAT = "optbench-workload/1";
 
+  /** Optional in a file: workloads with live lavfi inputs have none. */
+  public WorkloadFile {
+    inputs = inputs == null ? List.of() : inputs;
+  }
+
   @JsonPropertyOrder({"search", "space", "seed", "budget", "ffmpeg", "inputMode"})
   public record Generator(
       String search, String space, long seed, int budget, String ffmpeg, InputMode inputMode) {}

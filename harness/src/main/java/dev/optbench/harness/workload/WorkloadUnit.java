@@ -31,6 +31,12 @@ public record WorkloadUnit(
     long seed,
     int generation) {
 
+  /** Optional in a file: a unit without steps before it or input files has none. */
+  public WorkloadUnit {
+    before = before == null ? List.of() : before;
+    inputs = inputs == null ? List.of() : inputs;
+  }
+
   /**
    * @param input the normalised parameter vector (template one-hot, then one entry per {@link
    *     Param}), rounded to 4 decimals

@@ -1,7 +1,7 @@
 /*
  * optbench-exec: runs one command and reports what the kernel says it cost.
  *
- *   optbench-exec [--cgroup-procs FILE]... [--report FILE] -- PROGRAM [ARG]...
+ *   optbench-exec [--cgroup-procs FILE]... [--user UID:GID] [--report FILE] -- PROGRAM [ARG]...
  *   optbench-exec --idle        (PID 1 of a benchmark container: waits for SIGTERM, reaps)
  *
  * Why a helper at all:
@@ -10,7 +10,12 @@
  *  - the child joins its cgroups (--cgroup-procs, one cgroup.procs file per hierarchy) after
  *    fork and before exec, so all of its memory is charged there;
  *  - ru_maxrss of a JVM child starts at the JVM's RSS; this helper is small, so the child's
- *    rusage is its own.
+ *    rusage is its own;
+ *  - with --user the child drops to that unprivileged user after joining its cgroups (which needs
+ *    root) and before exec: supplementary groups cleared, gid then uid set, no_new_privs on, and
+ *    the program opened while still privileged and run with fexecve, so the user needs no access
+ *    to the folders above the binary (a cache under /root) or above its work folder (the cwd it
+ *    inherits). Only the child drops: this helper stays root to write its report.
  *
  * The report is one JSON line, written to --report FILE if given, else as the last line of
  * stderr prefixed with "@@optbench-exec@@". Exit status: the child's, or 128+signal.
@@ -23,6 +28,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <grp.h>
+#include <sys/prctl.h>
 #include <sys/resource.h>
 #include <sys/wait.h>
 #include <time.h>
@@ -51,6 +58,30 @@ static int join_cgroup(const char *procs_file) {
   return ok ? 0 : -1;
 }
 
+/* "UID:GID", both decimal; anything else is refused so a typo never means "stay root". */
+static int parse_user(const char *s, uid_t *uid, gid_t *gid) {
+  char *end;
+  errno = 0;
+  unsigned long u = strtoul(s, &end, 10);
+  if (errno || end == s || *end != ':') return -1;
+  const char *g = end + 1;
+  unsigned long v = strtoul(g, &end, 10);
+  if (errno || end == g || *end != '\0' || u == 0 || v == 0) return -1;
+  *uid = (uid_t)u;
+  *gid = (gid_t)v;
+  return 0;
+}
+
+/* Drops every privilege for good: after this, setuid(0) fails and exec cannot regain any. */
+static int drop_to(uid_t uid, gid_t gid) {
+  if (setgroups(0, NULL) != 0) return -1;
+  if (setresgid(gid, gid, gid) != 0) return -1;
+  if (setresuid(uid, uid, uid) != 0) return -1;
+  if (prctl(PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0) != 0) return -1;
+  if (setuid(0) == 0) { errno = EPERM; return -1; }
+  return 0;
+}
+
 static long long tv_us(struct timeval tv) { return (long long)tv.tv_sec * 1000000LL + tv.tv_usec; }
 
 /* PID 1 of a FROM scratch container has no shell or sleep to run; this keeps the container
@@ -74,6 +105,9 @@ int main(int argc, char **argv) {
   const char *cgroups[MAX_CGROUPS];
   int ncg = 0;
   const char *report = NULL;
+  const char *user = NULL;
+  uid_t uid = 0;
+  gid_t gid = 0;
   int i = 1;
   for (; i < argc; i++) {
     if (strcmp(argv[i], "--") == 0) { i++; break; }
@@ -81,9 +115,16 @@ int main(int argc, char **argv) {
       cgroups[ncg++] = argv[++i];
     } else if (strcmp(argv[i], "--report") == 0 && i + 1 < argc) {
       report = argv[++i];
+    } else if (strcmp(argv[i], "--user") == 0 && i + 1 < argc) {
+      user = argv[++i];
+      if (parse_user(user, &uid, &gid) != 0) {
+        fprintf(stderr, "optbench-exec: --user wants UID:GID, both non-zero, got %s\n", user);
+        return 125;
+      }
     } else {
       fprintf(stderr, "optbench-exec: unknown option %s\n"
-                      "usage: optbench-exec [--cgroup-procs FILE]... [--report FILE] -- PROGRAM [ARG]...\n",
+                      "usage: optbench-exec [--cgroup-procs FILE]... [--user UID:GID] [--report FILE]"
+                      " -- PROGRAM [ARG]...\n",
               argv[i]);
       return 125;
     }
@@ -108,12 +149,22 @@ int main(int argc, char **argv) {
   child = fork();
   if (child < 0) { perror("optbench-exec: fork"); return 125; }
   if (child == 0) {
-    int stage = 0; /* 0: cgroup join, 1: exec */
+    int stage = 0; /* 0: cgroup join, 1: drop to --user, 2: exec */
     for (int c = 0; c < ncg; c++) {
       if (join_cgroup(cgroups[c]) != 0) goto fail;
     }
-    stage = 1;
-    execvp(argv[i], &argv[i]);
+    if (user) {
+      stage = 2;
+      int prog = open(argv[i], O_PATH | O_CLOEXEC);
+      if (prog < 0) goto fail;
+      stage = 1;
+      if (drop_to(uid, gid) != 0) goto fail;
+      stage = 2;
+      fexecve(prog, &argv[i], environ);
+    } else {
+      stage = 2;
+      execvp(argv[i], &argv[i]);
+    }
   fail:;
     int e[2] = {stage, errno};
     ssize_t ignored = write(errpipe[1], e, sizeof e);
@@ -136,8 +187,8 @@ int main(int argc, char **argv) {
   const char *error = "";
   char errbuf[256] = "";
   if (got == (ssize_t)sizeof e) {
-    snprintf(errbuf, sizeof errbuf, "%s: %s", e[0] == 0 ? "cannot join cgroup" : "cannot exec",
-             strerror(e[1]));
+    const char *what = e[0] == 0 ? "cannot join cgroup" : e[0] == 1 ? "cannot drop to --user" : "cannot exec";
+    snprintf(errbuf, sizeof errbuf, "%s: %s", what, strerror(e[1]));
     error = errbuf;
   }
   int exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;

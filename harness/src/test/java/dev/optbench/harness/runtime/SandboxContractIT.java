@@ -167,6 +167,65 @@ public abstract class SandboxContractIT {
   }
 
   @Test
+  void unitsNeverRunAsRoot() {
+    Execution e = burner(MINUTE, "id");
+    assertThat(e.usage().exitCode()).isZero();
+    assertThat(e.stdoutTail()).startsWith("uid:").doesNotStartWith("uid:0 ");
+    assertThat(e.stdoutTail()).doesNotContain("gid:0 ");
+  }
+
+  @Test
+  void aUnitCannotWriteUnderRoot() throws Exception {
+    Path target = Path.of("/root", "optbench-contract-" + UUID.randomUUID());
+    try {
+      Execution e = burner(MINUTE, "write", target.toString());
+      assertThat(e.usage().exitCode()).as("burner's exit when open/write fails").isEqualTo(96);
+      assertThat(e.stderrTail()).containsAnyOf("Permission denied", "No such file", "Read-only");
+      assertThat(target).doesNotExist();
+    } finally {
+      Files.deleteIfExists(target);
+    }
+  }
+
+  @Test
+  void aUnitWritesItsWorkFolder() {
+    Execution e = burner(MINUTE, "write", "out.txt");
+    assertThat(e.usage().exitCode()).isZero();
+    assertThat(workDir.resolve("out.txt")).hasContent("x");
+  }
+
+  @Test
+  void theHelperIsNeverAUnitNorAPathOrShell() {
+    for (List<String> argv :
+        List.of(
+            List.of("optbench-exec", "--", FakeVariant.PROGRAM, "id"),
+            List.of("/bin/sh", "-c", "id"),
+            List.of(variant.binDir().resolve(FakeVariant.PROGRAM).toString(), "id"))) {
+      assertThatThrownBy(() -> sandbox.run(argv, MINUTE))
+          .as("%s", argv)
+          .isInstanceOf(ProgramNotFoundException.class)
+          .hasMessageContaining(argv.get(0));
+    }
+  }
+
+  @Test
+  void aUnitSeesNoneOfOptbenchsEnvironment() {
+    Execution e = burner(MINUTE, "env");
+    List<String> names =
+        e.stdoutTail().lines().map(l -> l.substring(4, l.indexOf('=', 4))).toList();
+    assertThat(names).doesNotContain("OPTBENCH_INFLUX_PASSWORD", "OPTBENCH_INFLUX_USER");
+    assertThat(names).allMatch(n -> !n.startsWith("OPTBENCH_"), "no OPTBENCH_* variable");
+    assertThat(names)
+        .allMatch(
+            n ->
+                !System.getenv().containsKey(n)
+                    || n.equals("PATH")
+                    || n.equals("HOSTNAME")
+                    || n.equals("HOME"),
+            "nothing inherited from the JVM but PATH");
+  }
+
+  @Test
   void closeIsIdempotentAndLeavesNothingBehind() {
     burner(MINUTE, "exit", "0");
     sandbox.close();

@@ -12,6 +12,9 @@
  *   dwrite MIB FILE write MIB MiB to FILE with O_DIRECT (bypasses the page cache)
  *   dread FILE      read FILE with O_DIRECT
  *   fwrite MIB FILE write MIB MiB to FILE through the page cache, then fsync (buffered I/O)
+ *   id              print "uid:<uid> gid:<gid> groups:<n>" to stdout
+ *   write FILE      create FILE and write "x" to it; exit 96 with the reason on stderr if it fails
+ *   env             print every environment variable as "env:<NAME=value>"
  *   echo ARGS...    print every remaining argument on its own line as "arg:<arg>", then stop
  * Built static so it runs in a FROM scratch image too.
  */
@@ -98,6 +101,17 @@ int main(int argc, char **argv) {
       }
       close(fd);
       i += write_op ? 2 : 1;
+    } else if (!strcmp(op, "id")) {
+      printf("uid:%d gid:%d groups:%d\n", (int)getuid(), (int)getgid(), getgroups(0, NULL));
+      fflush(stdout);
+    } else if (!strcmp(op, "write")) {
+      int fd = open(argv[++i], O_WRONLY | O_CREAT | O_TRUNC, 0644);
+      if (fd < 0 || write(fd, "x", 1) != 1) { perror("burner: write"); return 96; }
+      close(fd);
+    } else if (!strcmp(op, "env")) {
+      extern char **environ;
+      for (char **e = environ; *e; e++) printf("env:%s\n", *e);
+      fflush(stdout);
     } else if (!strcmp(op, "echo")) {
       for (int k = i + 1; k < argc; k++) printf("arg:%s\n", argv[k]);
       return 0;

@@ -53,14 +53,20 @@ public final class CompareCommand {
         switch (name) {
           case "--baseline" -> baseline = Path.of(value);
           case "--candidate" -> candidate = Path.of(value);
-          case "--max-regression" -> options = options.withMaxRegression(fraction(value));
-          case "--alpha" -> options = options.withAlpha(Double.parseDouble(value));
-          case "--resamples" -> options = options.withResamples(Integer.parseInt(value));
-          case "--seed" -> options = options.withSeed(Long.parseLong(value));
+          case "--max-regression" ->
+              options =
+                  options.withMaxRegression(
+                      number(name, value, "5% or 0.05", CompareCommand::fraction));
+          case "--alpha" ->
+              options = options.withAlpha(number(name, value, "0.05", Double::parseDouble));
+          case "--resamples" ->
+              options = options.withResamples(number(name, value, "10000", Integer::parseInt));
+          case "--seed" -> options = options.withSeed(number(name, value, "42", Long::parseLong));
           case "--statistic" ->
-              options = options.withStatistic(Statistic.valueOf(value.toUpperCase(Locale.ROOT)));
-          case "--min-samples" -> options = options.withMinSamples(Integer.parseInt(value));
-          case "--format" -> format = ResultFormatType.parse(value);
+              options = options.withStatistic(choice(name, value, Statistic.class));
+          case "--min-samples" ->
+              options = options.withMinSamples(number(name, value, "5", Integer::parseInt));
+          case "--format" -> format = choice(name, value, ResultFormatType.class);
           default -> throw new IllegalArgumentException("unknown option " + name);
         }
       }
@@ -83,13 +89,23 @@ public final class CompareCommand {
               candidate.getFileName().toString(),
               now,
               options);
-      out.print(ResultFormatFactory.create(format).render(c));
-      out.flush();
       if (c.rows().isEmpty()) {
-        // A gate that compared nothing must not pass silently (renamed benchmarks, wrong file).
-        err.println("compare: no benchmark with raw data appears in both files");
+        // A gate that compared nothing must not pass, nor print a verdict (renamed benchmarks,
+        // an empty or wrong file).
+        err.println(
+            "compare: no benchmark with raw data appears in both files ("
+                + baseline
+                + ": "
+                + old.size()
+                + " benchmark(s), "
+                + candidate
+                + ": "
+                + now.size()
+                + "); compare results of the same benchmarks");
         return ERROR;
       }
+      out.print(ResultFormatFactory.create(format).render(c));
+      out.flush();
       if (c.count(Verdict.TOO_FEW_SAMPLES) == c.rows().size()) {
         // Nothing was judged: passing would claim "no regression" on no evidence.
         err.println(
@@ -102,6 +118,34 @@ public final class CompareCommand {
     } catch (IOException | RuntimeException e) {
       err.println("compare: " + e.getMessage());
       return ERROR;
+    }
+  }
+
+  /** A number option's value, or a message naming the option and an example. */
+  private static <T> T number(
+      String option, String value, String example, java.util.function.Function<String, T> parse) {
+    try {
+      return parse.apply(value);
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException(
+          option + " '" + value + "' is not a number; give e.g. " + option + " " + example, e);
+    }
+  }
+
+  /** An enum option's value, or a message listing the choices. */
+  private static <E extends Enum<E>> E choice(String option, String value, Class<E> type) {
+    try {
+      return Enum.valueOf(type, value.trim().toUpperCase(Locale.ROOT));
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException(
+          option
+              + " '"
+              + value
+              + "' is not one of "
+              + java.util.Arrays.stream(type.getEnumConstants())
+                  .map(c -> c.name().toLowerCase(Locale.ROOT))
+                  .toList(),
+          e);
     }
   }
 

@@ -24,17 +24,32 @@ public final class JmhJsonReader {
   private static final Set<String> METRIC_FIELDS =
       Set.of("score", "scoreError", "scoreConfidence", "scorePercentiles", "scoreUnit", "rawData");
 
+  /** Reads {@code file}; every error names the file (a parser's message alone does not). */
   public List<BenchmarkResult> read(Path file) throws IOException {
+    if (Files.isDirectory(file)) {
+      throw new IOException(file + " is a folder, not a JMH JSON file");
+    }
     try (InputStream in = Files.newInputStream(file)) {
       return read(in);
-    } catch (IllegalArgumentException e) {
-      throw new IOException(file + ": " + e.getMessage(), e);
+    } catch (java.nio.file.NoSuchFileException e) {
+      throw new IOException(file + " does not exist", e);
+    } catch (java.nio.file.AccessDeniedException e) {
+      throw new IOException(file + " is not readable (permission denied)", e);
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw new IOException(
+          file + " is not a JMH result file (not JSON: " + e.getOriginalMessage() + ")", e);
+    } catch (IOException | IllegalArgumentException e) {
+      String m = String.valueOf(e.getMessage());
+      throw new IOException(m.startsWith(file.toString()) ? m : file + ": " + m, e);
     }
   }
 
   public List<BenchmarkResult> read(InputStream in) throws IOException {
     JsonNode root = MAPPER.readTree(in);
-    if (root == null || !root.isArray()) {
+    if (root == null || root.isMissingNode()) {
+      throw new IOException("empty, not a JMH result file");
+    }
+    if (!root.isArray()) {
       throw new IOException("not a JMH result file: expected a JSON array at the top level");
     }
     List<BenchmarkResult> results = new ArrayList<>();

@@ -10,6 +10,7 @@ import dev.optbench.harness.metrics.ResourceUsage;
 import dev.optbench.harness.runtime.Execution;
 import dev.optbench.harness.runtime.ProgramNotFoundException;
 import dev.optbench.harness.runtime.Sandbox;
+import dev.optbench.harness.runtime.UnitPrograms;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
@@ -64,9 +65,7 @@ public final class DockerSandbox implements Sandbox {
     if (closed.get()) {
       throw new IllegalStateException("sandbox " + container.name() + " is closed");
     }
-    if (argv.isEmpty()) {
-      throw new IllegalArgumentException("empty argv: name the program to run, e.g. ffmpeg");
-    }
+    UnitPrograms.requireRunnable(argv, variantName); // the image holds the helper too
     Optional<UnitCgroups.Unit> unit = container.unitCgroups().map(UnitCgroups::next);
     runningUnit = unit;
     try {

@@ -10,6 +10,7 @@ import dev.optbench.harness.cgroup.CgroupFs;
 import dev.optbench.harness.cgroup.CgroupLocator;
 import dev.optbench.harness.runtime.RuntimeUnavailableException;
 import dev.optbench.harness.runtime.SandboxLimits;
+import dev.optbench.harness.runtime.UnitUser;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -49,7 +50,7 @@ record SandboxContainer(
       Optional<CgroupFs> hostCgroups) {
     boolean local = hostCgroups.isPresent();
     String name = "optbench-" + safe(variant) + "-" + UUID.randomUUID().toString().substring(0, 8);
-    String user = owner(limits.workDir());
+    String user = UnitUser.forContainer(limits.workDir()).spec(); // never root, see UnitUser
     String[] uidGid = user.split(":");
     Optional<UnitCgroups> units =
         hostCgroups.flatMap(
@@ -139,22 +140,6 @@ record SandboxContainer(
               + " OOM killer's choice",
           hostPid,
           e.getMessage());
-    }
-  }
-
-  /**
-   * Units run as the owner of the work folder: with all capabilities dropped, root in the container
-   * could not write into a folder owned by someone else, and outputs belong to the user.
-   */
-  static String owner(Path workDir) {
-    try {
-      Object uid = Files.getAttribute(workDir, "unix:uid");
-      Object gid = Files.getAttribute(workDir, "unix:gid");
-      return uid + ":" + gid;
-    } catch (IOException | UnsupportedOperationException e) {
-      throw new IllegalArgumentException(
-          "work folder " + workDir + " is not readable (" + e.getMessage() + "); create it first",
-          e);
     }
   }
 

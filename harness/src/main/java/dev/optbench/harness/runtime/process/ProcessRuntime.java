@@ -5,6 +5,7 @@ import dev.optbench.harness.runtime.ContainerRuntime;
 import dev.optbench.harness.runtime.RuntimeUnavailableException;
 import dev.optbench.harness.runtime.Sandbox;
 import dev.optbench.harness.runtime.SandboxLimits;
+import dev.optbench.harness.runtime.UnitUser;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.slf4j.Logger;
@@ -38,11 +39,15 @@ public final class ProcessRuntime implements ContainerRuntime {
     return new ProcessSandbox(variant, limits, VariantPrograms.execHelper(variant, cacheDir));
   }
 
-  /** Shared with the cgroup runtime: units run in the work dir, so it must exist. */
+  /**
+   * Shared with the cgroup runtime: units run in the work dir, so it must exist, and belong to the
+   * unprivileged user they run as.
+   */
   public static void requireWorkDir(Path workDir) {
     if (!Files.isDirectory(workDir)) {
       throw new RuntimeUnavailableException(
           "work dir " + workDir + " does not exist; create it or pass another one");
     }
+    UnitUser.forHostUnits().own(workDir);
   }
 }

@@ -9,6 +9,7 @@ import dev.optbench.harness.runtime.Execution;
 import dev.optbench.harness.runtime.Sandbox;
 import dev.optbench.harness.runtime.SandboxLimits;
 import dev.optbench.harness.runtime.ShutdownCloser;
+import dev.optbench.harness.runtime.UnitPrograms;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -17,9 +18,10 @@ import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * Units as plain host processes. Nothing is isolated or limited: the cpuset and memory limit are
- * not enforced, and the totals are the helper's rusage of the unit (CPU time of the unit and its
- * waited-for children, ru_maxrss of the largest single process as peak memory, no block I/O).
+ * Units as plain host processes. Nothing is isolated or limited but the user (never root, see
+ * {@link dev.optbench.harness.runtime.UnitUser}): the cpuset and memory limit are not enforced, and
+ * the totals are the helper's rusage of the unit (CPU time of the unit and its waited-for children,
+ * ru_maxrss of the largest single process as peak memory, no block I/O).
  */
 final class ProcessSandbox implements Sandbox {
   static final String SOURCE = "process-rusage";
@@ -42,6 +44,7 @@ final class ProcessSandbox implements Sandbox {
     if (closed.get()) {
       throw new IllegalStateException("sandbox of variant " + variant.name() + " is closed");
     }
+    UnitPrograms.requireRunnable(argv, variant.name());
     Path program = VariantPrograms.resolve(variant, argv.get(0));
     UnitLauncher.Outcome outcome =
         UnitLauncher.run(

@@ -2,6 +2,7 @@ package dev.optbench.harness.runtime.process;
 
 import dev.optbench.harness.exec.ExecReport;
 import dev.optbench.harness.runtime.RuntimeUnavailableException;
+import dev.optbench.harness.runtime.UnitUser;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -10,17 +11,24 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 /**
- * Runs one unit on the host through optbench-exec: {@code optbench-exec [helperOptions] --report
- * FILE -- PROGRAM ARGS...}, never through a shell. Stdin is /dev/null (ffmpeg would otherwise read
- * keystrokes from it); output is drained into tails. Shared by the process and cgroup runtimes.
+ * Runs one unit on the host through optbench-exec: {@code optbench-exec [helperOptions] [--user
+ * UID:GID] --report FILE -- PROGRAM ARGS...}, never through a shell, never as root (see {@link
+ * UnitUser}) and with an environment of its own: the JVM's may hold secrets (InfluxDB credentials)
+ * that a unit must not see. Stdin is /dev/null (ffmpeg would otherwise read keystrokes from it);
+ * output is drained into tails. Shared by the process and cgroup runtimes.
  */
 public final class UnitLauncher {
   /** How long the helper gets to report after its child was killed. */
   static final Duration REPORT_GRACE = Duration.ofSeconds(10);
+
+  /** All a unit's environment: ffmpeg needs none, and C number formatting stays the same. */
+  static final Map<String, String> UNIT_ENVIRONMENT =
+      Map.of("PATH", "/usr/local/bin:/usr/bin:/bin", "LC_ALL", "C");
 
   private UnitLauncher() {}
 
@@ -52,13 +60,16 @@ public final class UnitLauncher {
       List<String> cmd = new ArrayList<>();
       cmd.add(helper.toString());
       cmd.addAll(helperOptions);
+      cmd.addAll(UnitUser.forHostUnits().helperOptions());
       cmd.addAll(List.of("--report", report.toString(), "--", program.toString()));
       cmd.addAll(args);
-      process =
+      ProcessBuilder builder =
           new ProcessBuilder(cmd)
               .directory(workDir.toFile())
-              .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
-              .start();
+              .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
+      builder.environment().clear();
+      builder.environment().putAll(UNIT_ENVIRONMENT);
+      process = builder.start();
       started.accept(process);
       OutputTail out = new OutputTail(process.getInputStream(), "unit-stdout");
       OutputTail err = new OutputTail(process.getErrorStream(), "unit-stderr");

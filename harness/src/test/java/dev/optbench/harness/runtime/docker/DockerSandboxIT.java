@@ -12,6 +12,7 @@ import dev.optbench.harness.runtime.Execution;
 import dev.optbench.harness.runtime.ProgramNotFoundException;
 import dev.optbench.harness.runtime.Sandbox;
 import dev.optbench.harness.runtime.SandboxLimits;
+import dev.optbench.harness.testing.HostCgroups;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -134,7 +135,7 @@ class DockerSandboxIT {
   @Test
   void cpuTotalMatchesTwoSecondsOfBurnWithinTwoPercent() {
     ResourceUsage u = run("ffmpeg", "burn", "2").usage();
-    assertThat(u.source()).isEqualTo("docker/cgroup-v1");
+    assertThat(u.source()).isEqualTo("docker/" + HostCgroups.source());
     assertThat(u.succeeded()).isTrue();
     assertThat((double) u.cpuTotalNanos()).isCloseTo(2e9, within(0.02 * 2e9));
     assertThat(u.cpuUserNanos()).isGreaterThan(u.cpuTotalNanos() / 2);

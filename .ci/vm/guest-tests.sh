@@ -1,0 +1,61 @@
+#!/bin/bash
+# Runs in the cgroup v2 guest (see .ci/cgroup-v2-vm.sh): checks the kernel really has only the v2
+# hierarchy with the controllers the runtime needs, starts Docker when asked, and runs the
+# runtimes' integration tests with JUnit's console launcher. Reports go to /results/junit.
+set -uo pipefail
+export PATH=/opt/jdk/bin:/usr/sbin:/usr/bin:/sbin:/bin
+export HOME=/root JAVA_HOME=/opt/jdk
+cd /t/harness
+echo "guest: $(uname -r), $(nproc) CPUs, $(awk '/MemTotal/ {print int($2 / 1024)}' /proc/meminfo) MiB"
+if [ ! -f /sys/fs/cgroup/cgroup.controllers ] || awk '$3 == "cgroup" {found = 1} END {exit !found}' /proc/mounts; then
+  echo "guest: /sys/fs/cgroup is not a pure cgroup v2 hierarchy:" && grep cgroup /proc/mounts
+  exit 3
+fi
+echo "guest: cgroup v2, controllers: $(cat /sys/fs/cgroup/cgroup.controllers)"
+
+# The burner's own CPU clock, the kernel's rusage and the cgroup's cpu.stat for one 2 s burn, as a
+# reference for CgroupGroundTruthIT's figures (no optbench code involved).
+burner=$(ls target/test-native/burner-* | head -1)
+mkdir /sys/fs/cgroup/reference
+TIMEFORMAT="guest: reference burn: rusage user %U s, sys %S s, wall %R s"
+time (bash -c 'echo $$ >/sys/fs/cgroup/reference/cgroup.procs && exec "$0" cpu 2000' "$burner")
+echo "guest: reference burn: cgroup $(tr '\n' ' ' </sys/fs/cgroup/reference/cpu.stat)"
+rmdir /sys/fs/cgroup/reference
+
+# In the guest a missing service or a fallback to v1 is a failure, never a skip.
+export OPTBENCH_REQUIRE_SERVICES=true OPTBENCH_EXPECT_CGROUP=v2
+classes=(
+  dev.optbench.harness.runtime.cgroup.CgroupSandboxContractIT
+  dev.optbench.harness.runtime.cgroup.CgroupGroundTruthIT
+  dev.optbench.harness.runtime.cgroup.CgroupSigtermIT
+  dev.optbench.harness.runtime.cgroup.CgroupSandboxCollectorIT
+)
+if [ "$(cat /t/docker)" = true ]; then
+  modprobe overlay 2>/dev/null
+  mkdir -p /run/optbench-docker
+  s=$(date +%s)
+  dockerd --host unix:///run/optbench-docker/docker.sock --bridge=none --iptables=false \
+    --ip-masq=false --data-root /var/lib/docker >/tmp/dockerd.log 2>&1 &
+  export DOCKER_HOST=unix:///run/optbench-docker/docker.sock
+  for _ in $(seq 120); do docker info >/dev/null 2>&1 && break; sleep 1; done
+  docker info 2>/dev/null | grep -E 'Server Version|Cgroup|Storage Driver' | sed 's/^ */guest: docker /'
+  echo "guest: dockerd answered after $(($(date +%s) - s)) s"
+  classes+=(
+    dev.optbench.harness.runtime.docker.DockerSandboxContractIT
+    dev.optbench.harness.runtime.docker.DockerSandboxIT
+  )
+fi
+
+selectors=()
+for c in "${classes[@]}"; do selectors+=(--select-class "$c"); done
+s=$(date +%s)
+# Everything on the JVM's own class path (not --class-path): CgroupSigtermIT starts a second JVM
+# with java.class.path, as it does with surefire's.
+# @TempDir on the disk, not the tmpfs /tmp: the I/O tests need block I/O the kernel can count
+mkdir -p /t/tmp
+java -Djava.io.tmpdir=/t/tmp -cp "/t/harness/target/test-classes:/t/harness/target/classes:$(cat /t/classpath):/t/lib/$(cat /t/launcher)" \
+  org.junit.platform.console.ConsoleLauncher execute --disable-banner --details=tree \
+  --reports-dir /results/junit "${selectors[@]}"
+rc=$?
+echo "guest: tests took $(($(date +%s) - s)) s, exit code $rc"
+exit $rc
