@@ -132,7 +132,7 @@ class MainJobIT {
     // JMH's defaults as the main job sets them: 1 fork, 1 warmup, 5 measured invocations.
     assertThat(r.forks()).isEqualTo(1);
     assertThat(r.warmupIterations()).isEqualTo(1);
-    assertThat(r.primaryMetric().samples()).hasSize(5);
+    assertThat(r.primaryMetric().samples()).hasSize(10); // 10 interleaved rounds by default
     assertPlausible(r);
     try (var samples = Files.list(run.resolve("samples"))) {
       List<Path> lp = samples.filter(f -> f.toString().endsWith(".lp")).toList();
