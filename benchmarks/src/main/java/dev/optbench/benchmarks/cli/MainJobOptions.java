@@ -71,6 +71,23 @@ public final class MainJobOptions {
   @Option(names = "--jobs", paramLabel = "N", description = "make -j N. Default: all cores.")
   int jobs = Runtime.getRuntime().availableProcessors();
 
+  @Option(
+      names = "--order",
+      paramLabel = "interleaved|jmh",
+      defaultValue = "interleaved",
+      description =
+          "interleaved: rounds in which every (variant, unit) pair runs once, shuffled per round,"
+              + " each variant's sandbox open for the whole run, ratios from same-round pairs"
+              + " (-i = rounds, default 10; -wi = warm-up rounds). jmh: JMH's own trial order,"
+              + " one forked trial per pair. Default: ${DEFAULT-VALUE}.")
+  String order;
+
+  @Option(
+      names = "--order-seed",
+      paramLabel = "N",
+      description = "Seed of the rounds' order (recorded in rounds.json). Default: a new one.")
+  Long orderSeed;
+
   @Option(names = "--jmh-help", description = "Print JMH's own options and exit.")
   boolean jmhHelp;
 
@@ -101,6 +118,16 @@ public final class MainJobOptions {
     return false;
   }
 
+  private boolean interleaved() {
+    return switch (order) {
+      case "interleaved" -> true;
+      case "jmh" -> false;
+      default ->
+          throw new IllegalArgumentException(
+              "--order must be interleaved or jmh, not '" + order + "'");
+    };
+  }
+
   public JobSettings settings(List<String> jmhArgs) {
     return new JobSettings(
         List.copyOf(jmhArgs),
@@ -120,6 +147,7 @@ public final class MainJobOptions {
         results,
         cache.dir(),
         jobs,
-        sink.cadvisor());
+        sink.cadvisor(),
+        new JobSettings.Order(interleaved(), orderSeed == null ? System.nanoTime() : orderSeed));
   }
 }

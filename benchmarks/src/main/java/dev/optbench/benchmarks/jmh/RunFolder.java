@@ -21,6 +21,11 @@ public record RunFolder(Path dir) {
     return dir.resolve("jmh.partial.json");
   }
 
+  /** The order of an interleaved run's rounds with its seed; absent for JMH's trial order. */
+  public Path rounds() {
+    return dir.resolve("rounds.json");
+  }
+
   public Path status() {
     return dir.resolve("run.json");
   }

@@ -24,25 +24,26 @@ import java.util.Optional;
 /**
  * One JMH trial's world: the variant's {@link VariantSession} (sandbox, collector, sinks, from the
  * one {@link RunAssembly}) and its work folder. Kept apart from the JMH annotations so it can be
- * tested and reasoned about on its own.
+ * tested and reasoned about on its own. An interleaved run opens one per variant ({@link
+ * #openVariant}) and runs every unit in it ({@link #runUnit(String)}), so no sandbox is opened per
+ * trial.
  */
 public final class TrialSandbox implements AutoCloseable {
   private static final ObjectMapper JSON = new ObjectMapper();
   private final RunPlan plan;
   private final String variant;
   private final String unitId;
-  private final RunPlan.Unit unit;
   private final Path workDir;
   private final VariantSession session;
   private int invocation;
 
-  private TrialSandbox(RunPlan plan, String variant, String unitId) throws IOException {
+  private TrialSandbox(RunPlan plan, String variant, String unitId, String name)
+      throws IOException {
     this.plan = plan;
     this.variant = variant;
     this.unitId = unitId;
-    this.unit = plan.unit(unitId);
     RunPlan.Variant v = plan.variant(variant);
-    this.workDir = Files.createDirectories(plan.folder().work().resolve(variant + "-" + unitId));
+    this.workDir = Files.createDirectories(plan.folder().work().resolve(name));
     ContainerRuntime rt =
         RuntimeSelector.fromServiceLoader().select(Optional.of(plan.runtime())).provider().create();
     this.session =
@@ -51,7 +52,7 @@ public final class TrialSandbox implements AutoCloseable {
                 new VariantRef(
                     variant, v.binDir(), Optional.ofNullable(v.image()), v.manifestDigest()),
                 workDir,
-                variant + "-" + unitId);
+                name);
   }
 
   /** The run's settings as the main job planned them; the series go to the run folder. */
@@ -70,8 +71,9 @@ public final class TrialSandbox implements AutoCloseable {
   }
 
   public static TrialSandbox open(RunPlan plan, String variant, String unitId) {
+    plan.unit(unitId); // fail here, not at the first invocation
     try {
-      return new TrialSandbox(plan, variant, unitId);
+      return new TrialSandbox(plan, variant, unitId, variant + "-" + unitId);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot prepare the trial " + variant + " x " + unitId, e);
     }
@@ -95,10 +97,25 @@ public final class TrialSandbox implements AutoCloseable {
 
   /** Runs every step of the unit in the sandbox; the totals cover all of them. */
   public ResourceUsage runUnit() {
+    return runUnit(unitId);
+  }
+
+  /** The variant's sandbox for a whole interleaved run: any unit of the plan runs in it. */
+  public static TrialSandbox openVariant(RunPlan plan, String variant) {
+    try {
+      return new TrialSandbox(plan, variant, "", variant);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot prepare the sandbox of " + variant, e);
+    }
+  }
+
+  /** Runs every step of the plan's unit {@code unitId}; the totals cover all of them. */
+  public ResourceUsage runUnit(String unitId) {
+    RunPlan.Unit unit = plan.unit(unitId);
     invocation++;
     UnitResult result = session.run(unitId, unit.steps());
     if (!result.succeeded()) {
-      recordFailure(result.total(), result.last().stderrTail(), result.timedOut());
+      recordFailure(unitId, result.total(), result.last().stderrTail(), result.timedOut());
     }
     return result.total();
   }
@@ -107,7 +124,7 @@ public final class TrialSandbox implements AutoCloseable {
    * One JSON line per failed invocation, added atomically (a full disk never cuts a line): forks
    * write to the same file in turn.
    */
-  private void recordFailure(ResourceUsage u, String stderr, boolean timedOut) {
+  private void recordFailure(String unitId, ResourceUsage u, String stderr, boolean timedOut) {
     Map<String, Object> line = new LinkedHashMap<>();
     line.put("variant", variant);
     line.put("unit", unitId);

@@ -21,6 +21,7 @@ import java.util.function.Supplier;
  * @param units how many units of the workload to run
  * @param seed novelty search seed, when the workload is generated
  * @param budget commands the search may evaluate, when the workload is generated
+ * @param order interleaved rounds (default) or JMH's own trial order
  */
 public record JobSettings(
     List<String> jmhArgs,
@@ -40,7 +41,14 @@ public record JobSettings(
     Path resultsDir,
     Path cacheDir,
     int jobs,
-    Optional<java.net.URI> cadvisor) {
+    Optional<java.net.URI> cadvisor,
+    Order order) {
+
+  /**
+   * How the (variant, unit) pairs are scheduled: {@code interleaved} rounds in this JVM with a
+   * shuffled order per round from {@code seed}, or JMH's trials one after the other.
+   */
+  public record Order(boolean interleaved, long seed) {}
 
   /** Where the time series go; null URL fields never reach this record. */
   public record Influx(String rawUrl, String database) {

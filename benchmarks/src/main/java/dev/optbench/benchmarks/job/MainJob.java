@@ -6,6 +6,7 @@ import dev.optbench.benchmarks.jmh.RunPlan;
 import dev.optbench.benchmarks.jmh.WorkFolders;
 import dev.optbench.benchmarks.profile.InstructionPass;
 import dev.optbench.benchmarks.profile.RunFolderPass;
+import dev.optbench.benchmarks.rounds.RoundOrder;
 import dev.optbench.build.FunctionalComparison;
 import dev.optbench.build.VariantSet;
 import dev.optbench.build.compile.BuiltVariant;
@@ -159,21 +160,42 @@ public final class MainJob {
             0,
             s.jmhArgs());
     status.write(folder.status());
-    o.printf(
-        "%nrunning %d variants x %d units with JMH (%s); each line: the invocations' wall ms"
-            + " next to the process, warmup in brackets, ! = failed%n",
-        variantNames.size(), unitIds.size(), describe(jmh));
+    Optional<RoundOrder> order =
+        s.order().interleaved()
+            ? Optional.of(Interleaving.order(jmh, s.order(), variantNames, unitIds, folder, o))
+            : Optional.empty();
+    if (order.isEmpty()) {
+      o.printf(
+          "%nrunning %d variants x %d units with JMH (%s); each line: the invocations' wall ms"
+              + " next to the process, warmup in brackets, ! = failed%n",
+          variantNames.size(), unitIds.size(), describe(jmh));
+    }
     for (WorkloadUnit u : units) {
       String before =
           u.before().isEmpty() ? "" : " (after " + u.before().size() + " step(s) before it)";
       o.printf("  %-12s %s%s%n", u.id(), String.join(" ", u.argv()), before);
     }
-    TrialRun trials = new TrialRun(folder, status, o);
+    boolean complete;
+    boolean interrupted;
+    boolean writeFailed;
     try {
-      trials.run(
-          JmhLauncher.options(jmh, plan, folder.plan(), variantNames, unitIds, s.timeoutMillis()));
+      if (order.isPresent()) {
+        InterleavedRun rounds = new InterleavedRun(plan, order.get(), status, o);
+        rounds.run();
+        complete = rounds.complete();
+        interrupted = rounds.wasInterrupted();
+        writeFailed = rounds.failedToWriteResults();
+      } else {
+        TrialRun trials = new TrialRun(folder, status, o);
+        trials.run(
+            JmhLauncher.options(
+                jmh, plan, folder.plan(), variantNames, unitIds, s.timeoutMillis()));
+        complete = trials.complete();
+        interrupted = trials.wasInterrupted();
+        writeFailed = trials.failedToWriteResults();
+      }
     } finally {
-      WorkFolders.delete(folder.work()); // each trial removed its own; this is the parent
+      WorkFolders.delete(folder.work()); // each sandbox removed its own; this is the parent
     }
 
     o.println(
@@ -189,17 +211,17 @@ public final class MainJob {
                         + " (Grafana: `grafana --out DIR`), and "
                         + folder.samples())
             .orElse("series: " + folder.samples() + " (line protocol)"));
-    if (trials.wasInterrupted()) {
+    if (interrupted) {
       return 130; // the JVM is shutting down; the hook said what was kept
     }
-    if (trials.failedToWriteResults()) {
+    if (writeFailed) {
       return 1; // the run said why; run.json says failed
     }
-    if (trials.complete() && instructions.isPresent()) { // its own pass, never in timed runs
+    if (complete && instructions.isPresent()) { // its own pass, never in timed runs
       RunFolderPass.run(folder, plan, baseline, instructions.get());
     }
     // --- report and verdict
-    return new RunReport(folder, baseline, o).finish(trials.complete(), status);
+    return new RunReport(folder, baseline, o).finish(complete, status);
   }
 
   private RunPlan plan(

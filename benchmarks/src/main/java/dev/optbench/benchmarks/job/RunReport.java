@@ -94,7 +94,7 @@ public final class RunReport {
     }
     out.println();
     if (variants.containsKey(baseline)) {
-      RunSummary summary = new RunSummary(baseline, variants, CompareOptions.defaults());
+      RunSummary summary = new RunSummary(baseline, variants, options());
       List<Headlines.Headline> headlines = summary.headlines(manifests(variants.keySet()));
       out.print(summary.text(headlines));
       writeMarkdown(summary, headlines, warnings, results);
@@ -158,8 +158,13 @@ public final class RunReport {
                     manifests,
                     host,
                     warnings,
-                    CompareOptions.defaults(),
+                    options(),
                     now())));
+  }
+
+  /** Interleaved runs (rounds.json) pair their values by round; JMH's trial order does not. */
+  private CompareOptions options() {
+    return CompareOptions.defaults().withPaired(Files.isRegularFile(folder.rounds()));
   }
 
   /** The build manifests of the variants that have one, in the order given. */

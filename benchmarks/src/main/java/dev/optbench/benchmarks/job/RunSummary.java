@@ -29,10 +29,12 @@ final class RunSummary {
   private final String baseline;
   private final Map<String, List<BenchmarkResult>> variants;
   private final Map<String, Comparison> comparisons = new LinkedHashMap<>();
+  private final CompareOptions options;
 
   RunSummary(String baseline, Map<String, List<BenchmarkResult>> variants, CompareOptions options) {
     this.baseline = baseline;
     this.variants = variants;
+    this.options = options;
     variants.forEach(
         (name, results) -> {
           if (!name.equals(baseline)) {
@@ -60,6 +62,39 @@ final class RunSummary {
     StringBuilder s = new StringBuilder(Headlines.about(comparisons, baseline)).append('\n');
     headlines.forEach(h -> s.append("  ").append(h.sentence()).append('\n'));
     return s.append('\n').append(text()).toString();
+  }
+
+  /**
+   * How the intervals above were made, the minimum for a verdict, and, for paired runs, the same
+   * ratios without pairing beside them (what interleaving gained).
+   */
+  private String pairing(CompareOptions o) {
+    StringBuilder s = new StringBuilder();
+    s.append(
+        String.format(
+            Locale.ROOT,
+            "intervals: %s; a unit's verdict needs at least %d %s (%s)%n",
+            o.paired()
+                ? "95% bootstrap over rounds of same-round pairs, signed-rank test"
+                : "95% bootstrap of each side on its own, Mann-Whitney test",
+            o.requiredSamples(),
+            o.paired() ? "rounds" : "invocations per variant",
+            o.requiredSamplesReason()));
+    if (!o.paired()) {
+      return s.toString();
+    }
+    s.append("the same ratios unpaired, for reference:\n");
+    for (Map.Entry<String, Comparison> e : comparisons.entrySet()) {
+      s.append(String.format(Locale.ROOT, "%-10s", e.getKey()));
+      for (String metric : HEADLINE_METRICS) {
+        s.append(' ')
+            .append(
+                String.format(
+                    Locale.ROOT, "%-26s", ratio(e.getValue().unpairedSummaries().get(metric))));
+      }
+      s.append('\n');
+    }
+    return s.toString();
   }
 
   String text() {
@@ -97,6 +132,7 @@ final class RunSummary {
       s.append(' ').append(failed(variant)).append('\n');
     }
     s.append(noVerdicts());
+    s.append(pairing(options));
     s.append('\n').append(unitTable());
     return s.toString();
   }

@@ -122,7 +122,8 @@ class MainJobIT {
             tmp, List.of("-Dpicocli.defaults.optbench.path=" + defaults), List.of());
     String out = job.output();
     assertThat(job.exit()).as(out).isZero();
-    assertThat(out).contains("runtime:", "workload:", "[2/2]", "(baseline)");
+    // Interleaved by default: 10 rounds of the 2 pairs after a warm-up round.
+    assertThat(out).contains("runtime:", "workload:", "[round 10/10]", "(baseline)");
     Path run = BenchmarksJar.runFolder(tmp.resolve("optbench-results"));
     assertThat(RunStatus.read(run.resolve("run.json")).status()).isEqualTo(RunStatus.COMPLETE);
     Map<String, List<BenchmarkResult>> variants = RunReport.variants(run.resolve("jmh.json"));
@@ -131,7 +132,7 @@ class MainJobIT {
     // JMH's defaults as the main job sets them: 1 fork, 1 warmup, 5 measured invocations.
     assertThat(r.forks()).isEqualTo(1);
     assertThat(r.warmupIterations()).isEqualTo(1);
-    assertThat(r.primaryMetric().samples()).hasSize(5);
+    assertThat(r.primaryMetric().samples()).hasSize(10); // 10 interleaved rounds by default
     assertPlausible(r);
     try (var samples = Files.list(run.resolve("samples"))) {
       List<Path> lp = samples.filter(f -> f.toString().endsWith(".lp")).toList();

@@ -41,6 +41,8 @@ class MainJobInterruptIT {
                 workload.toString(),
                 "--runtime",
                 "docker",
+                "--order",
+                "jmh", // this test is about JMH's forks; interleaved runs have none
                 "-f",
                 "1",
                 "-wi",

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * Baseline versus candidate: one row per benchmark (paired by name and params) and metric (primary
@@ -22,6 +23,7 @@ public final class Comparison {
   private final CompareOptions options;
   private final List<MetricComparison> rows;
   private final Map<String, RatioEstimate> summaries;
+  private final Map<String, RatioEstimate> unpairedSummaries;
   private final List<BenchmarkKey> onlyInBaseline;
   private final List<BenchmarkKey> onlyInCandidate;
 
@@ -38,6 +40,8 @@ public final class Comparison {
     this.options = options;
     this.rows = List.copyOf(rows);
     this.summaries = java.util.Collections.unmodifiableMap(summaries);
+    this.unpairedSummaries =
+        java.util.Collections.unmodifiableMap(summarise(rows, MetricComparison::unpaired));
     this.onlyInBaseline = List.copyOf(onlyInBaseline);
     this.onlyInCandidate = List.copyOf(onlyInCandidate);
   }
@@ -85,7 +89,7 @@ public final class Comparison {
         candidateName,
         options,
         rows,
-        summarise(rows),
+        summarise(rows, MetricComparison::ratio),
         onlyInBaseline,
         onlyInCandidate);
   }
@@ -122,7 +126,9 @@ public final class Comparison {
         row.pValue(),
         row.effect(),
         row.verdict(),
-        note);
+        note,
+        row.unpaired(),
+        row.paired());
   }
 
   /** "0 of 5 invocations succeeded on O0 (5 failed, 1 OOM-killed)". */
@@ -143,13 +149,13 @@ public final class Comparison {
    * Geometric mean per metric over rows with enough samples and usable ratios: positive, with a
    * finite interval (a baseline whose resamples hit zero gives an infinite or NaN upper end).
    */
-  private static Map<String, RatioEstimate> summarise(List<MetricComparison> rows) {
+  private static Map<String, RatioEstimate> summarise(
+      List<MetricComparison> rows, Function<MetricComparison, RatioEstimate> interval) {
     Map<String, List<RatioEstimate>> byMetric = new LinkedHashMap<>();
     for (MetricComparison row : rows) {
-      if (row.verdict() != Verdict.TOO_FEW_SAMPLES
-          && row.ratio().low() > 0
-          && Double.isFinite(row.ratio().high())) {
-        byMetric.computeIfAbsent(row.metric(), k -> new ArrayList<>()).add(row.ratio());
+      RatioEstimate r = interval.apply(row);
+      if (row.verdict() != Verdict.TOO_FEW_SAMPLES && r.low() > 0 && Double.isFinite(r.high())) {
+        byMetric.computeIfAbsent(row.metric(), k -> new ArrayList<>()).add(r);
       }
     }
     Map<String, RatioEstimate> result = new LinkedHashMap<>();
@@ -189,7 +195,7 @@ public final class Comparison {
         candidateName,
         options,
         kept,
-        summarise(kept),
+        summarise(kept, MetricComparison::ratio),
         onlyInBaseline,
         onlyInCandidate);
   }
@@ -209,6 +215,14 @@ public final class Comparison {
 
   public Map<String, RatioEstimate> summaries() {
     return summaries;
+  }
+
+  /**
+   * Geometric means of the independent (unpaired) intervals; the same as {@link #summaries()}
+   * unless the options pair by round, where they show what pairing gained.
+   */
+  public Map<String, RatioEstimate> unpairedSummaries() {
+    return unpairedSummaries;
   }
 
   public long count(Verdict verdict) {

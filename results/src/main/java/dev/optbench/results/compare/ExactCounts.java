@@ -58,7 +58,9 @@ final class ExactCounts {
             Double.NaN,
             EffectSize.of(b, c),
             verdict,
-            note));
+            note,
+            new RatioEstimate(ratio, ratio, ratio, 1.0, new double[] {ratio}),
+            false));
   }
 
   /** Note for counts that did not repeat and so went to the statistical test. */

@@ -9,7 +9,12 @@ import dev.optbench.results.stats.SampleSummary;
  * One row of a comparison: a benchmark's metric in baseline and candidate. {@code ratio} is always
  * candidate/baseline (so 1.10 is "10% more"); whether that is worse depends on {@code direction}.
  *
+ * @param ratio the interval the verdict used: from same-round pairs when {@code paired}, else the
+ *     independent bootstrap
+ * @param pValue signed-rank test when {@code paired}, else Mann–Whitney
  * @param note a sentence for the user when the verdict needs one (too wide, too few), else ""
+ * @param unpaired the independent bootstrap of both samples, always, to show beside a paired one
+ * @param paired whether the values were paired by round (an interleaved run)
  */
 public record MetricComparison(
     BenchmarkKey key,
@@ -22,7 +27,9 @@ public record MetricComparison(
     double pValue,
     EffectSize effect,
     Verdict verdict,
-    String note) {
+    String note,
+    RatioEstimate unpaired,
+    boolean paired) {
   /** The note of a metric that is 0 in every value on both sides (no failures, no I/O...). */
   public static final String ZERO_IN_BOTH = "0 in both";
 

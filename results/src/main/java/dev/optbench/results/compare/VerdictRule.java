@@ -21,15 +21,18 @@ final class VerdictRule {
   Outcome decide(
       Direction direction, int nBaseline, int nCandidate, RatioEstimate ratio, double p) {
     int n = Math.min(nBaseline, nCandidate);
-    if (n < options.minSamples()) {
+    int required = options.requiredSamples();
+    if (n < required) {
       return new Outcome(
           Verdict.TOO_FEW_SAMPLES,
           String.format(
               Locale.ROOT,
-              "%d vs %d values; need at least %d per side",
+              "%d vs %d values; need at least %d %s (%s)",
               nBaseline,
               nCandidate,
-              options.minSamples()));
+              required,
+              options.paired() ? "pairs" : "per side",
+              options.requiredSamplesReason()));
     }
     boolean inverted = direction == Direction.HIGHER_IS_BETTER;
     double worseLow = inverted ? 1 / ratio.high() : ratio.low();

@@ -37,7 +37,8 @@ final class JsonFormat implements ResultFormat {
     options.put("resamples", o.resamples());
     options.put("seed", o.seed());
     options.put("statistic", o.statistic().name());
-    options.put("minSamples", o.minSamples());
+    options.put("minSamples", o.requiredSamples());
+    options.put("paired", o.paired());
     root.put("gatePassed", c.gatePasses());
     ObjectNode summaries = root.putObject("geometricMeans");
     for (Map.Entry<String, RatioEstimate> e : c.summaries().entrySet()) {

@@ -21,8 +21,7 @@ final class MarkdownFormat implements ResultFormat {
   @Override
   public void write(Comparison c, Appendable out) throws IOException {
     if (gate) {
-      out.append("## ").append(c.gatePasses() ? "✅ " : "❌ ").append(Summary.gate(c));
-      out.append("\n\n");
+      out.append("## ").append(Summary.gateMark(c)).append(Summary.gate(c)).append("\n\n");
     } else {
       out.append("## ").append(c.candidateName()).append(" vs ").append(c.baselineName());
       out.append("\n\n");

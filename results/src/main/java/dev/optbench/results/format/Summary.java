@@ -26,7 +26,10 @@ final class Summary {
         + o.resamples()
         + " resamples, seed "
         + o.seed()
-        + "), Mann-Whitney alpha "
+        + (o.paired() ? ", paired by round" : "")
+        + "), "
+        + (o.paired() ? "signed-rank" : "Mann-Whitney")
+        + " alpha "
         + Numbers.fixed(o.alpha(), 3)
         + ", threshold "
         + Numbers.percent(o.maxRegression());
@@ -69,7 +72,34 @@ final class Summary {
     return parts.isEmpty() ? "nothing compared" : String.join(", ", parts);
   }
 
+  /**
+   * The gate's line. It says PASSED only when every row was judged: rows with too few samples are
+   * not evidence of "no regression", so a run with such rows is INCOMPLETE (some judged) or has NO
+   * VERDICT (none judged), with the minimum it needed.
+   */
   static String gate(Comparison c) {
-    return (c.gatePasses() ? "GATE PASSED: " : "GATE FAILED: ") + counts(c);
+    if (!c.gatePasses()) {
+      return "GATE FAILED: " + counts(c);
+    }
+    long tooFew = c.count(Verdict.TOO_FEW_SAMPLES);
+    if (tooFew == 0) {
+      return "GATE PASSED: " + counts(c);
+    }
+    String need =
+        " (need at least "
+            + c.options().requiredSamples()
+            + (c.options().paired() ? " rounds" : " values per side")
+            + ": "
+            + c.options().requiredSamplesReason()
+            + ")";
+    return (tooFew == c.rows().size() ? "NO VERDICT: " : "GATE INCOMPLETE: ") + counts(c) + need;
+  }
+
+  /** ✅ passed, ❌ failed, ⚠️ not (fully) judged. */
+  static String gateMark(Comparison c) {
+    if (!c.gatePasses()) {
+      return "❌ ";
+    }
+    return c.count(Verdict.TOO_FEW_SAMPLES) == 0 ? "✅ " : "⚠️ ";
   }
 }

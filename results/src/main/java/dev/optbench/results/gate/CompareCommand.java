@@ -2,6 +2,7 @@ package dev.optbench.results.gate;
 
 import dev.optbench.results.compare.CompareOptions;
 import dev.optbench.results.compare.Comparison;
+import dev.optbench.results.compare.Verdict;
 import dev.optbench.results.format.ResultFormatFactory;
 import dev.optbench.results.format.ResultFormatType;
 import dev.optbench.results.jmh.JmhJsonReader;
@@ -111,6 +112,14 @@ public final class CompareCommand {
       }
       out.print(ResultFormatFactory.create(format).render(c));
       out.flush();
+      if (c.count(Verdict.TOO_FEW_SAMPLES) == c.rows().size()) {
+        // Nothing was judged: passing would claim "no regression" on no evidence.
+        err.println(
+            "compare: too few samples for any verdict; measure at least "
+                + options.requiredSamples()
+                + " values per side");
+        return ERROR;
+      }
       return c.gatePasses() ? PASSED : REGRESSED;
     } catch (IOException | RuntimeException e) {
       err.println("compare: " + e.getMessage());

@@ -51,6 +51,13 @@ public final class BenchmarkResultBuilder {
     return this;
   }
 
+  /** A secondary JMH aggregates by MAX (a count of bad events): score = max, error NaN. */
+  public BenchmarkResultBuilder secondaryMax(
+      String label, String unit, List<List<Double>> rawByFork) {
+    secondaries.put(label, JmhMetrics.fromRawMax(unit, rawByFork));
+    return this;
+  }
+
   public BenchmarkResult build() {
     if (primary == null) {
       throw new IllegalStateException(benchmark + ": no primary metric");

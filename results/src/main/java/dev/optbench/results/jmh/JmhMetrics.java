@@ -26,4 +26,17 @@ public final class JmhMetrics {
         rawData,
         Map.of());
   }
+
+  /**
+   * As JMH summarises a result aggregated by MAX (counters such as failures, where one bad
+   * iteration must not average away): score = the largest value, scoreError NaN, confidence [score,
+   * score] (what JMH 1.37 writes); percentiles as for any result.
+   */
+  public static Metric fromRawMax(String unit, List<List<Double>> rawData) {
+    Metric m = fromRaw(unit, rawData);
+    double max =
+        rawData.stream().flatMap(List::stream).mapToDouble(Double::doubleValue).max().orElse(0);
+    return new Metric(
+        max, Double.NaN, List.of(max, max), m.scorePercentiles(), unit, rawData, Map.of());
+  }
 }

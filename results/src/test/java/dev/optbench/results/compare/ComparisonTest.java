@@ -64,13 +64,14 @@ class ComparisonTest {
   void tooFewSamplesSaysSoAndNeverFails() {
     Comparison c =
         Comparison.of(
-            List.of(Crafted.timed("encode", 1, 4, 10.0, 0.01)),
-            List.of(Crafted.timed("encode", 2, 4, 20.0, 0.01)),
+            List.of(Crafted.timed("encode", 1, 2, 10.0, 0.01)),
+            List.of(Crafted.timed("encode", 2, 2, 20.0, 0.01)),
             OPTIONS);
 
     MetricComparison row = only(c);
     assertThat(row.verdict()).isEqualTo(Verdict.TOO_FEW_SAMPLES);
-    assertThat(row.note()).contains("4 vs 4 values").contains("at least 5");
+    // 2/C(4,2) = 0.33: Mann-Whitney cannot reach 0.05 with 2 per side; 4 per side is the minimum.
+    assertThat(row.note()).contains("2 vs 2 values").contains("at least 4 per side");
     assertThat(c.gatePasses()).isTrue();
     assertThat(c.summaries()).isEmpty();
   }
@@ -170,5 +171,50 @@ class ComparisonTest {
     assertThat(c.rows().get(0).ratio().ratio()).isEqualTo(1.0);
     assertThat(c.rows().get(1).direction()).isEqualTo(Direction.NEUTRAL);
     assertThat(c.gatePasses()).isTrue();
+  }
+
+  @Test
+  void pairedRunsJudgeByRoundAndSayWhenTooFewRoundsForAnyVerdict() {
+    // Five rounds: the signed-rank test cannot reach 0.05 (2/32), so no verdict, and no "PASSED".
+    List<List<Double>> base = List.of(List.of(10.0, 11.0, 12.0, 13.0, 14.0));
+    List<List<Double>> cand = List.of(List.of(20.0, 22.0, 24.0, 26.0, 28.0));
+    CompareOptions paired = OPTIONS.withPaired(true);
+    Comparison c =
+        Comparison.of(
+            List.of(new BenchmarkResultBuilder("u").primary("ms", base).build()),
+            List.of(new BenchmarkResultBuilder("u").primary("ms", cand).build()),
+            paired);
+
+    MetricComparison row = only(c);
+    assertThat(row.paired()).isTrue();
+    assertThat(row.verdict()).isEqualTo(Verdict.TOO_FEW_SAMPLES);
+    assertThat(row.note()).contains("at least 6 pairs").contains("signed-rank");
+    String text =
+        dev.optbench.results.format.ResultFormatFactory.create(
+                dev.optbench.results.format.ResultFormatType.TEXT)
+            .render(c);
+    assertThat(text).doesNotContain("GATE PASSED").contains("NO VERDICT");
+  }
+
+  @Test
+  void pairedRowKeepsTheUnpairedIntervalBesideIt() {
+    List<Double> b = new java.util.ArrayList<>();
+    List<Double> k = new java.util.ArrayList<>();
+    for (int i = 0; i < 10; i++) {
+      b.add(100.0 * (1 + 0.05 * i));
+      k.add(200.0 * (1 + 0.05 * i)); // exactly 2x in every round, machine drifting 45%
+    }
+    Comparison c =
+        Comparison.of(
+            List.of(new BenchmarkResultBuilder("u").primary("ms", List.of(b)).build()),
+            List.of(new BenchmarkResultBuilder("u").primary("ms", List.of(k)).build()),
+            OPTIONS.withPaired(true));
+
+    MetricComparison row = only(c);
+    assertThat(row.verdict()).isEqualTo(Verdict.REGRESSION);
+    assertThat(row.ratio().low()).isEqualTo(2.0);
+    assertThat(row.ratio().high()).isEqualTo(2.0);
+    assertThat(row.unpaired().relativeWidth()).isGreaterThan(0.1);
+    assertThat(c.unpairedSummaries().get("primary").relativeWidth()).isGreaterThan(0.1);
   }
 }

@@ -20,7 +20,7 @@ class FormatGoldenTest {
             Crafted.command("scale", 10, 12, 2.0, 0.01, 100e6),
             Crafted.timed("encode|h264", 1, 20, 10.0, 0.01),
             Crafted.timed("decode", 3, 20, 5.0, 0.02),
-            Crafted.timed("probe", 5, 4, 0.05, 0.01),
+            Crafted.timed("probe", 5, 2, 0.05, 0.01),
             Crafted.timed("gone", 7, 10, 1.0, 0.01),
             Crafted.timed("noisy", 1, 6, 10.0, 0.15));
     List<BenchmarkResult> cand =
@@ -28,7 +28,7 @@ class FormatGoldenTest {
             Crafted.command("scale", 20, 12, 1.6, 0.01, 101e6),
             Crafted.timed("encode|h264", 2, 20, 11.0, 0.01),
             Crafted.timed("decode", 4, 20, 5.0, 0.02),
-            Crafted.timed("probe", 6, 4, 0.05, 0.01),
+            Crafted.timed("probe", 6, 2, 0.05, 0.01),
             Crafted.timed("new, \"quoted\"", 8, 10, 1.0, 0.01),
             Crafted.timed("noisy", 2, 6, 10.5, 0.15));
     return Comparison.of("O2", base, "O3", cand, CompareOptions.defaults().withResamples(1000));

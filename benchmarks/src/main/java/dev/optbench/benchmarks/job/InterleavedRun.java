@@ -1,0 +1,215 @@
+package dev.optbench.benchmarks.job;
+
+import dev.optbench.benchmarks.jmh.RunFolder;
+import dev.optbench.benchmarks.jmh.RunPlan;
+import dev.optbench.benchmarks.jmh.TrialSandbox;
+import dev.optbench.benchmarks.rounds.InterleavedResults;
+import dev.optbench.benchmarks.rounds.Pair;
+import dev.optbench.benchmarks.rounds.RoundOrder;
+import dev.optbench.benchmarks.rounds.RoundProgress;
+import dev.optbench.harness.files.ResultWriteException;
+import dev.optbench.harness.files.StaleFiles;
+import dev.optbench.harness.metrics.ResourceUsage;
+import java.io.PrintStream;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Runs the plan in interleaved rounds, in this JVM: each variant's sandbox is opened once and
+ * serves every round (no forked JVM, no container per trial); every round runs each (variant, unit)
+ * pair once, in the order {@code rounds.json} records. After each round the rounds so far are on
+ * disk as JMH JSON ({@code jmh.partial.json}); at the end {@code jmh.json}. Ctrl-C or SIGTERM marks
+ * the run partial; the sandboxes remove themselves through their own shutdown hooks.
+ */
+final class InterleavedRun {
+  private final RunPlan plan;
+  private final RoundOrder order;
+  private final RunFolder folder;
+  private final PrintStream out;
+  private final Map<Pair, List<ResourceUsage>> measured = new LinkedHashMap<>();
+  private final RoundProgress progress;
+  private RunStatus status;
+  private volatile boolean finished;
+  private volatile boolean interrupted;
+  private volatile int roundsDone;
+  private String writeFailure;
+
+  InterleavedRun(RunPlan plan, RoundOrder order, RunStatus status, PrintStream out) {
+    this.plan = plan;
+    this.order = order;
+    this.folder = plan.folder();
+    this.status = status;
+    this.out = out;
+    this.progress = new RoundProgress(out, order);
+  }
+
+  void run() {
+    Thread onInterrupt = new Thread(this::interrupted, "optbench-partial-results");
+    Runtime.getRuntime().addShutdownHook(onInterrupt);
+    Map<String, TrialSandbox> sandboxes = new LinkedHashMap<>();
+    try {
+      progress.stageStarted();
+      for (Pair p : order.pairs()) {
+        sandboxes.computeIfAbsent(p.variant(), v -> TrialSandbox.openVariant(plan, v));
+      }
+      for (List<Pair> round : order.warmupRounds()) {
+        for (Pair p : round) {
+          invoke(sandboxes.get(p.variant()), p);
+        }
+        progress.warmupDone();
+      }
+      for (List<Pair> round : order.rounds()) {
+        Map<Pair, ResourceUsage> thisRound = new LinkedHashMap<>();
+        for (Pair p : round) {
+          thisRound.put(p, invoke(sandboxes.get(p.variant()), p));
+        }
+        thisRound.forEach((p, u) -> measured.computeIfAbsent(p, k -> new ArrayList<>()).add(u));
+        roundsDone++;
+        InterleavedResults.write(results(), folder.partialJson());
+        progress.roundDone(thisRound);
+      }
+      finished = !interrupted;
+    } catch (ResultWriteException e) {
+      writeFailure = e.getMessage();
+    } finally {
+      closeAll(sandboxes);
+      progress.stageEnded();
+      if (writeFailure != null && !interrupted) {
+        failedToWrite();
+      } else if (!finished && !interrupted) {
+        status = status.with(RunStatus.FAILED, "a round stopped early", now(), pairsDone());
+        status.write(folder.status());
+      }
+      try {
+        Runtime.getRuntime().removeShutdownHook(onInterrupt);
+      } catch (IllegalStateException shuttingDown) {
+        // the hook is running or ran: it wrote the status
+      }
+    }
+    if (finished) {
+      try {
+        InterleavedResults.write(results(), folder.jmhJson());
+      } catch (ResultWriteException e) {
+        writeFailure = e.getMessage();
+        finished = false;
+        failedToWrite();
+        return;
+      }
+      try {
+        java.nio.file.Files.deleteIfExists(folder.partialJson());
+      } catch (java.io.IOException e) {
+        out.println("warning: could not remove " + folder.partialJson() + ": " + e.getMessage());
+      }
+    }
+  }
+
+  /** One invocation: a clean work folder (not measured), then the unit's steps. */
+  private ResourceUsage invoke(TrialSandbox sandbox, Pair p) {
+    sandbox.resetWorkDir();
+    return sandbox.runUnit(p.unit());
+  }
+
+  /** In plan order (variants, then units), as JMH lists its trials, not in round 0's order. */
+  private List<dev.optbench.results.model.BenchmarkResult> results() {
+    List<Pair> planned =
+        order.pairs().stream()
+            .sorted(
+                java.util.Comparator.comparingInt(
+                        (Pair p) -> status.variants().indexOf(p.variant()))
+                    .thenComparingInt(p -> status.units().indexOf(p.unit())))
+            .toList();
+    return InterleavedResults.of(planned, measured, order.warmupRounds().size());
+  }
+
+  private static void closeAll(Map<String, TrialSandbox> sandboxes) {
+    List<TrialSandbox> open = new ArrayList<>(sandboxes.values());
+    for (int i = open.size() - 1; i >= 0; i--) {
+      try {
+        open.get(i).close();
+      } catch (RuntimeException e) {
+        System.err.println("optbench: could not close a sandbox: " + e.getMessage());
+      }
+    }
+  }
+
+  boolean complete() {
+    return finished;
+  }
+
+  /** A result file could not be written: the run stopped, run.json says failed. */
+  boolean failedToWriteResults() {
+    return writeFailure != null;
+  }
+
+  /**
+   * Results that cannot be kept are not results: remove the temporary files (which also frees the
+   * space run.json needs on a full disk), mark the run failed and say what to do.
+   */
+  private void failedToWrite() {
+    StaleFiles.removeIn(folder.dir());
+    String message =
+        writeFailure
+            + "; the run stopped after "
+            + roundsDone
+            + " of "
+            + order.rounds().size()
+            + " rounds";
+    try {
+      status = status.with(RunStatus.FAILED, message, now(), pairsDone());
+      status.write(folder.status());
+    } catch (ResultWriteException e) {
+      out.println("optbench: could not even mark the run failed in " + folder.status() + ": " + e);
+    }
+    out.println();
+    out.println(
+        "optbench: "
+            + message
+            + ". Results that cannot be written are not kept: free space or choose another"
+            + " --results folder, then run again.");
+  }
+
+  boolean wasInterrupted() {
+    return interrupted;
+  }
+
+  private int pairsDone() {
+    return roundsDone == 0 ? 0 : order.pairs().size();
+  }
+
+  private void interrupted() {
+    if (finished) {
+      return;
+    }
+    interrupted = true;
+    status =
+        status.with(
+            RunStatus.PARTIAL,
+            "interrupted after "
+                + roundsDone
+                + " of "
+                + order.rounds().size()
+                + " rounds; finished rounds are in "
+                + folder.partialJson().getFileName(),
+            now(),
+            pairsDone());
+    status.write(folder.status());
+    StaleFiles.removeIn(folder.dir()); // e.g. a series cut short, never published
+    out.println();
+    out.println(
+        "optbench: interrupted. "
+            + roundsDone
+            + " of "
+            + order.rounds().size()
+            + " rounds finished and are kept in "
+            + folder.partialJson()
+            + " (JMH JSON, marked partial in run.json); sandboxes are being removed.");
+    out.flush();
+  }
+
+  private static String now() {
+    return Instant.now().toString();
+  }
+}
