@@ -23,8 +23,10 @@ public final class MainJobOptions {
       names = "--workload",
       paramLabel = "FILE",
       description =
-          "Workload file from `optbench generate`. Default: generate one with novelty search on"
-              + " the baseline build (cached: seed, budget and binary decide it).")
+          "Workload file: one `ffmpeg ...` command per line (.txt, optional `id:` prefix, # comments)"
+              + " or JSON from `optbench generate`; see harness/WORKLOADS.md. Default: generate one"
+              + " with novelty search on the baseline build (cached: seed, budget and binary"
+              + " decide it).")
   Path workload;
 
   @Option(
@@ -66,6 +68,13 @@ public final class MainJobOptions {
 
   @Option(names = "--jobs", paramLabel = "N", description = "make -j N. Default: all cores.")
   int jobs = Runtime.getRuntime().availableProcessors();
+
+  @Option(
+      names = "--check-outputs",
+      description =
+          "After the trials, run every unit once more per variant and compare the files it writes"
+              + " and its standard output with the baseline's: outputs.json and a console line.")
+  boolean checkOutputs;
 
   @Option(names = "--jmh-help", description = "Print JMH's own options and exit.")
   boolean jmhHelp;
@@ -116,6 +125,7 @@ public final class MainJobOptions {
         results,
         cache.dir(),
         jobs,
-        sink.cadvisor());
+        sink.cadvisor(),
+        checkOutputs);
   }
 }

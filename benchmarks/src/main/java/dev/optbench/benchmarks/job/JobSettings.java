@@ -21,6 +21,8 @@ import java.util.function.Supplier;
  * @param units how many units of the workload to run
  * @param seed novelty search seed, when the workload is generated
  * @param budget commands the search may evaluate, when the workload is generated
+ * @param checkOutputs run every unit once more per variant and compare its outputs with the
+ *     baseline's ({@link OutputCheck})
  */
 public record JobSettings(
     List<String> jmhArgs,
@@ -40,7 +42,8 @@ public record JobSettings(
     Path resultsDir,
     Path cacheDir,
     int jobs,
-    Optional<java.net.URI> cadvisor) {
+    Optional<java.net.URI> cadvisor,
+    boolean checkOutputs) {
 
   /** Where the time series go; null URL fields never reach this record. */
   public record Influx(String rawUrl, String database) {

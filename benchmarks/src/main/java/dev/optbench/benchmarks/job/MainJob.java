@@ -171,6 +171,10 @@ public final class MainJob {
     if (trials.wasInterrupted()) {
       return 130; // the JVM is shutting down; the hook said what was kept
     }
+    if (s.checkOutputs()) {
+      o.println("checking outputs: every unit once more per variant, unmeasured");
+      o.println(OutputCheck.run(plan, folder, rt, refs, baseline) + " (" + folder.outputs() + ")");
+    }
     // --- report and verdict
     return new RunReport(folder, baseline, o).finish(trials.complete(), status);
   }
@@ -191,7 +195,7 @@ public final class MainJob {
     for (WorkloadUnit u : units) {
       List<List<String>> steps = new ArrayList<>(u.before());
       steps.add(u.argv());
-      planned.put(u.id(), new RunPlan.Unit(steps, u.template().name()));
+      planned.put(u.id(), new RunPlan.Unit(steps, u.kind()));
     }
     return new RunPlan(
         runId,

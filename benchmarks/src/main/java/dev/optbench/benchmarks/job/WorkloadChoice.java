@@ -4,7 +4,7 @@ import dev.optbench.build.util.Hashing;
 import dev.optbench.harness.novelty.ConsoleSearchListener;
 import dev.optbench.harness.novelty.DescriptorSpace;
 import dev.optbench.harness.novelty.GenerateWorkload;
-import dev.optbench.harness.workload.Template;
+import dev.optbench.harness.workload.CommandList;
 import dev.optbench.harness.workload.WorkloadFile;
 import dev.optbench.harness.workload.WorkloadUnit;
 import dev.optbench.harness.workload.WorkloadWriter;
@@ -40,6 +40,9 @@ final class WorkloadChoice {
       throw new IllegalArgumentException(
           "workload file " + file + " does not exist or is not readable");
     }
+    if (!isJson(file)) {
+      return CommandList.parse(text(file), file.toString());
+    }
     WorkloadFile w;
     try {
       w = WorkloadWriter.read(file);
@@ -49,7 +52,8 @@ final class WorkloadChoice {
               + file
               + " is not an optbench workload ("
               + e.getCause().getMessage().lines().findFirst().orElse("")
-              + "); make one with `optbench generate`",
+              + "); make one with `optbench generate`, or write one `ffmpeg …` command per line"
+              + " in a .txt file (harness/WORKLOADS.md)",
           e);
     }
     if (w == null || w.units() == null || w.units().isEmpty()) {
@@ -65,6 +69,27 @@ final class WorkloadChoice {
               + WorkloadFile.FORMAT);
     }
     return w;
+  }
+
+  /** JSON by its name, or by its first character when the name says neither. */
+  private static boolean isJson(Path file) {
+    String name = file.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
+    if (name.endsWith(".json")) {
+      return true;
+    }
+    if (name.endsWith(".txt")) {
+      return false;
+    }
+    return text(file).stripLeading().startsWith("{");
+  }
+
+  private static String text(Path file) {
+    try {
+      return Files.readString(file);
+    } catch (IOException e) {
+      throw new IllegalArgumentException(
+          "workload file " + file + " cannot be read as UTF-8 text: " + e.getMessage(), e);
+    }
   }
 
   /** Generates (or reuses from the cache) a workload on {@code ffmpeg}, the reference build. */
@@ -104,9 +129,9 @@ final class WorkloadChoice {
 
   /** At most {@code max} units, taken round-robin over templates so every kind of work shows. */
   static List<WorkloadUnit> pick(WorkloadFile workload, int max) {
-    Map<Template, Deque<WorkloadUnit>> byTemplate = new LinkedHashMap<>();
+    Map<String, Deque<WorkloadUnit>> byTemplate = new LinkedHashMap<>();
     for (WorkloadUnit u : workload.units()) {
-      byTemplate.computeIfAbsent(u.template(), t -> new java.util.ArrayDeque<>()).add(u);
+      byTemplate.computeIfAbsent(u.kind(), t -> new java.util.ArrayDeque<>()).add(u);
     }
     List<WorkloadUnit> picked = new ArrayList<>();
     while (picked.size() < max && byTemplate.values().stream().anyMatch(d -> !d.isEmpty())) {
