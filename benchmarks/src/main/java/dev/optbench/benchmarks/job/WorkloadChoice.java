@@ -40,9 +40,18 @@ final class WorkloadChoice {
       throw new IllegalArgumentException(
           "workload file " + file + " does not exist or is not readable");
     }
-    if (!isJson(file)) {
-      return CommandList.parse(text(file), file.toString());
+    WorkloadFile w = isJson(file) ? json(file) : CommandList.parse(text(file), file.toString());
+    // hardening-input's WorkloadValidator takes over here when it lands (ids, argv, programs)
+    for (WorkloadUnit u : w.units()) {
+      if (u == null || u.id() == null || u.argv() == null) {
+        throw new IllegalArgumentException(
+            "workload file " + file + ": every unit needs an \"id\" and an \"argv\" list");
+      }
     }
+    return w;
+  }
+
+  private static WorkloadFile json(Path file) {
     WorkloadFile w;
     try {
       w = WorkloadWriter.read(file);

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.Collections;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.TreeMap;
@@ -29,7 +30,7 @@ public record UnitOutputs(Map<String, String> files, String stdout) {
   public static final String INPUTS = "inputs";
 
   public UnitOutputs {
-    files = Map.copyOf(files);
+    files = Collections.unmodifiableMap(new TreeMap<>(files)); // sorted: stable JSON
   }
 
   /** Digests {@code workDir} after {@code result}'s unit ran there. */

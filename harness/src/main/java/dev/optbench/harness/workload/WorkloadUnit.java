@@ -36,9 +36,6 @@ public record WorkloadUnit(
 
   /** What a hand-written unit may leave out: no template, no steps before, no inputs. */
   public WorkloadUnit {
-    if (id == null || argv == null) {
-      throw new IllegalArgumentException("a unit needs an \"id\" and an \"argv\" list");
-    }
     before = before == null ? List.of() : before;
     inputs = inputs == null ? List.of() : inputs;
   }
