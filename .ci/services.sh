@@ -3,7 +3,9 @@
 #   * a Docker engine on a private unix socket, with no bridge network and no iptables changes;
 #   * InfluxDB 1.x bound to 127.0.0.1 on a free port, data in a private folder.
 # Prints `export ...` lines for the caller to eval:  eval "$(.ci/services.sh start)"
-# `stop` ends both. Idempotent: a service already answering is reused.
+# Idempotent: a service already answering is reused. `start` also prints
+# OPTBENCH_SERVICES_STARTED, the services this call started (docker, influx), so a caller can stop
+# exactly those: `.ci/services.sh stop $OPTBENCH_SERVICES_STARTED`. `stop` with no names ends both.
 set -euo pipefail
 
 STATE=${OPTBENCH_SERVICES_DIR:-/var/lib/optbench-services}
@@ -28,6 +30,7 @@ start_docker() {
       >"$DOCKER_DIR/dockerd.log" 2>&1 < /dev/null &
     for _ in $(seq 1 60); do docker_up && break; sleep 0.5; done
     docker_up || { log "dockerd did not come up; see $DOCKER_DIR/dockerd.log"; tail -20 "$DOCKER_DIR/dockerd.log" >&2; exit 1; }
+    STARTED="$STARTED docker"
   fi
   echo "export DOCKER_HOST=unix://$DOCKER_DIR/docker.sock"
 }
@@ -64,6 +67,7 @@ CONF
       >"$INFLUX_DIR/influxd.log" 2>&1 < /dev/null &
     for _ in $(seq 1 60); do influx_up && break; sleep 0.5; done
     influx_up || { log "influxd did not come up; see $INFLUX_DIR/influxd.log"; tail -20 "$INFLUX_DIR/influxd.log" >&2; exit 1; }
+    STARTED="$STARTED influx"
   fi
   echo "export OPTBENCH_INFLUX_URL=http://127.0.0.1:$(cat "$INFLUX_DIR/port")"
   # Tests stop and restart InfluxDB to prove no sample is lost; they need to know how.
@@ -71,14 +75,23 @@ CONF
   echo "export OPTBENCH_INFLUX_PIDFILE=$INFLUX_DIR/influxd.pid"
 }
 
-stop_all() {
-  for pid in "$DOCKER_DIR/dockerd.pid" "$INFLUX_DIR/influxd.pid"; do
-    [ -f "$pid" ] && kill "$(cat "$pid")" 2>/dev/null || true
+stop_services() {
+  local name pid
+  for name in "${@:-docker influx}"; do
+    for name in $name; do
+      case "$name" in
+        docker) pid=$DOCKER_DIR/dockerd.pid ;;
+        influx) pid=$INFLUX_DIR/influxd.pid ;;
+        *) log "unknown service '$name'"; continue ;;
+      esac
+      [ -f "$pid" ] && kill "$(cat "$pid")" 2>/dev/null || true
+    done
   done
 }
 
+STARTED=""
 case "${1:-start}" in
-  start) start_docker; start_influx ;;
-  stop) stop_all ;;
+  start) start_docker; start_influx; echo "export OPTBENCH_SERVICES_STARTED='${STARTED# }'" ;;
+  stop) shift; stop_services "$@" ;;
   *) echo "usage: $0 start|stop" >&2; exit 2 ;;
 esac

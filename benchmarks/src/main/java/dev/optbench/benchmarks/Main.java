@@ -29,7 +29,7 @@ import picocli.CommandLine.Unmatched;
       "What compiler flags do to time, CPU and memory of native software.",
       "",
       "With no subcommand: build (or reuse) the variants, generate (or reuse) a workload, run every"
-          + " (variant, unit) pair with JMH in the variant's sandbox, write results/<run-id>/"
+          + " (variant, unit) pair with JMH in the variant's sandbox, write optbench-results/<run-id>/"
           + " (JMH JSON, samples, manifests, host facts, report.html) and print the verdict.",
       "Options not listed here are JMH's (-f -wi -i -p -rf -rff -prof, include regex; see"
           + " --jmh-help). Defaults for any option can live in ~/.optbench.properties (e.g."

@@ -57,7 +57,7 @@ public final class DoctorCommand implements Callable<Integer> {
         new ToolsCheck(),
         new CompilerCheck("gcc", true),
         new CompilerCheck("clang", false),
-        new SourceCheck(new DebianSource()),
+        new SourceCheck(new DebianSource(), cache.dir()),
         new HostCheck(HostReport.collect()),
         new PerfCheck());
   }

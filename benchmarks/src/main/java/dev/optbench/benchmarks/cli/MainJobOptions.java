@@ -60,8 +60,11 @@ public final class MainJobOptions {
   @Option(
       names = "--results",
       paramLabel = "DIR",
-      defaultValue = "results",
-      description = "Where results/<run-id>/ goes. Default: ${DEFAULT-VALUE}.")
+      defaultValue = "optbench-results",
+      description =
+          "Where the run folder <run-id>/ goes. Default: ${DEFAULT-VALUE} in the current"
+              + " directory (git-ignored in optbench's checkout; the subcommands write to"
+              + " optbench-out/).")
   Path results;
 
   @Mixin CacheOption cache;

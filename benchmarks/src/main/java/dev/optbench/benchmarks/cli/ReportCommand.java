@@ -30,10 +30,10 @@ import picocli.CommandLine.Option;
     name = "report",
     mixinStandardHelpOptions = true,
     description = {
-      "Build the HTML report of a main job's results/<run-id>/ folder (written to its"
-          + " report.html), or of a folder holding <variant>.json (JMH JSON, one file per"
+      "Build the HTML report of a main job's run folder, optbench-results/<run-id>/ (written to"
+          + " its report.html), or of a folder holding <variant>.json (JMH JSON, one file per"
           + " variant), optional *.lp line-protocol samples and an optional host.json.",
-      "Example: optbench report --in results --baseline O2 --out report.html"
+      "Example: optbench report --in optbench-results/run-20261201T190944"
     })
 public final class ReportCommand implements Callable<Integer> {
   private static final TypeReference<Map<String, Object>> JSON_MAP = new TypeReference<>() {};
@@ -71,7 +71,7 @@ public final class ReportCommand implements Callable<Integer> {
     RunFolder run = new RunFolder(in);
     Path runResults = Files.isRegularFile(run.jmhJson()) ? run.jmhJson() : run.partialJson();
     if (Files.isRegularFile(runResults)) {
-      // A main job's results/<run-id>/: one JMH file with a variant param, manifests inside.
+      // A main job's run folder: one JMH file with a variant param, manifests inside.
       Map<String, List<BenchmarkResult>> byVariant = RunReport.variants(runResults);
       if (!byVariant.containsKey(baseline)) {
         throw new IllegalArgumentException(

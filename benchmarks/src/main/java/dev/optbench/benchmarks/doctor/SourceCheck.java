@@ -1,8 +1,10 @@
 package dev.optbench.benchmarks.doctor;
 
 import dev.optbench.build.source.DebianSource;
+import dev.optbench.build.source.SourceException;
+import dev.optbench.build.source.SourceTrees;
+import java.nio.file.Path;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * Whether the default source, Debian's source package, can be fetched. Without it the build still
@@ -10,9 +12,11 @@ import java.util.Optional;
  */
 public final class SourceCheck implements Check {
   private final DebianSource debian;
+  private final Path cache;
 
-  public SourceCheck(DebianSource debian) {
+  public SourceCheck(DebianSource debian, Path cache) {
     this.debian = debian;
+    this.cache = cache;
   }
 
   @Override
@@ -22,12 +26,19 @@ public final class SourceCheck implements Check {
 
   @Override
   public List<Finding> run() {
-    Optional<String> problem = debian.problem();
-    if (problem.isEmpty()) {
+    try {
+      new SourceTrees(cache).check(debian);
       return List.of(
-          Finding.ok("ffmpeg source: " + debian.describe() + " is known to apt (apt-get source)"));
+          Finding.ok(
+              "ffmpeg source: "
+                  + debian.describe()
+                  + " is known to optbench's own apt source index (under "
+                  + cache
+                  + ")"));
+    } catch (SourceException e) {
+      return List.of(
+          Finding.warn(
+              "ffmpeg source: " + debian.describe() + " cannot be fetched", e.getMessage()));
     }
-    return List.of(
-        Finding.warn("ffmpeg source: " + debian.describe() + " cannot be fetched", problem.get()));
   }
 }

@@ -3,8 +3,8 @@ package dev.optbench.benchmarks.jmh;
 import java.nio.file.Path;
 
 /**
- * The layout of one run's results folder, {@code results/<run-id>/}, in one place: the main job
- * writes it, the forks add samples and failures to it, {@code report} reads it.
+ * The layout of one run's results folder, {@code optbench-results/<run-id>/}, in one place: the
+ * main job writes it, the forks add samples and failures to it, {@code report} reads it.
  */
 public record RunFolder(Path dir) {
   public RunFolder {

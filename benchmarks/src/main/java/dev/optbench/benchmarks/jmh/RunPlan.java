@@ -11,7 +11,7 @@ import java.util.Map;
  * by the system property {@value #PROPERTY}. It holds no credentials: forks take them from the
  * environment they inherit.
  *
- * @param runDir absolute results folder of the run ({@code results/<run-id>})
+ * @param runDir absolute results folder of the run ({@code optbench-results/<run-id>})
  * @param runtime container runtime name: docker, cgroup or process
  * @param cpuset CPUs the units may use
  * @param memoryBytes memory limit per sandbox

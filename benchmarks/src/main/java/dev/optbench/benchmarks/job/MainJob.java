@@ -9,6 +9,7 @@ import dev.optbench.build.compile.BuiltVariant;
 import dev.optbench.build.compile.ConsoleBuildProgress;
 import dev.optbench.build.manifest.BuildManifest;
 import dev.optbench.build.manifest.Manifests;
+import dev.optbench.build.source.SourceTrees;
 import dev.optbench.build.spec.VariantSpec;
 import dev.optbench.harness.host.HostReport;
 import dev.optbench.harness.metrics.collect.CadvisorCollector;
@@ -34,7 +35,8 @@ import org.openjdk.jmh.runner.options.CommandLineOptions;
  * The whole pipeline behind {@code java -jar benchmarks.jar}: check the inputs, build (or reuse)
  * the variants, generate (or reuse) the workload, run every (variant, unit) pair with JMH in the
  * variant's sandbox, then write the report and print the verdict. Everything lands in {@code
- * results/<run-id>/}. Inputs that can be checked are checked before the first long step.
+ * optbench-results/<run-id>/} (or {@code --results}). Inputs that can be checked are checked before
+ * the first long step.
  */
 public final class MainJob {
   private final JobSettings s;
@@ -64,6 +66,8 @@ public final class MainJob {
           "  note: the process runtime enforces no limits and has no cgroup: peak memory is the"
               + " largest process's RSS, no block I/O, no OOM count, no time series.");
     }
+    String baseline = Baseline.choose(s.baseline(), specs.stream().map(VariantSpec::name).toList());
+    new SourceTrees(s.cacheDir()).check(s.source()); // the first time: apt's source index, ~15 s
     HostReport host = HostReport.collect();
     host.warnings().forEach(w -> o.println("warning: " + w.message()));
 
@@ -81,11 +85,6 @@ public final class MainJob {
     for (BuildManifest m : built.manifests()) {
       Manifests.write(folder.variants().resolve(m.variant()), m);
       variantNames.add(m.variant());
-    }
-    String baseline = s.baseline().orElse(variantNames.contains("O2") ? "O2" : variantNames.get(0));
-    if (!variantNames.contains(baseline)) {
-      throw new IllegalArgumentException(
-          "--baseline " + baseline + " is not one of the variants " + variantNames);
     }
     ContainerRuntime rt = choice.provider().create();
     List<VariantRef> refs = new ArrayList<>();

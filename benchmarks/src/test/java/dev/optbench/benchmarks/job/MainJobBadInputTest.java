@@ -106,6 +106,18 @@ class MainJobBadInputTest {
   }
 
   @Test
+  void baselineThatIsNotAVariant() {
+    assertThat(run("--variants", "O0,O1", "--baseline", "O2")).isEqualTo(2);
+    assertThat(err.toString()).contains("--baseline O2 is not one of the variants [O0, O1]");
+  }
+
+  @Test
+  void sourceThatDoesNotExist() {
+    assertThat(run("--source", tmp.resolve("ffmpeg-9.9.tar.xz").toString())).isEqualTo(2);
+    assertThat(err.toString()).contains("source not found", "ffmpeg-9.9.tar.xz");
+  }
+
+  @Test
   void zeroUnits() {
     assertThat(run("--units", "0")).isEqualTo(2);
     assertThat(err.toString()).contains("--units must be at least 1");

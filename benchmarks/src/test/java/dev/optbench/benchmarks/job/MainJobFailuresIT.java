@@ -125,7 +125,7 @@ class MainJobFailuresIT {
     assertThat(job.exit()).as("exit 1: units failed\n" + out).isEqualTo(1);
     assertThat(out).contains("oom on O2 was OOM-killed (raise --memory)", "bad on O2 exited");
 
-    Path run = BenchmarksJar.runFolder(tmp.resolve("results"));
+    Path run = BenchmarksJar.runFolder(tmp.resolve("optbench-results"));
     RunStatus status = RunStatus.read(run.resolve("run.json"));
     assertThat(status.status()).isEqualTo(RunStatus.COMPLETE);
     assertThat(status.trialsDone()).as("every trial has a result").isEqualTo(4);

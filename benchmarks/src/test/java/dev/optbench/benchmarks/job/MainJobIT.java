@@ -66,7 +66,7 @@ class MainJobIT {
     assertThat(job.exit()).as(out).isZero();
     assertThat(out).contains("* docker: available", "(baseline)", "median wall ms");
 
-    Path run = BenchmarksJar.runFolder(tmp.resolve("results"));
+    Path run = BenchmarksJar.runFolder(tmp.resolve("optbench-results"));
     String runId = run.getFileName().toString();
     RunStatus status = RunStatus.read(run.resolve("run.json"));
     assertThat(status.status()).isEqualTo(RunStatus.COMPLETE);
@@ -123,7 +123,7 @@ class MainJobIT {
     String out = job.output();
     assertThat(job.exit()).as(out).isZero();
     assertThat(out).contains("runtime:", "workload:", "[2/2]", "(baseline)");
-    Path run = BenchmarksJar.runFolder(tmp.resolve("results"));
+    Path run = BenchmarksJar.runFolder(tmp.resolve("optbench-results"));
     assertThat(RunStatus.read(run.resolve("run.json")).status()).isEqualTo(RunStatus.COMPLETE);
     Map<String, List<BenchmarkResult>> variants = RunReport.variants(run.resolve("jmh.json"));
     assertThat(variants).containsOnlyKeys("O2", "O0");

@@ -47,7 +47,7 @@ class MainJobInterruptIT {
                 "0",
                 "-i",
                 "8"));
-    Path results = tmp.resolve("results");
+    Path results = tmp.resolve("optbench-results");
     Path partial = awaitPartialResults(p, results, log);
     List<ProcessHandle> forks = awaitFork(p, log);
 

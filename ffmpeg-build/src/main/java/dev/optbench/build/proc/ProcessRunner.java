@@ -40,6 +40,14 @@ public final class ProcessRunner {
         .withOutput(out.toString());
   }
 
+  /** As {@link #capture(List, Path, String, Duration)}, with variables added to the environment. */
+  public static Result captureWithEnv(
+      List<String> argv, Path dir, Map<String, String> env, Duration timeout) {
+    StringBuilder out = new StringBuilder();
+    return run(argv, dir, env, null, timeout, null, line -> out.append(line).append('\n'))
+        .withOutput(out.toString());
+  }
+
   /** Runs with stdout+stderr appended to {@code log}, each line also handed to {@code onLine}. */
   public static Result logged(
       List<String> argv, Path dir, Map<String, String> env, Path log, Consumer<String> onLine) {

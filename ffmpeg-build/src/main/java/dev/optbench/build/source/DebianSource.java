@@ -7,64 +7,37 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
-import java.util.Optional;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Debian's source package ({@code apt-get source --download-only}), the default where apt is
- * present: the upstream tarball, checked against the SHA-256 in the package's {@code .dsc} (which
- * apt itself checked against the signed archive index). apt skips files it already has, so later
- * runs download nothing.
+ * Debian's (or Ubuntu's) source package, the default where apt is present: {@code apt-get source
+ * --download-only} through optbench's own apt configuration ({@link PrivateApt}, under {@code
+ * <downloads>/apt}), so a machine whose apt has only binary sources needs no set-up. The upstream
+ * tarball is checked against the SHA-256 in the package's {@code .dsc}, which apt itself checked
+ * against the signed archive index. apt skips files it already has, so later runs download nothing.
  */
 public final class DebianSource implements SourceProvider {
-  private static final String NO_APT =
-      "apt-get is not available, so Debian's source package cannot be used: give --source"
-          + " with a local ffmpeg tree or tarball, or a URL with --source-sha256";
   private static final Pattern DSC = Pattern.compile("([A-Za-z0-9.+~_:-]+\\.dsc)");
   private final String sourcePackage;
+  private final Map<String, String> aptEnv;
 
-  public DebianSource(String sourcePackage) {
+  /**
+   * @param aptEnv added to apt's environment, e.g. {@code APT_CONFIG} for another configuration
+   */
+  public DebianSource(String sourcePackage, Map<String, String> aptEnv) {
     this.sourcePackage = sourcePackage;
+    this.aptEnv = Map.copyOf(aptEnv);
   }
 
   public DebianSource() {
-    this("ffmpeg");
+    this("ffmpeg", Map.of());
   }
 
-  /** Whether apt-get exists here at all; {@link #problem()} also asks whether deb-src is set up. */
+  /** Whether apt-get exists here at all; {@link #check} also asks whether it has the package. */
   public static boolean aptPresent() {
     return Files.isExecutable(Path.of("/usr/bin/apt-get"));
-  }
-
-  /**
-   * Whether {@link #fetch} would find the package, asked without downloading anything ({@code
-   * apt-get source --print-uris} reads only the local source index).
-   *
-   * @return empty when apt knows the source package, else what is wrong and what to do
-   */
-  public Optional<String> problem() {
-    if (!aptPresent()) {
-      return Optional.of(NO_APT);
-    }
-    ProcessRunner.Result r = aptGetSource("--print-uris", null, Duration.ofMinutes(1));
-    return r.ok() ? Optional.empty() : Optional.of(aptFailed(r));
-  }
-
-  private ProcessRunner.Result aptGetSource(String mode, Path dir, Duration timeout) {
-    return ProcessRunner.capture(
-        List.of("apt-get", "source", mode, sourcePackage), dir, null, timeout);
-  }
-
-  /** The same advice for a failed check and a failed download. */
-  private static String aptFailed(ProcessRunner.Result r) {
-    String hint =
-        r.output().contains("deb-src")
-            ? "apt has no source index: add a deb-src entry (see README, 'Source code') and run"
-                + " apt-get update"
-            : "apt-get failed";
-    return hint + "; or give --source PATH|URL.\napt-get said:\n" + r.output().strip();
   }
 
   @Override
@@ -72,20 +45,47 @@ public final class DebianSource implements SourceProvider {
     return "Debian source package " + sourcePackage;
   }
 
+  /**
+   * Sets up optbench's apt (fetching its source index the first time, ~15 s) and asks it whether it
+   * knows the package, without downloading the package.
+   */
+  @Override
+  public void check(Path downloads) {
+    if (!aptPresent()) {
+      throw new SourceException(SourceAdvice.cannotUse("apt-get is not installed", ""));
+    }
+    PrivateApt apt = apt(downloads);
+    apt.ensureIndex();
+    ProcessRunner.Result r =
+        apt.run(null, Duration.ofMinutes(1), "source", "--print-uris", sourcePackage);
+    if (!r.ok()) {
+      throw new SourceException(
+          SourceAdvice.cannotUse(
+              "apt finds no source package '"
+                  + sourcePackage
+                  + "' in the deb-src entries of "
+                  + apt.sourcesFile(),
+              r.output()));
+    }
+  }
+
   @Override
   public SourceArchive fetch(Path downloads) {
-    if (!aptPresent()) {
-      throw new SourceException(NO_APT);
-    }
+    check(downloads);
     Path dir = downloads.resolve("debian");
     try {
       Files.createDirectories(dir);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    ProcessRunner.Result r = aptGetSource("--download-only", dir, Duration.ofMinutes(15));
+    PrivateApt apt = apt(downloads);
+    ProcessRunner.Result r = download(apt, dir);
     if (!r.ok()) {
-      throw new SourceException(aptFailed(r));
+      apt.refresh(); // the mirror may have replaced the version our index lists
+      r = download(apt, dir);
+    }
+    if (!r.ok()) {
+      throw new SourceException(SourceAdvice.cannotUse("apt-get source failed", r.output()));
     }
     Matcher m = DSC.matcher(r.output());
     String dscName = null;
@@ -103,5 +103,13 @@ public final class DebianSource implements SourceProvider {
           ChecksumMessages.mismatch(tarball.toString(), dsc.sha256(dsc.upstreamTarball()), actual));
     }
     return new SourceArchive(tarball, actual, "debian:" + sourcePackage + " " + dsc.version());
+  }
+
+  private ProcessRunner.Result download(PrivateApt apt, Path dir) {
+    return apt.run(dir, Duration.ofMinutes(15), "source", "--download-only", sourcePackage);
+  }
+
+  private PrivateApt apt(Path downloads) {
+    return new PrivateApt(downloads.resolve("apt"), aptEnv);
   }
 }

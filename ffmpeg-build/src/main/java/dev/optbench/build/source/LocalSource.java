@@ -31,10 +31,15 @@ public final class LocalSource implements SourceProvider {
   }
 
   @Override
-  public SourceArchive fetch(Path downloads) {
+  public void check(Path downloads) {
     if (!Files.exists(path)) {
       throw new SourceException("source not found: " + path + " (give a directory or tarball)");
     }
+  }
+
+  @Override
+  public SourceArchive fetch(Path downloads) {
+    check(downloads);
     if (Files.isDirectory(path)) {
       if (!Files.isRegularFile(path.resolve("configure"))) {
         throw new SourceException(

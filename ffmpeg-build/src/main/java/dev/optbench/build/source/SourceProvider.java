@@ -14,4 +14,12 @@ public interface SourceProvider {
    * @throws SourceException with a message saying what to do
    */
   SourceArchive fetch(Path downloads);
+
+  /**
+   * Says, before any long work, whether {@link #fetch} can work here; may set up what fetching
+   * needs (an index), never the source itself. Default: nothing to check ahead.
+   *
+   * @throws SourceException with a message saying what to do
+   */
+  default void check(Path downloads) {}
 }

@@ -20,9 +20,18 @@ public final class SourceTrees {
     this.cache = cache;
   }
 
+  /** {@link SourceProvider#check} with this cache's download folder: before any long work. */
+  public void check(SourceProvider provider) {
+    provider.check(downloads());
+  }
+
+  private Path downloads() {
+    return cache.resolve("downloads");
+  }
+
   @SuppressWarnings("try") // the lock is held for the block's duration, never referenced
   public SourceTree prepare(SourceProvider provider) {
-    SourceArchive archive = provider.fetch(cache.resolve("downloads"));
+    SourceArchive archive = provider.fetch(downloads());
     if (Files.isDirectory(archive.path())) {
       return tree(archive.path(), archive);
     }

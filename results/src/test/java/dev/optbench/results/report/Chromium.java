@@ -37,7 +37,9 @@ public final class Chromium {
         return new Chromium(Path.of(candidate), workDir);
       }
     }
-    String message = "Chromium not found (apt-get install chromium, or set OPTBENCH_CHROMIUM)";
+    String message =
+        "Chromium is not available (apt-get install chromium, or set OPTBENCH_CHROMIUM; as root,"
+            + " ./test.sh installs it)";
     if (Boolean.parseBoolean(System.getenv("OPTBENCH_REQUIRE_SERVICES"))) {
       fail(message + " (OPTBENCH_REQUIRE_SERVICES=true, so this is a failure)");
     }

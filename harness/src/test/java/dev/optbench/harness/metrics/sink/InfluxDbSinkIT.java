@@ -32,7 +32,9 @@ class InfluxDbSinkIT {
 
   @AfterEach
   void drop() {
-    db.close();
+    if (db != null) { // null when set-up skipped the test for want of InfluxDB
+      db.close();
+    }
   }
 
   private InfluxSettings settings(String userInfo) {
