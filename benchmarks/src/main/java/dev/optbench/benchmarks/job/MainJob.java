@@ -22,6 +22,7 @@ import dev.optbench.harness.workload.WorkloadWriter;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
+import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -170,12 +171,19 @@ public final class MainJob {
     if (trials.wasInterrupted()) {
       return 130; // the JVM is shutting down; the hook said what was kept
     }
+    String outputs = "";
     if (s.checkOutputs()) {
       o.println("checking outputs: every unit once more per variant, unmeasured");
-      o.println(OutputCheck.run(plan, folder, rt, refs, baseline) + " (" + folder.outputs() + ")");
+      outputs = OutputCheck.run(plan, folder, rt, refs, baseline);
+      o.println(outputs + " (" + folder.outputs() + ")");
     }
     // --- report and verdict
-    return new RunReport(folder, baseline, o).finish(trials.complete(), status);
+    int exit = new RunReport(folder, baseline, o).finish(trials.complete(), status);
+    if (!outputs.isEmpty() && Files.isRegularFile(folder.summary())) {
+      Files.writeString(
+          folder.summary(), "\n" + outputs + " (`outputs.json`)\n", StandardOpenOption.APPEND);
+    }
+    return exit;
   }
 
   private RunPlan plan(

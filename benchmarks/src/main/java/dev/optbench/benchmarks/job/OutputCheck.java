@@ -74,9 +74,14 @@ final class OutputCheck {
         }
         byVariant.put(ref.name(), outs);
       }
-      WorkFolders.delete(work);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot run the output check in " + work, e);
+    } finally {
+      try {
+        WorkFolders.delete(folder.work()); // the trials removed theirs; the check's go too
+      } catch (IOException e) {
+        System.err.println("optbench: could not remove " + folder.work() + ": " + e);
+      }
     }
     Report report = compare(byVariant, baseline);
     AtomicJson.write(report, folder.outputs());

@@ -57,7 +57,7 @@ class OutputCheckIT {
     assertThat(job.exit()).as(out).isZero();
     assertThat(out).contains("outputs vs O2: 2 same, 1 differs, 0 failed (noise on O0 differs)");
 
-    Path run = BenchmarksJar.runFolder(tmp.resolve("results"));
+    Path run = BenchmarksJar.runFolder(tmp.resolve("optbench-results"));
     JsonNode units = new ObjectMapper().readTree(run.resolve("outputs.json").toFile()).get("units");
     assertThat(units.get("frames").get("O0").get("status").asText()).isEqualTo("same");
     assertThat(units.get("frames").get("O2").get("status").asText()).isEqualTo("baseline");
@@ -69,5 +69,7 @@ class OutputCheckIT {
     assertThat(units.get("noise").get("O0").get("outputs").get("stdout").asText())
         .isNotEqualTo(units.get("noise").get("O2").get("outputs").get("stdout").asText());
     assertThat(run.resolve("work")).doesNotExist();
+    assertThat(Files.readString(run.resolve("summary.md")))
+        .contains("outputs vs O2: 2 same, 1 differs");
   }
 }
