@@ -24,8 +24,10 @@ public final class MainJobOptions {
       names = "--workload",
       paramLabel = "FILE",
       description =
-          "Workload file from `optbench generate`. Default: generate one with novelty search on"
-              + " the baseline build (cached: seed, budget and binary decide it).")
+          "Workload file: one `ffmpeg ...` command per line (.txt, optional `id:` prefix, # comments)"
+              + " or JSON from `optbench generate`; see harness/WORKLOADS.md. Default: generate one"
+              + " with novelty search on the baseline build (cached: seed, budget and binary"
+              + " decide it).")
   Path workload;
 
   @Option(
@@ -88,6 +90,13 @@ public final class MainJobOptions {
       description = "Seed of the rounds' order (recorded in rounds.json). Default: a new one.")
   Long orderSeed;
 
+  @Option(
+      names = "--check-outputs",
+      description =
+          "After the trials, run every unit once more per variant and compare the files it writes"
+              + " and its standard output with the baseline's: outputs.json and a console line.")
+  boolean checkOutputs;
+
   @Option(names = "--jmh-help", description = "Print JMH's own options and exit.")
   boolean jmhHelp;
 
@@ -148,6 +157,7 @@ public final class MainJobOptions {
         cache.dir(),
         jobs,
         sink.cadvisor(),
-        new JobSettings.Order(interleaved(), orderSeed == null ? System.nanoTime() : orderSeed));
+        new JobSettings.Order(interleaved(), orderSeed == null ? System.nanoTime() : orderSeed),
+        checkOutputs);
   }
 }

@@ -69,6 +69,11 @@ public record RunFolder(Path dir) {
     return dir.resolve("report.html");
   }
 
+  /** Per unit and variant, whether its outputs equal the baseline's ({@code --check-outputs}). */
+  public Path outputs() {
+    return dir.resolve("outputs.json");
+  }
+
   public Path summary() {
     return dir.resolve("summary.md");
   }

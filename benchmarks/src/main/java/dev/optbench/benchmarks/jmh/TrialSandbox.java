@@ -56,7 +56,7 @@ public final class TrialSandbox implements AutoCloseable {
   }
 
   /** The run's settings as the main job planned them; the series go to the run folder. */
-  static RunSettings settings(RunPlan plan) {
+  public static RunSettings settings(RunPlan plan) {
     return new RunSettings(
         plan.runId(),
         plan.machine(),

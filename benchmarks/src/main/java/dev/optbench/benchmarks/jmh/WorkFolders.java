@@ -12,7 +12,7 @@ public final class WorkFolders {
   private WorkFolders() {}
 
   /** Deletes everything inside {@code dir}, keeping the folder (it is mounted in a container). */
-  static void clear(Path dir) throws IOException {
+  public static void clear(Path dir) throws IOException {
     if (!Files.isDirectory(dir)) {
       return;
     }
@@ -40,7 +40,7 @@ public final class WorkFolders {
    * systems). Not a symbolic link: a container sees only its mounted work folder, and a link
    * pointing outside it would dangle there.
    */
-  static void linkTree(Path from, Path to) throws IOException {
+  public static void linkTree(Path from, Path to) throws IOException {
     try (Stream<Path> all = Files.walk(from)) {
       for (Path src : all.toList()) {
         Path dst = to.resolve(from.relativize(src).toString());

@@ -22,6 +22,8 @@ import java.util.function.Supplier;
  * @param seed novelty search seed, when the workload is generated
  * @param budget commands the search may evaluate, when the workload is generated
  * @param order interleaved rounds (default) or JMH's own trial order
+ * @param checkOutputs run every unit once more per variant and compare its outputs with the
+ *     baseline's ({@link OutputCheck})
  */
 public record JobSettings(
     List<String> jmhArgs,
@@ -42,7 +44,8 @@ public record JobSettings(
     Path cacheDir,
     int jobs,
     Optional<java.net.URI> cadvisor,
-    Order order) {
+    Order order,
+    boolean checkOutputs) {
 
   /**
    * How the (variant, unit) pairs are scheduled: {@code interleaved} rounds in this JVM with a

@@ -220,8 +220,20 @@ public final class MainJob {
     if (complete && instructions.isPresent()) { // its own pass, never in timed runs
       RunFolderPass.run(folder, plan, baseline, instructions.get());
     }
+    String outputs = "";
+    if (s.checkOutputs()) {
+      o.println("checking outputs: every unit once more per variant, unmeasured");
+      outputs = OutputCheck.run(plan, folder, rt, refs, baseline);
+      o.println(outputs + " (" + folder.outputs() + ")");
+    }
     // --- report and verdict
-    return new RunReport(folder, baseline, o).finish(complete, status);
+    int exit = new RunReport(folder, baseline, o).finish(complete, status);
+    if (!outputs.isEmpty() && Files.isRegularFile(folder.summary())) {
+      AtomicFile.writeString(
+          folder.summary(),
+          Files.readString(folder.summary()) + "\n" + outputs + " (`outputs.json`)\n");
+    }
+    return exit;
   }
 
   private RunPlan plan(
@@ -240,7 +252,7 @@ public final class MainJob {
     for (WorkloadUnit u : units) {
       List<List<String>> steps = new ArrayList<>(u.before());
       steps.add(u.argv());
-      planned.put(u.id(), new RunPlan.Unit(steps, u.template().name()));
+      planned.put(u.id(), new RunPlan.Unit(steps, u.kind()));
     }
     return new RunPlan(
         runId,

@@ -4,7 +4,7 @@ import dev.optbench.build.util.Hashing;
 import dev.optbench.harness.novelty.ConsoleSearchListener;
 import dev.optbench.harness.novelty.DescriptorSpace;
 import dev.optbench.harness.novelty.GenerateWorkload;
-import dev.optbench.harness.workload.Template;
+import dev.optbench.harness.workload.CommandList;
 import dev.optbench.harness.workload.WorkloadFile;
 import dev.optbench.harness.workload.WorkloadUnit;
 import dev.optbench.harness.workload.WorkloadValidator;
@@ -41,6 +41,12 @@ final class WorkloadChoice {
       throw new IllegalArgumentException(
           "workload file " + file + " does not exist or is not readable");
     }
+    WorkloadFile w = isJson(file) ? json(file) : CommandList.parse(text(file), file.toString());
+    WorkloadValidator.check(w, file.toString()); // ids, argv, programs, paths
+    return w;
+  }
+
+  private static WorkloadFile json(Path file) {
     WorkloadFile w;
     try {
       w = WorkloadWriter.read(file);
@@ -50,7 +56,8 @@ final class WorkloadChoice {
               + file
               + " is not an optbench workload ("
               + e.getCause().getMessage().lines().findFirst().orElse("")
-              + "); make one with `optbench generate`",
+              + "); make one with `optbench generate`, or write one `ffmpeg …` command per line"
+              + " in a .txt file (harness/WORKLOADS.md)",
           e);
     }
     if (w == null) {
@@ -65,8 +72,28 @@ final class WorkloadChoice {
               + "', expected "
               + WorkloadFile.FORMAT);
     }
-    WorkloadValidator.check(w, file.toString());
     return w;
+  }
+
+  /** JSON by its name, or by its first character when the name says neither. */
+  private static boolean isJson(Path file) {
+    String name = file.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
+    if (name.endsWith(".json")) {
+      return true;
+    }
+    if (name.endsWith(".txt")) {
+      return false;
+    }
+    return text(file).stripLeading().startsWith("{");
+  }
+
+  private static String text(Path file) {
+    try {
+      return Files.readString(file);
+    } catch (IOException e) {
+      throw new IllegalArgumentException(
+          "workload file " + file + " cannot be read as UTF-8 text: " + e.getMessage(), e);
+    }
   }
 
   /** Generates (or reuses from the cache) a workload on {@code ffmpeg}, the reference build. */
@@ -106,9 +133,9 @@ final class WorkloadChoice {
 
   /** At most {@code max} units, taken round-robin over templates so every kind of work shows. */
   static List<WorkloadUnit> pick(WorkloadFile workload, int max) {
-    Map<Template, Deque<WorkloadUnit>> byTemplate = new LinkedHashMap<>();
+    Map<String, Deque<WorkloadUnit>> byTemplate = new LinkedHashMap<>();
     for (WorkloadUnit u : workload.units()) {
-      byTemplate.computeIfAbsent(u.template(), t -> new java.util.ArrayDeque<>()).add(u);
+      byTemplate.computeIfAbsent(u.kind(), t -> new java.util.ArrayDeque<>()).add(u);
     }
     List<WorkloadUnit> picked = new ArrayList<>();
     while (picked.size() < max && byTemplate.values().stream().anyMatch(d -> !d.isEmpty())) {

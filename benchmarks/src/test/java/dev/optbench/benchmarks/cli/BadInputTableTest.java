@@ -201,12 +201,6 @@ class BadInputTableTest {
             "w.json",
             workload("{\"id\":\"a\",\"template\":\"VIDEO_TRANSCODE\"}")),
         c(
-            "workload: no template",
-            w,
-            "unit 'a' has no \"template\"",
-            "w.json",
-            workload("{\"id\":\"a\",\"argv\":" + GOOD_ARGV + "}")),
-        c(
             "workload: no id",
             w,
             "unit #1 has no \"id\"",

@@ -64,6 +64,36 @@ class MainJobBadInputTest {
   }
 
   @Test
+  void commandListWithAnUnclosedQuoteIsRefusedWithItsLineNumber() throws Exception {
+    Path bad =
+        Files.writeString(
+            tmp.resolve("w.txt"),
+            "# mine\nok: ffmpeg -f lavfi -i testsrc -f null -\n\nffmpeg -vf 'scale=2:2 -f null -\n");
+    assertThat(run("--variants", "O0", "--workload", bad.toString())).isEqualTo(2);
+    assertThat(err.toString()).contains("w.txt line 4: unclosed single quote");
+  }
+
+  @Test
+  void commandListWithAnEmptyOrDuplicateIdIsRefusedWithItsLineNumber() throws Exception {
+    Path empty = Files.writeString(tmp.resolve("e.txt"), "ffmpeg -f null -\n: ffmpeg -f null -\n");
+    assertThat(run("--workload", empty.toString())).isEqualTo(2);
+    assertThat(err.toString()).contains("e.txt line 2: empty id");
+    Path dup = Files.writeString(tmp.resolve("d.txt"), "a: ffmpeg -f null -\na: ffmpeg -i x -\n");
+    assertThat(run("--workload", dup.toString())).isEqualTo(2);
+    assertThat(err.toString()).contains("d.txt line 2: duplicate id 'a'");
+  }
+
+  @Test
+  void jsonUnitWithoutArgvIsRefused() throws Exception {
+    Path bad =
+        Files.writeString(
+            tmp.resolve("w.json"),
+            "{\"format\": \"optbench-workload/1\", \"units\": [{\"id\": \"a\"}]}");
+    assertThat(run("--workload", bad.toString())).isEqualTo(2);
+    assertThat(err.toString()).contains("w.json: unit 'a' has no \"argv\"");
+  }
+
+  @Test
   void unreachableInfluxDb() {
     assertThat(run("--influx", "http://127.0.0.1:1")).isEqualTo(2);
     assertThat(err.toString()).contains("does not answer /ping", "drop --influx");

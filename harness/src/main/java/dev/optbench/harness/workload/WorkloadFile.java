@@ -1,5 +1,6 @@
 package dev.optbench.harness.workload;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import java.util.List;
 
@@ -10,14 +11,15 @@ import java.util.List;
  * @param inputs files the units read (empty for live lavfi inputs), with the argv that makes each
  */
 @JsonPropertyOrder({"format", "generator", "inputs", "units"})
+@JsonInclude(JsonInclude.Include.NON_NULL)
 public record WorkloadFile(
     String format, Generator generator, List<InputFile> inputs, List<WorkloadUnit> units) {
-  public static final String FORMAT = "optbench-workload/1";
-
-  /** Optional in a file: workloads with live lavfi inputs have none. */
+  /** Hand-written workloads may leave out {@code generator} (null) and {@code inputs}. */
   public WorkloadFile {
     inputs = inputs == null ? List.of() : inputs;
   }
+
+  public static final String FORMAT = "optbench-workload/1";
 
   @JsonPropertyOrder({"search", "space", "seed", "budget", "ffmpeg", "inputMode"})
   public record Generator(

@@ -7,6 +7,8 @@ import java.util.List;
 /**
  * One benchmark unit for the runner: run {@link #before} then {@link #argv} in a fresh work dir
  * (cwd), with argv[0] "ffmpeg" replaced by the variant's binary; all of them are the unit's cost.
+ * Only {@code id} and {@code argv} are required: hand-written units (JSON or {@link CommandList})
+ * have no template (null, written as absent), no descriptors, and seed/generation 0.
  *
  * @param seed the generation run's seed (with {@code id}, enough to find the unit again)
  * @param generation the search generation that produced it (0: initial population / random)
@@ -21,6 +23,7 @@ import java.util.List;
   "seed",
   "generation"
 })
+@JsonInclude(JsonInclude.Include.NON_NULL)
 public record WorkloadUnit(
     String id,
     Template template,
@@ -31,10 +34,15 @@ public record WorkloadUnit(
     long seed,
     int generation) {
 
-  /** Optional in a file: a unit without steps before it or input files has none. */
+  /** What a hand-written unit may leave out: no template, no steps before, no inputs. */
   public WorkloadUnit {
     before = before == null ? List.of() : before;
     inputs = inputs == null ? List.of() : inputs;
+  }
+
+  /** The template's name, or {@code user} for a unit someone wrote by hand (no template). */
+  public String kind() {
+    return template == null ? "user" : template.name();
   }
 
   /**

@@ -1,7 +1,6 @@
 package dev.optbench.harness.workload;
 
 import dev.optbench.harness.runtime.UnitPrograms;
-import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -10,10 +9,9 @@ import java.util.regex.Pattern;
 /**
  * Checks a workload file's content before anything runs: a workload is data, shared between people
  * and written by programs, so it gets the scrutiny of user input. Every unit has a safe unique id
- * (it becomes part of file names, cgroup names and tags), a known template, non-empty steps that
- * run only the variant's programs, and no argument that reaches outside the work folder; input
- * renders likewise. The first problem found is the message: one sentence naming the unit and what
- * to fix.
+ * (it becomes part of file names, cgroup names and tags), non-empty steps that run only the
+ * variant's programs, and no argument that reaches outside the work folder; input renders likewise.
+ * The first problem found is the message: one sentence naming the unit and what to fix.
  */
 public final class WorkloadValidator {
   /** Unit ids: as variant names, so they are safe in file names, cgroups, Docker and InfluxDB. */
@@ -52,9 +50,6 @@ public final class WorkloadValidator {
       }
       if (!ids.add(u.id())) {
         throw bad(unit + " appears twice; unit ids must be unique");
-      }
-      if (u.template() == null) {
-        throw bad(unit + " has no \"template\"; use one of " + Arrays.toString(Template.values()));
       }
       if (u.argv() == null) {
         throw bad(unit + " has no \"argv\"; give its command as a list starting with ffmpeg");

@@ -59,7 +59,7 @@ public final class WorkloadWriter {
           .append("; }\n");
     }
     for (WorkloadUnit u : workload.units()) {
-      s.append("\necho ").append(ShellQuote.quote(u.id() + " " + u.template())).append('\n');
+      s.append("\necho ").append(ShellQuote.quote(u.id() + " " + u.kind())).append('\n');
       for (var step : u.before()) {
         s.append(ShellQuote.ffmpegLine(step)).append('\n');
       }
