@@ -54,8 +54,15 @@ final class CgroupFiles {
   static String readString(Path dir, String name) {
     try {
       return Files.readString(dir.resolve(name));
-    } catch (IOException e) {
+    } catch (NoSuchFileException e) {
       if (!Files.isDirectory(dir)) {
+        throw new CgroupGoneException("cgroup " + dir + " no longer exists");
+      }
+      return "";
+    } catch (IOException e) {
+      // ENODEV: the cgroup is being removed, while its folder may still be listed for a moment;
+      // a reading taken half before and half after must not pass for a whole one.
+      if (!Files.isDirectory(dir) || String.valueOf(e.getMessage()).contains("No such device")) {
         throw new CgroupGoneException("cgroup " + dir + " no longer exists");
       }
       return "";
