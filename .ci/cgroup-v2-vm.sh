@@ -64,7 +64,7 @@ cp -a harness/target/classes harness/target/test-classes "$payload/harness/targe
 tr ':' '\n' <"$payload/cp.host" | while read -r jar; do cp "$jar" "$payload/lib/"; done
 # the burner and optbench-exec are compiled by the tests on first use; the guest has no compiler
 (cd harness && java -cp "target/test-classes:target/classes:$(cat "$payload/cp.host")" \
-  dev.optbench.harness.testing.TestPrograms)
+  dev.optbench.harness.testing.TestPrograms "$payload/optbench-cache")
 cp -a harness/target/test-native "$payload/harness/target/"
 (cd "$payload/lib" && ls -1 *.jar | grep -v console-standalone | sed 's|^|/t/lib/|' | paste -sd:) \
   >"$payload/classpath"

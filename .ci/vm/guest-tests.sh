@@ -24,6 +24,8 @@ rmdir /sys/fs/cgroup/reference
 
 # In the guest a missing service or a fallback to v1 is a failure, never a skip.
 export OPTBENCH_REQUIRE_SERVICES=true OPTBENCH_EXPECT_CGROUP=v2
+# the runtimes compile optbench-exec on first use; the guest has no compiler: the host built it here
+export OPTBENCH_CACHE=/t/optbench-cache
 classes=(
   dev.optbench.harness.runtime.cgroup.CgroupSandboxContractIT
   dev.optbench.harness.runtime.cgroup.CgroupGroundTruthIT

@@ -53,6 +53,8 @@ class MainJobInfluxOutageIT {
               log,
               List.of(),
               List.of(
+                  "--order",
+                  "jmh",
                   "--variants",
                   "O0,O2",
                   "--workload",

@@ -30,6 +30,8 @@ class MainJobKilledIT {
             List.of(TestWorkloads.encode("a", 1), TestWorkloads.encode("b", 1)));
     List<String> args =
         List.of(
+            "--order",
+            "jmh",
             "--variants",
             "O2",
             "--workload",
@@ -64,6 +66,8 @@ class MainJobKilledIT {
             tmp,
             List.of(),
             List.of(
+                "--order",
+                "jmh",
                 "--variants",
                 "O2",
                 "--workload",

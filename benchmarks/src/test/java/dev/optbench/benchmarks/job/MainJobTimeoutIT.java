@@ -27,6 +27,8 @@ class MainJobTimeoutIT {
             tmp,
             List.of(),
             List.of(
+                "--order",
+                "jmh",
                 "--variants",
                 "O0,O2",
                 "--workload",

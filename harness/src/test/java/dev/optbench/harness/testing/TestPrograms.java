@@ -1,5 +1,6 @@
 package dev.optbench.harness.testing;
 
+import dev.optbench.harness.exec.ExecHelper;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -18,5 +19,8 @@ public final class TestPrograms {
       files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
     }
     System.out.println("test programs in " + FakeVariant.cacheDir());
+    if (args.length > 0) { // the runtimes' helper too, for a machine without a compiler
+      System.out.println("optbench-exec: " + ExecHelper.ensureBuilt(Path.of(args[0])));
+    }
   }
 }
