@@ -35,7 +35,7 @@ class MainJobFullDiskIT {
   @Test
   void aFullDiskStopsTheRunMarksItFailedAndLeavesNoCutFile() throws Exception {
     Services.dockerHost();
-    mount = Files.createDirectories(tmp.resolve("results"));
+    mount = Files.createDirectories(tmp.resolve("optbench-results"));
     int mounted =
         new ProcessBuilder("mount", "-t", "tmpfs", "-o", "size=64k", "tmpfs", mount.toString())
             .inheritIO()

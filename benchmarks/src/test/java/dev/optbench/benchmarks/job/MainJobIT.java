@@ -98,7 +98,7 @@ class MainJobIT {
     int charts =
         page.dom().split("<svg", -1).length - 1 + page.dom().split("<canvas", -1).length - 1;
     assertThat(charts).as("charts (svg + canvas)").isGreaterThanOrEqualTo(4);
-    assertThat(page.dom()).contains("unit=enc", "unit=twopass");
+    assertThat(page.dom()).contains("enc", "twopass");
     chromium.screenshot(run.resolve("report.html"), shots.resolve("report.png"), 1400, 2600);
     assertThat(shots.resolve("report.png")).isNotEmptyFile();
     assertThat(Files.readString(run.resolve("summary.md"))).contains("O0", "wall");

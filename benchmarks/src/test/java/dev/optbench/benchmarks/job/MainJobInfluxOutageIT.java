@@ -80,7 +80,7 @@ class MainJobInfluxOutageIT {
       String out = BenchmarksJar.output(log);
       assertThat(p.exitValue()).as(out).isZero();
 
-      Path run = BenchmarksJar.runFolder(jobDir.resolve("results"));
+      Path run = BenchmarksJar.runFolder(jobDir.resolve("optbench-results"));
       assertThat(RunStatus.read(run.resolve("run.json")).status()).isEqualTo(RunStatus.COMPLETE);
       Map<String, Long> written = linesPerMeasurement(run.resolve("samples"));
       assertThat(written.values().stream().mapToLong(Long::longValue).sum())

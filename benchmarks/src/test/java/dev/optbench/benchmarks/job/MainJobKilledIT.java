@@ -27,7 +27,7 @@ class MainJobKilledIT {
     Path workload =
         TestWorkloads.write(
             tmp.resolve("w.json"),
-            List.of(TestWorkloads.encode("a", 1), TestWorkloads.encode("b", 1)));
+            List.of(TestWorkloads.encode("a", 3), TestWorkloads.encode("b", 3)));
     List<String> args =
         List.of(
             "--order",
@@ -46,7 +46,7 @@ class MainJobKilledIT {
             "8");
     Path log = tmp.resolve("killed.log");
     Process p = BenchmarksJar.start(tmp, log, List.of(), args);
-    Path run = awaitSecondTrial(p, tmp.resolve("results"), log);
+    Path run = awaitSecondTrial(p, tmp.resolve("optbench-results"), log);
     String runId = run.getFileName().toString();
     List<ProcessHandle> family = p.descendants().toList();
     new ProcessBuilder("kill", "-KILL", Long.toString(p.pid())).start().waitFor();

@@ -20,7 +20,7 @@ class MainJobTimeoutIT {
   void invocationsThatAllTimedOutGiveNoRatio() throws Exception {
     Services.dockerHost();
     Path workload =
-        TestWorkloads.write(tmp.resolve("w.json"), List.of(TestWorkloads.encode("slow", 10)));
+        TestWorkloads.write(tmp.resolve("w.json"), List.of(TestWorkloads.encode("slow", 60)));
 
     BenchmarksJar.Finished job =
         BenchmarksJar.runToEnd(
