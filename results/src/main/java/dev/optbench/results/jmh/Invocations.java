@@ -58,26 +58,7 @@ public final class Invocations {
             (label, m) ->
                 secondaries.put(
                     label, label.equals(FAILED) || label.equals(OOM) ? m : cut(m, flags)));
-    return new BenchmarkResult(
-        r.jmhVersion(),
-        r.benchmark(),
-        r.mode(),
-        r.threads(),
-        r.forks(),
-        r.jvm(),
-        r.jvmArgs(),
-        r.jdkVersion(),
-        r.vmName(),
-        r.vmVersion(),
-        r.warmupIterations(),
-        r.warmupTime(),
-        r.warmupBatchSize(),
-        r.measurementIterations(),
-        r.measurementTime(),
-        r.measurementBatchSize(),
-        r.params(),
-        cut(r.primaryMetric(), flags),
-        secondaries);
+    return r.withMetrics(cut(r.primaryMetric(), flags), secondaries);
   }
 
   private static Metric cut(Metric m, List<List<Double>> flags) {

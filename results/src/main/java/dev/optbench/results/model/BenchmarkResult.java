@@ -48,6 +48,40 @@ public record BenchmarkResult(
     return all;
   }
 
+  /** The same result with other params (e.g. one taken out to split a file by it). */
+  public BenchmarkResult withParams(Map<String, String> newParams) {
+    return with(newParams, primaryMetric, secondaryMetrics);
+  }
+
+  /** The same result with other metrics (e.g. cut to the invocations that succeeded). */
+  public BenchmarkResult withMetrics(Metric primary, Map<String, Metric> secondaries) {
+    return with(params, primary, secondaries);
+  }
+
+  private BenchmarkResult with(
+      Map<String, String> newParams, Metric primary, Map<String, Metric> secondaries) {
+    return new BenchmarkResult(
+        jmhVersion,
+        benchmark,
+        mode,
+        threads,
+        forks,
+        jvm,
+        jvmArgs,
+        jdkVersion,
+        vmName,
+        vmVersion,
+        warmupIterations,
+        warmupTime,
+        warmupBatchSize,
+        measurementIterations,
+        measurementTime,
+        measurementBatchSize,
+        newParams,
+        primary,
+        secondaries);
+  }
+
   /** Label used for the primary metric wherever metrics are listed side by side. */
   public static final String PRIMARY = "primary";
 }

@@ -25,31 +25,8 @@ public final class VariantSplit {
       }
       Map<String, String> rest = new LinkedHashMap<>(r.params());
       rest.remove(param);
-      out.computeIfAbsent(variant, k -> new ArrayList<>()).add(withParams(r, rest));
+      out.computeIfAbsent(variant, k -> new ArrayList<>()).add(r.withParams(rest));
     }
     return out;
-  }
-
-  private static BenchmarkResult withParams(BenchmarkResult r, Map<String, String> params) {
-    return new BenchmarkResult(
-        r.jmhVersion(),
-        r.benchmark(),
-        r.mode(),
-        r.threads(),
-        r.forks(),
-        r.jvm(),
-        r.jvmArgs(),
-        r.jdkVersion(),
-        r.vmName(),
-        r.vmVersion(),
-        r.warmupIterations(),
-        r.warmupTime(),
-        r.warmupBatchSize(),
-        r.measurementIterations(),
-        r.measurementTime(),
-        r.measurementBatchSize(),
-        params,
-        r.primaryMetric(),
-        r.secondaryMetrics());
   }
 }
