@@ -63,28 +63,7 @@ public final class InstructionPass {
       Map<String, Metric> secondaries = new LinkedHashMap<>(result.secondaryMetrics());
       secondaries.put(
           METRIC, JmhMetrics.fromRaw(METRIC, List.of(List.of((double) c.instructions()))));
-      return new Counted(
-          new BenchmarkResult(
-              result.jmhVersion(),
-              result.benchmark(),
-              result.mode(),
-              result.threads(),
-              result.forks(),
-              result.jvm(),
-              result.jvmArgs(),
-              result.jdkVersion(),
-              result.vmName(),
-              result.vmVersion(),
-              result.warmupIterations(),
-              result.warmupTime(),
-              result.warmupBatchSize(),
-              result.measurementIterations(),
-              result.measurementTime(),
-              result.measurementBatchSize(),
-              result.params(),
-              result.primaryMetric(),
-              secondaries),
-          c.profile());
+      return new Counted(result.withMetrics(result.primaryMetric(), secondaries), c.profile());
     } finally {
       try (Stream<Path> all = Files.walk(work)) {
         for (Path p : all.sorted(java.util.Comparator.reverseOrder()).toList()) {
