@@ -23,6 +23,10 @@ import java.util.Map;
  *   <li>a <b>vanished folder</b> means the cgroup was removed: {@link CgroupGoneException}. Reading
  *       a file of a cgroup removed while open fails with ENODEV rather than ENOENT, so any read
  *       error is checked against the folder.
+ *   <li>a missing <b>core file</b> (one the kernel creates in every cgroup of that controller, such
+ *       as {@code cpuacct.usage} or {@code cpu.stat}) means the cgroup is being removed: the kernel
+ *       drops a folder's files before the folder, and a reading taken in that window must not pass
+ *       for a whole one ({@link #readCoreLong}, {@link #readCoreKeyed}).
  * </ul>
  */
 final class CgroupFiles {
@@ -33,10 +37,32 @@ final class CgroupFiles {
     return parseLong(firstToken(readString(dir, name)));
   }
 
+  /** Like {@link #readLong}, for a file every live cgroup of its controller has. */
+  static long readCoreLong(Path dir, String name) {
+    return parseLong(firstToken(readCore(dir, name)));
+  }
+
+  /** Like {@link #readKeyed}, for a file every live cgroup of its controller has. */
+  static Map<String, Long> readCoreKeyed(Path dir, String name) {
+    return parseKeyed(readCore(dir, name));
+  }
+
+  private static String readCore(Path dir, String name) {
+    String text = readString(dir, name);
+    if (text.isEmpty() && !Files.exists(dir.resolve(name))) {
+      throw new CgroupGoneException("cgroup " + dir + " is being removed (" + name + " is gone)");
+    }
+    return text;
+  }
+
   /** "key value" lines (cpu.stat, memory.stat, memory.events, memory.oom_control). */
   static Map<String, Long> readKeyed(Path dir, String name) {
+    return parseKeyed(readString(dir, name));
+  }
+
+  private static Map<String, Long> parseKeyed(String text) {
     Map<String, Long> values = new LinkedHashMap<>();
-    for (String line : readString(dir, name).split("\n")) {
+    for (String line : text.split("\n")) {
       String[] parts = line.strip().split("\\s+");
       long value = parts.length == 2 ? parseLong(parts[1]) : UNKNOWN;
       if (value != UNKNOWN) {

@@ -50,7 +50,7 @@ final class V1Cgroup implements Cgroup {
   public CgroupCounters read() {
     long[] cpu = cpu();
     Map<String, Long> stat = keyed("memory", "memory.stat"); // total_*: children included
-    long usage = number("memory", "memory.usage_in_bytes");
+    long usage = core("memory", "memory.usage_in_bytes");
     long[] io = BlockIo.readV1(dirs.get("blkio"));
     return new CgroupCounters(
         cpu[0],
@@ -70,7 +70,7 @@ final class V1Cgroup implements Cgroup {
 
   /** {total, user, system}; kernels before 4.6 have only cpuacct.stat, in ticks. */
   private long[] cpu() {
-    long total = number("cpuacct", "cpuacct.usage");
+    long total = core("cpuacct", "cpuacct.usage");
     long user = number("cpuacct", "cpuacct.usage_user");
     long system = number("cpuacct", "cpuacct.usage_sys");
     if (user < 0 || system < 0) {
@@ -120,6 +120,12 @@ final class V1Cgroup implements Cgroup {
   private long number(String controller, String file) {
     Path dir = dirs.get(controller);
     return dir == null ? UNKNOWN : CgroupFiles.readLong(dir, file);
+  }
+
+  /** A file every group of the controller has: missing means the group is being removed. */
+  private long core(String controller, String file) {
+    Path dir = dirs.get(controller);
+    return dir == null ? UNKNOWN : CgroupFiles.readCoreLong(dir, file);
   }
 
   private Map<String, Long> keyed(String controller, String file) {

@@ -36,7 +36,7 @@ final class V2Cgroup implements Cgroup {
   @Override
   public CgroupCounters read() {
     // cpu.stat exists even without the cpu controller enabled; it counts microseconds.
-    Map<String, Long> cpu = CgroupFiles.readKeyed(dir, "cpu.stat");
+    Map<String, Long> cpu = CgroupFiles.readCoreKeyed(dir, "cpu.stat");
     Map<String, Long> stat = CgroupFiles.readKeyed(dir, "memory.stat");
     Map<String, Long> events = CgroupFiles.readKeyed(dir, "memory.events");
     long usage = CgroupFiles.readLong(dir, "memory.current");

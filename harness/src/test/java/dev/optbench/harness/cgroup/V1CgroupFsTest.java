@@ -62,6 +62,7 @@ class V1CgroupFsTest {
     tree.file("cpuacct/u/cpuacct.usage", "2003063219\n")
         .file("cpuacct/u/cpuacct.usage_user", "1788000000\n")
         .file("cpuacct/u/cpuacct.usage_sys", "572000000\n")
+        .file("memory/u/memory.usage_in_bytes", "1048576\n")
         .file("memory/u/memory.max_usage_in_bytes", "269221888\n")
         .file("memory/u/memory.failcnt", "3\n")
         .file("memory/u/memory.oom_control", "oom_kill_disable 0\nunder_oom 0\noom_kill 1\n")
@@ -76,8 +77,8 @@ class V1CgroupFsTest {
                 2003063219L,
                 1788000000L,
                 572000000L,
-                UNKNOWN,
-                UNKNOWN,
+                1048576L,
+                CgroupCounters.workingSet(1048576L, UNKNOWN),
                 UNKNOWN,
                 UNKNOWN,
                 269221888L,
@@ -89,7 +90,9 @@ class V1CgroupFsTest {
 
   @Test
   void missingCountersAreUnknownNotZero() throws Exception {
-    tree.file("cpuacct/u/cpuacct.usage", "5\n").file("memory/u/memory.oom_control", "under_oom 0");
+    tree.file("cpuacct/u/cpuacct.usage", "5\n")
+        .file("memory/u/memory.oom_control", "under_oom 0")
+        .file("memory/u/memory.usage_in_bytes", "0\n"); // every memory cgroup has it
     java.nio.file.Files.createDirectories(tree.path("blkio/u")); // the cgroup, without the file
     CgroupCounters c = fs.open("u").read();
     assertThat(c.cpuTotalNanos()).isEqualTo(5);

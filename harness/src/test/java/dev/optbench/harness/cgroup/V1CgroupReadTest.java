@@ -117,6 +117,17 @@ class V1CgroupReadTest {
   }
 
   @Test
+  void aFolderWhoseCoreFilesAreGoneIsBeingRemoved() throws IOException {
+    // rmdir drops a cgroup's files before its folder: a sample read in that window (CI saw one
+    // with CPU but no memory values) must not pass for a whole one.
+    writeTree(true);
+    Files.delete(memory.resolve("memory.usage_in_bytes"));
+    assertThatThrownBy(() -> cgroup().read())
+        .isInstanceOf(CgroupGoneException.class)
+        .hasMessageContaining("memory.usage_in_bytes");
+  }
+
+  @Test
   void picksTheVersionFromTheFolders() throws IOException {
     writeTree(true);
     Path v2 = Files.createDirectories(root.resolve("unified/x"));

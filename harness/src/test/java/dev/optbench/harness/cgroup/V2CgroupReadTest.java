@@ -92,4 +92,12 @@ class V2CgroupReadTest {
     assertThatThrownBy(gone::read).isInstanceOf(CgroupGoneException.class);
     assertThat(gone.pids()).isEmpty();
   }
+
+  @Test
+  void aFolderWithoutCpuStatIsBeingRemoved() throws IOException {
+    Files.delete(dir.resolve("cpu.stat")); // every v2 cgroup has it, with or without the controller
+    assertThatThrownBy(() -> Cgroup.of("x", Map.of("unified", dir)).read())
+        .isInstanceOf(CgroupGoneException.class)
+        .hasMessageContaining("cpu.stat");
+  }
 }
