@@ -106,4 +106,6 @@ print("{tests} tests, {failures} failed, {errors} errors, {skipped} skipped".for
 PY
 )
 say "cgroup v2 guest: $counts; exit code $rc; JUnit XML in $results/junit"
+[ -d "$results/first-try" ] &&
+  say "note: a JVM crashed under emulation on the first try (its reports and hs_err files: $results/first-try); the figures above are the second try's"
 [ "$rc" = 0 ]
