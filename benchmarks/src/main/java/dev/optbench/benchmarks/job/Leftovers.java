@@ -15,9 +15,10 @@ import java.util.stream.Stream;
 /**
  * What crashed or killed runs left, cleaned at the start of the next: a run.json still {@code
  * running} whose JVM is gone becomes {@code abandoned} (its finished trials stay in
- * jmh.partial.json) and loses its temporary files; containers of dead runs (and their unit cgroups)
- * are removed from the Docker engine. Live runs on the same machine are told apart by their owner
- * (boot id, pid, start time) and left alone.
+ * jmh.partial.json) and loses its temporary files; the sandboxes of dead runs are removed (Docker:
+ * containers and their unit cgroups; cgroup runtime: the run's cgroups and what still runs in
+ * them). Live runs on the same machine are told apart by their owner (boot id, pid, start time) and
+ * left alone.
  */
 public final class Leftovers {
   private final PrintStream out;
@@ -78,7 +79,7 @@ public final class Leftovers {
             + (removed == 0 ? "" : ", " + removed + " temporary file(s) removed"));
   }
 
-  /** Removes the sandboxes of dead optbench runs (Docker: containers and their cgroups). */
+  /** Removes the sandboxes of dead optbench runs in {@code runtime}; one line says which. */
   public void removeDeadSandboxes(ContainerRuntime runtime) {
     List<String> removed = runtime.removeLeftovers();
     if (!removed.isEmpty()) {

@@ -63,6 +63,26 @@ public interface CgroupFs {
    */
   List<Path> hierarchyRoots();
 
+  /**
+   * Names of the child cgroups of {@code path} in any hierarchy (on v1 a folder made in only some
+   * hierarchies counts), sorted; none when {@code path} does not exist.
+   */
+  default List<String> children(String path) {
+    return CgroupSubtrees.children(hierarchyRoots(), path);
+  }
+
+  /**
+   * Removes {@code path} with everything below it in every hierarchy, deepest folder first, each
+   * one's processes killed (SIGKILL) before its rmdir: for what a dead run left behind, never for a
+   * live run's cgroups.
+   *
+   * @return how many processes were still in the tree and were killed
+   * @throws IllegalStateException when a process survives or a folder cannot be removed
+   */
+  default int removeTree(String path) {
+    return CgroupSubtrees.removeTree(hierarchyRoots(), path);
+  }
+
   /** The implementation that fits the layout found at {@code root}, if any. */
   static Optional<CgroupFs> detect(Path root) {
     return switch (CgroupVersion.detect(root)) {

@@ -84,7 +84,8 @@ final class CgroupTree {
     return leafGone;
   }
 
-  private static boolean rmdir(Path dir) {
+  /** rmdir one folder; true when it is gone, false while still in use (EBUSY). */
+  static boolean rmdir(Path dir) {
     try {
       Files.delete(dir);
       return true;

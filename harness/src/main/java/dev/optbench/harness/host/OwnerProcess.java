@@ -26,6 +26,14 @@ public record OwnerProcess(String bootId, long pid, String started) {
   }
 
   /**
+   * A process of this boot known by pid and start instant, e.g. from a name that carries no boot id
+   * because what it names cannot outlive the boot (a cgroup folder).
+   */
+  public static OwnerProcess ofThisBoot(long pid, Instant started) {
+    return new OwnerProcess(thisBoot(), pid, started.toString());
+  }
+
+  /**
    * Whether this process may still run. Another boot id means an earlier boot, whose processes are
    * all gone; the same pid with another start time is another process. Unknown (no boot id, no pid)
    * counts as alive: what we cannot tell is not ours to remove.

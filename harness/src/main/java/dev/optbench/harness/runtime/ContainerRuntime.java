@@ -28,7 +28,8 @@ public interface ContainerRuntime {
   /**
    * Removes what killed or crashed runs left in this runtime (their owner process is gone; live
    * runs' sandboxes stay) and returns the names removed. Docker: containers labelled as optbench's
-   * with their unit cgroups. The others have nothing to remove here yet.
+   * with their unit cgroups; cgroup: the run cgroups whose owner JVM is gone, with the processes
+   * still in them; process: nothing (it makes neither containers nor cgroups).
    */
   default List<String> removeLeftovers() {
     return List.of();

@@ -7,8 +7,8 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Closes still-open sandboxes when the JVM shuts down (normal exit, Ctrl-C, SIGTERM), so no cgroup
- * and no unit process outlives the run. SIGKILL cannot be caught; leftovers of such a run are named
- * {@code optbench/<run-id>} and can be removed by hand.
+ * and no unit process outlives the run. SIGKILL cannot be caught; what such a run leaves is removed
+ * by the next one ({@link ContainerRuntime#removeLeftovers}).
  */
 public final class ShutdownCloser {
   private static final Set<AutoCloseable> OPEN = ConcurrentHashMap.newKeySet();

@@ -16,7 +16,7 @@ import java.util.Map;
  * Samples a sandbox through a running cAdvisor's REST API (v2.0) instead of reading cgroup files
  * directly, into the same samples and sinks: for users who already run cAdvisor (the classic
  * cAdvisor + InfluxDB + Grafana setup). The target is asked for by its cgroup name ({@code
- * type=name}: {@code /optbench/<run>/<variant>} for the cgroup runtime, {@code
+ * type=name}: {@code /optbench/<run>@<owner>/<variant>} for the cgroup runtime, {@code
  * /optbench-docker/<container>} for the Docker runtime, whose units run in cgroups beside the
  * container's, which a {@code type=docker} query would miss); a target without host cgroup folders
  * (remote engine) by its Docker id ({@code type=docker}).

@@ -23,8 +23,8 @@ import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * One variant's cgroup {@code optbench/<run>/<variant>} (the collectors' target, limited to the
- * cpuset) with a fresh child cgroup {@code unit-<n>} per unit that carries the cpuset and the
+ * One variant's cgroup {@code optbench/<run>@<owner>/<variant>} (the collectors' target, limited to
+ * the cpuset) with a fresh child cgroup {@code unit-<n>} per unit that carries the cpuset and the
  * memory limit. A fresh cgroup per unit instead of resetting one: every counter starts at zero
  * without relying on resets (v2's memory.peak cannot be reset for other readers), a process a
  * previous unit left behind cannot be charged to the next, and the OOM counter is the unit's own.

@@ -3,6 +3,7 @@ package dev.optbench.harness.runtime.cgroup;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.optbench.harness.host.OwnerProcess;
 import dev.optbench.harness.metrics.MetricSchema;
 import dev.optbench.harness.runtime.ContainerRuntime;
 import dev.optbench.harness.runtime.ContainerRuntimeProvider.Availability;
@@ -37,7 +38,8 @@ class CgroupSandboxContractIT extends SandboxContractIT {
     assertThatThrownBy(() -> runtime().open(variant, limits))
         .hasMessageContaining("cpuset.cpus")
         .hasMessageContaining("63");
-    assertThat(HostCgroups.dirs("optbench/" + runId)).allSatisfy(d -> assertThat(d).doesNotExist());
+    String run = "optbench/" + RunCgroupName.of(runId, OwnerProcess.current());
+    assertThat(HostCgroups.dirs(run)).allSatisfy(d -> assertThat(d).doesNotExist());
   }
 
   @Test
