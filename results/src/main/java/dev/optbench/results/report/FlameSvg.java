@@ -56,7 +56,7 @@ final class FlameSvg {
           .append("\" height=\"")
           .append(ROW - 1)
           .append("\" fill=\"")
-          .append(fill(f.change()))
+          .append(fill(f, graph.total()))
           .append("\"/>");
       String label = label(f.name(), w);
       if (!label.isEmpty()) {
@@ -71,6 +71,16 @@ final class FlameSvg {
       out.append("</g>");
     }
     out.append("</svg>");
+  }
+
+  /**
+   * A frame whose own instructions are under {@link DiffFlameGraph#MIN_SHARE} of the run on both
+   * sides is grey whatever its change: callers that only pass calls on (a few hundred instructions
+   * of their own) would otherwise glow with a large % of nothing and hide where the cost moved.
+   */
+  static String fill(Frame f, long total) {
+    long own = Math.max(f.self(), f.baseSelf());
+    return own < total * DiffFlameGraph.MIN_SHARE ? hex(GREY) : fill(f.change());
   }
 
   /** Grey within {@link #SAME}, then from a light to a full red (more) or blue (fewer). */

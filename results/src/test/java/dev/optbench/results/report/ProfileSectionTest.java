@@ -68,6 +68,19 @@ class ProfileSectionTest {
   }
 
   @Test
+  void aFrameWithLittleCostOfItsOwnIsGreyHoweverMuchThatChanged() {
+    DiffFlameGraph g =
+        DiffFlameGraph.of(
+            Map.of("main", 1L, "main;work", 100_000L), Map.of("main", 5L, "main;work", 200_000L));
+    DiffFlameGraph.Frame main = g.frames().get(1);
+    DiffFlameGraph.Frame work = g.frames().get(2);
+
+    assertThat(main.change()).isEqualTo(0.8);
+    assertThat(FlameSvg.fill(main, g.total())).isEqualTo("#d4d4d4");
+    assertThat(FlameSvg.fill(work, g.total())).isEqualTo(FlameSvg.fill(0.5));
+  }
+
+  @Test
   void everyFrameHasATooltipWithItsNumbers() {
     DiffFlameGraph g =
         DiffFlameGraph.of(Map.of("main;f<T>", 100L), Map.of("main;f<T>", 150L, "main", 50L));
