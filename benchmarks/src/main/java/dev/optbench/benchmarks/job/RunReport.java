@@ -10,6 +10,7 @@ import dev.optbench.results.compare.CompareOptions;
 import dev.optbench.results.jmh.JmhJsonReader;
 import dev.optbench.results.model.BenchmarkResult;
 import dev.optbench.results.model.VariantSplit;
+import dev.optbench.results.profile.RunProfiles;
 import dev.optbench.results.report.Headlines;
 import dev.optbench.results.report.HtmlReport;
 import dev.optbench.results.report.ReportInput;
@@ -131,7 +132,10 @@ public final class RunReport {
     return VariantSplit.byParam(new JmhJsonReader().read(jmhJson), "variant");
   }
 
-  /** Writes {@code report.html} from the folder's results, samples, manifests and host facts. */
+  /**
+   * Writes {@code report.html} from the folder's results, samples, manifests, host facts and, after
+   * {@code --instructions}, the profiles under {@code profiles/}.
+   */
   public void writeHtml(Map<String, List<BenchmarkResult>> variants, List<String> warnings)
       throws IOException {
     Map<String, List<BenchmarkResult>> ordered = new LinkedHashMap<>();
@@ -146,6 +150,8 @@ public final class RunReport {
         Files.isRegularFile(folder.host())
             ? JSON.readValue(folder.host().toFile(), JSON_MAP)
             : Map.of();
+    List<String> shown = new ArrayList<>(warnings);
+    RunProfiles profiles = profiles(shown);
     AtomicFile.writeString(
         folder.report(),
         new HtmlReport()
@@ -157,9 +163,23 @@ public final class RunReport {
                     samples,
                     manifests,
                     host,
-                    warnings,
+                    shown,
                     options(),
-                    now())));
+                    now(),
+                    profiles)));
+  }
+
+  /**
+   * The instruction profiles of an {@code --instructions} run (none otherwise). A damaged profile
+   * file costs the report its profile section, said in a warning, never the whole report.
+   */
+  private RunProfiles profiles(List<String> warnings) {
+    try {
+      return RunProfiles.read(folder.dir());
+    } catch (IOException | RuntimeException e) {
+      warnings.add("instruction profiles not shown: " + e.getMessage());
+      return RunProfiles.NONE;
+    }
   }
 
   /** Interleaved runs (rounds.json) pair their values by round; JMH's trial order does not. */

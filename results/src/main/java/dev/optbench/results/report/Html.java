@@ -24,6 +24,26 @@ final class Html {
     return sb.toString();
   }
 
+  /**
+   * A relative link to a file of the run folder: every byte outside the unreserved characters and
+   * '/' percent-encoded, so unit names with spaces, '#' or '?' still name their file.
+   */
+  static String href(String relativePath) {
+    StringBuilder sb = new StringBuilder();
+    for (byte b : relativePath.getBytes(java.nio.charset.StandardCharsets.UTF_8)) {
+      char c = (char) (b & 0xff);
+      if ((c >= 'a' && c <= 'z')
+          || (c >= 'A' && c <= 'Z')
+          || (c >= '0' && c <= '9')
+          || "-._~/".indexOf(c) >= 0) {
+        sb.append(c);
+      } else {
+        sb.append('%').append(String.format(java.util.Locale.ROOT, "%02X", b & 0xff));
+      }
+    }
+    return sb.toString();
+  }
+
   /** Maps become two-column tables, lists bullet lists, booleans pass/fail badges. */
   static void value(StringBuilder out, Object value) {
     if (value instanceof Map<?, ?> map) {

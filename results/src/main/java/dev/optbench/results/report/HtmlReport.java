@@ -15,7 +15,8 @@ import java.util.Locale;
  * Renders a {@link ReportInput} as one self-contained HTML file: inline CSS, charts as inline SVG,
  * interactive time series drawn by an inlined uPlot (no external resources, so it opens anywhere,
  * offline, years later; without scripts the SVG charts remain). The content is a list of {@link
- * ReportSection}s: the verdict first, then commands, time series, provenance and host.
+ * ReportSection}s: the verdict first, then commands, time series, instruction profiles, provenance
+ * and host.
  */
 public final class HtmlReport {
   private static final String CSS = resource("report.css");
@@ -37,6 +38,7 @@ public final class HtmlReport {
             new WarningsSection(),
             new HeatmapSection(),
             new ResourcesSection(),
+            new ProfileSection(),
             new ProvenanceSection(),
             new HostSection()));
   }

@@ -2,6 +2,7 @@ package dev.optbench.results.report;
 
 import dev.optbench.results.compare.CompareOptions;
 import dev.optbench.results.model.BenchmarkResult;
+import dev.optbench.results.profile.RunProfiles;
 import dev.optbench.results.series.LinePoint;
 import java.util.List;
 import java.util.Map;
@@ -16,6 +17,8 @@ import java.util.Map;
  * @param host host facts as a generic JSON map (CPU, cores, governor, ...)
  * @param warnings sentences for the user (machine unfit, outliers, ...), shown prominently
  * @param generatedAt a timestamp string, passed in so the same input renders the same bytes
+ * @param profiles callgrind profiles per variant and unit ({@code --instructions}), or {@link
+ *     RunProfiles#NONE}
  */
 public record ReportInput(
     String title,
@@ -26,7 +29,47 @@ public record ReportInput(
     Map<String, Object> host,
     List<String> warnings,
     CompareOptions options,
-    String generatedAt) {
+    String generatedAt,
+    RunProfiles profiles) {
+
+  /** A report without instruction profiles. */
+  public ReportInput(
+      String title,
+      String baselineVariant,
+      Map<String, List<BenchmarkResult>> variants,
+      List<LinePoint> samples,
+      List<Map<String, Object>> manifests,
+      Map<String, Object> host,
+      List<String> warnings,
+      CompareOptions options,
+      String generatedAt) {
+    this(
+        title,
+        baselineVariant,
+        variants,
+        samples,
+        manifests,
+        host,
+        warnings,
+        options,
+        generatedAt,
+        RunProfiles.NONE);
+  }
+
+  /** The same input with the run's profiles. */
+  public ReportInput withProfiles(RunProfiles runProfiles) {
+    return new ReportInput(
+        title,
+        baselineVariant,
+        variants,
+        samples,
+        manifests,
+        host,
+        warnings,
+        options,
+        generatedAt,
+        runProfiles);
+  }
 
   public ReportInput {
     if (!variants.containsKey(baselineVariant)) {
@@ -38,5 +81,6 @@ public record ReportInput(
     manifests = List.copyOf(manifests);
     host = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(host));
     warnings = List.copyOf(warnings);
+    java.util.Objects.requireNonNull(profiles, "profiles (RunProfiles.NONE for none)");
   }
 }

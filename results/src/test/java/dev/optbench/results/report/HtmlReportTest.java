@@ -67,6 +67,21 @@ class HtmlReportTest {
   }
 
   @Test
+  void profilesGetTheirSectionAfterTheTimeSeriesAndNothingElseChanges() throws Exception {
+    ReportInput profiled =
+        INPUT.withProfiles(dev.optbench.results.profile.RunProfiles.read(ProfileSectionTest.RUN));
+    String html = new HtmlReport().render(profiled);
+
+    assertThat(html).contains("<h2>Where the instructions went</h2>");
+    assertThat(html.indexOf("Where the instructions went"))
+        .isGreaterThan(html.indexOf("Resources over time, per command"))
+        .isLessThan(html.indexOf("Build provenance"));
+    assertThat(count(html, "<svg class=\"flame\"")).isEqualTo(1);
+    assertThat(html).doesNotContainPattern("(src|href)=\"https?:");
+    assertThat(new HtmlReport().render(INPUT)).doesNotContain("Where the instructions went");
+  }
+
+  @Test
   void sameBytesUnderEveryLocale() {
     Locale saved = Locale.getDefault();
     try {
