@@ -82,6 +82,7 @@ final class UsageTable {
         med(all, ResourceUsage::cpuUserNanos),
         med(all, ResourceUsage::cpuSystemNanos),
         med(all, ResourceUsage::cpuTotalNanos),
+        med(all, ResourceUsage::cpuWaitNanos),
         med(all, ResourceUsage::memoryPeakBytes),
         med(all, ResourceUsage::ioReadBytes),
         med(all, ResourceUsage::ioWriteBytes),

@@ -24,7 +24,7 @@ public final class KernelCountersProfiler implements InternalProfiler {
   @Override
   public String getDescription() {
     return "optbench: per-unit kernel-counter totals of ffmpeg units (cpu.user, cpu.sys,"
-        + " cpu.total, cpu.percent, mem.peak, io.read, io.write, oom, failed, wall)";
+        + " cpu.total, cpu.wait, cpu.percent, mem.peak, io.read, io.write, oom, failed, wall)";
   }
 
   @Override

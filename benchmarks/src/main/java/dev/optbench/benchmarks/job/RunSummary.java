@@ -52,6 +52,11 @@ final class RunSummary {
     return baseline;
   }
 
+  /** One line: how long the units waited for a CPU, per variant (see {@link Contention}). */
+  String contention() {
+    return Contention.line(variants);
+  }
+
   /** One sentence per variant on the verdict metric, naming variants whose output differs. */
   List<Headlines.Headline> headlines(List<Map<String, Object>> manifests) {
     return Headlines.of(baseline, comparisons, manifests);
@@ -132,6 +137,7 @@ final class RunSummary {
       s.append(' ').append(failed(variant)).append('\n');
     }
     s.append(noVerdicts());
+    s.append(contention()).append('\n');
     s.append(pairing(options));
     s.append('\n').append(unitTable());
     return s.toString();

@@ -60,6 +60,7 @@ final class SummaryMarkdown {
       md.append(' ').append(counts(c, metric.name())).append(" | ");
       md.append(h.outputDiffers() ? "**differs**" : output(h.sentence())).append(" |\n");
     }
+    md.append('\n').append(escape(summary.contention())).append('\n');
     if (!warnings.isEmpty()) {
       md.append("\n## Warnings\n\n");
       warnings.stream()

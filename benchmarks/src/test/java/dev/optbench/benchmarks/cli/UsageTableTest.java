@@ -12,6 +12,7 @@ class UsageTableTest {
         userNanos,
         sysNanos,
         totalNanos,
+        0,
         5L << 20,
         0,
         0,

@@ -94,6 +94,9 @@ class InterleavedShapeGoldenTest {
     assertThat(o0u1.params()).containsOnlyKeys("unit");
     assertThat(o0u1.primaryMetric().samples()).containsExactly(24.0, 26.0, 28.0); // rounds 1..3
     assertThat(o0u1.secondaryMetrics().get("cpu.total").scoreUnit()).isEqualTo("ms");
+    // contention, in both routes alike (the loop above): ShapeUnitBenchmark's base * n / 10 ns
+    assertThat(o0u1.secondaryMetrics().get("cpu.wait").scoreUnit()).isEqualTo("ms");
+    assertThat(o0u1.secondaryMetrics().get("cpu.wait").samples()).containsExactly(0.4, 0.6, 0.8);
     assertThat(o0u1.warmupIterations()).isEqualTo(1);
     assertThat(o0u1.measurementIterations()).isEqualTo(3);
   }

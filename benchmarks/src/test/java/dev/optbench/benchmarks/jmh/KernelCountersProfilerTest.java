@@ -24,6 +24,7 @@ class KernelCountersProfilerTest {
             1_000_000_000L,
             500_000_000L,
             1_500_000_000L,
+            250_000_000L,
             64L << 20,
             1 << 20,
             0,
@@ -40,6 +41,8 @@ class KernelCountersProfilerTest {
     assertThat(r.get("wall").getScoreUnit()).isEqualTo("ms");
     assertThat(r.get("cpu.total").getScore()).isEqualTo(1500.0);
     assertThat(r.get("cpu.user").getScore()).isEqualTo(1000.0);
+    assertThat(r.get("cpu.wait").getScore()).isEqualTo(250.0);
+    assertThat(r.get("cpu.wait").getScoreUnit()).isEqualTo("ms");
     assertThat(r.get("cpu.percent").getScore()).isEqualTo(37.5); // 1.5 / (2 x 2 cores)
     assertThat(r.get("mem.peak").getScore()).isEqualTo(64.0);
     assertThat(r.get("mem.peak").getScoreUnit()).isEqualTo("MiB");
@@ -52,16 +55,29 @@ class KernelCountersProfilerTest {
   void unreadableCountersAreNaNNeverZero() {
     ResourceUsage u =
         new ResourceUsage(
-            1_000_000, 1, 0, 1, ResourceUsage.UNKNOWN, -1, -1, false, 0, 0, 1, "process");
+            1_000_000,
+            1,
+            0,
+            1,
+            ResourceUsage.UNKNOWN,
+            ResourceUsage.UNKNOWN,
+            -1,
+            -1,
+            false,
+            0,
+            0,
+            1,
+            "process");
     Map<String, ScalarResult> r = byLabel(u);
     assertThat(r.get("mem.peak").getScore()).isNaN();
+    assertThat(r.get("cpu.wait").getScore()).isNaN();
     assertThat(r.get("io.write").getScore()).isNaN();
     assertThat(r.get("failed").getScore()).isZero();
   }
 
   @Test
   void aUnitsTotalsAreHandedOverOnce() {
-    ResourceUsage u = new ResourceUsage(1, 1, 0, 1, 1, 0, 0, false, 0, 0, 1, "x");
+    ResourceUsage u = new ResourceUsage(1, 1, 0, 1, 0, 1, 0, 0, false, 0, 0, 1, "x");
     LastUnit.record(u);
     assertThat(LastUnit.take()).contains(u);
     assertThat(LastUnit.take()).isEmpty();

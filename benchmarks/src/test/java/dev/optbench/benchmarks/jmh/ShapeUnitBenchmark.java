@@ -44,6 +44,7 @@ public class ShapeUnitBenchmark {
             base * 8,
             base,
             base * 9 + n,
+            base * n / 10,
             (long) 5e6 + n,
             0,
             4096 * n,

@@ -168,6 +168,7 @@ class MainJobIT {
           .as("cpu.percent = cpu.total / wall / 1 core")
           .isCloseTo(100 * cpu[i] / wall[i], org.assertj.core.data.Offset.offset(0.5));
       assertThat(values(r, "mem.peak")[i]).as("peak MiB").isBetween(1.0, 2048.0);
+      assertThat(values(r, "cpu.wait")[i]).as("cpu.wait, known").isBetween(0.0, wall[i]);
       assertThat(values(r, "cpu.user")[i] + values(r, "cpu.sys")[i])
           .as("user + sys = total")
           .isCloseTo(cpu[i], org.assertj.core.data.Offset.offset(0.01));

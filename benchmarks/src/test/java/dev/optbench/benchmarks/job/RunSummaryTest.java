@@ -22,6 +22,7 @@ class RunSummaryTest {
         .primary("s/op", List.of(wall.stream().map(w -> w / 1000).toList()))
         .secondary("wall", "ms", List.of(wall))
         .secondary("cpu.total", "ms", List.of(wall))
+        .secondary("cpu.wait", "ms", List.of(wall.stream().map(w -> w / 10).toList()))
         .secondary("mem.peak", "MiB", List.of(wall.stream().map(w -> 40.0).toList()))
         .secondary("oom", "#", List.of(List.of(0.0, 0.0, 0.0, 0.0, 0.0)))
         .secondary("failed", "#", List.of(flags))
@@ -61,5 +62,7 @@ class RunSummaryTest {
 
     String o0 = text.lines().filter(l -> l.startsWith("O0 ")).findFirst().orElseThrow();
     assertThat(o0).contains("4.05").endsWith("0 of 5").doesNotContain("no verdict");
+    assertThat(text)
+        .contains("contention (cpu.wait % of wall, median/max): O0 10.0/10.0, O2 10.0/10.0");
   }
 }

@@ -37,7 +37,8 @@ class SummaryMarkdownGoldenTest {
         .contains("Verdict on wall time (wall)")
         .contains("**Ofast: ")
         .contains("OUTPUT DIFFERS from O2 on filter-video, encode-aac")
-        .contains("- … and 2 more in summary-full.md");
+        .contains("- … and 2 more in summary-full.md")
+        .containsPattern("contention \\(cpu.wait % of wall, median/max\\): O2 \\d\\.\\d/\\d");
   }
 
   @Test
@@ -85,6 +86,7 @@ class SummaryMarkdownGoldenTest {
                 .primary("s/op", raw(seed, 8, ms / 1000 + 0.08, 0.02))
                 .secondary("wall", "ms", raw(seed + 1, 8, ms, 0.02))
                 .secondary("cpu.total", "ms", raw(seed + 2, 8, ms * 0.98, 0.02))
+                .secondary("cpu.wait", "ms", raw(seed + 5, 8, ms * 0.03, 0.5))
                 .secondary("mem.peak", "MiB", raw(seed + 3, 8, 40, 0.005))
                 // O2 and Ofast spend no system time, O0 some: no ratio for O0, and it says why.
                 .secondary("cpu.sys", "ms", raw(seed + 4, 8, v == 1 ? 2 : 0, 0.1))

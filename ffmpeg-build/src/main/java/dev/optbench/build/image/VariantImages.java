@@ -2,6 +2,7 @@ package dev.optbench.build.image;
 
 import dev.optbench.build.compile.BuiltVariant;
 import dev.optbench.build.manifest.Manifests;
+import dev.optbench.harness.cache.CacheDir;
 import dev.optbench.harness.exec.ExecHelper;
 import dev.optbench.harness.image.ImageRequest;
 import dev.optbench.harness.image.VariantImageBuilder;
@@ -9,6 +10,7 @@ import dev.optbench.harness.model.VariantRef;
 import dev.optbench.harness.runtime.RuntimeUnavailableException;
 import dev.optbench.harness.runtime.docker.DockerEngine;
 import java.io.PrintStream;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -43,6 +45,9 @@ public final class VariantImages {
       List<BuiltVariant> variants, Optional<DockerEngine> engine, PrintStream out) {
     List<VariantRef> refs = new ArrayList<>();
     VariantImageBuilder builder = engine.map(e -> new VariantImageBuilder(e.client())).orElse(null);
+    // The helper of this optbench, not the copy a cached build made with an older one: a changed
+    // helper (a new report field such as run_delay_ns) changes the image's bytes, so it rebuilds.
+    Path helper = builder == null ? null : ExecHelper.ensureBuilt(CacheDir.resolve());
     for (BuiltVariant v : variants) {
       String digest = Manifests.buildDigest(v.manifest());
       Optional<String> image = Optional.empty();
@@ -51,11 +56,7 @@ public final class VariantImages {
             Optional.of(
                 builder.ensureImage(
                     new ImageRequest(
-                        v.manifest().variant(),
-                        digest,
-                        "ffmpeg",
-                        v.ffmpeg(),
-                        v.binDir().resolve(ExecHelper.NAME))));
+                        v.manifest().variant(), digest, "ffmpeg", v.ffmpeg(), helper)));
         out.printf("[%s] image %s%n", v.manifest().variant(), image.get());
       }
       refs.add(new VariantRef(v.manifest().variant(), v.binDir(), image, digest));

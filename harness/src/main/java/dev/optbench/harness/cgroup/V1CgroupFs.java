@@ -20,6 +20,7 @@ public final class V1CgroupFs implements CgroupFs {
 
   private final Path root;
   private final Path sysBlock;
+  private final CpuWeight weight = CpuWeight.V1.fresh();
 
   public V1CgroupFs(Path root) {
     this(root, V1IoAccounting.SYS_BLOCK);
@@ -57,7 +58,13 @@ public final class V1CgroupFs implements CgroupFs {
               + root
               + "/NAME) or pick the process runtime.");
     }
-    return Status.yes("cgroup v1 at " + root + " (controllers " + controllers().keySet() + ")");
+    Map<String, Path> found = controllers();
+    String cpu =
+        found.containsKey("cpu")
+            ? "units get " + weight.describe()
+            : "no cpu controller: units run at the default CPU weight";
+    return Status.yes(
+        "cgroup v1 at " + root + " (controllers " + found.keySet() + "; " + cpu + ")");
   }
 
   /** Mounted controllers we use, name to hierarchy root. */
@@ -94,6 +101,10 @@ public final class V1CgroupFs implements CgroupFs {
   }
 
   private void apply(V1Cgroup cgroup, CgroupSettings settings) {
+    Path cpu = cgroup.dirs().get("cpu");
+    if (cpu != null) {
+      weight.applyAlong(root.resolve("cpu"), cgroup.path());
+    }
     Path blkio = cgroup.dirs().get("blkio");
     if (blkio != null) {
       V1IoAccounting.enable(blkio, sysBlock);

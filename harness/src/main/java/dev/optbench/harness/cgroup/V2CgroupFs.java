@@ -21,6 +21,7 @@ public final class V2CgroupFs implements CgroupFs {
   static final List<String> OPTIONAL = List.of("io", "pids");
 
   private final Path root;
+  private final CpuWeight weight = CpuWeight.V2.fresh();
 
   public V2CgroupFs(Path root) {
     this.root = root;
@@ -53,7 +54,14 @@ public final class V2CgroupFs implements CgroupFs {
               + " is not writable: run as root or in a delegated cgroup"
               + " (systemd-run --user --scope -p Delegate=yes ...).");
     }
-    return Status.yes("cgroup v2 at " + root + " (controllers " + available + ")");
+    return Status.yes(
+        "cgroup v2 at "
+            + root
+            + " (controllers "
+            + available
+            + "; units get "
+            + weight.describe()
+            + ")");
   }
 
   @Override
@@ -66,6 +74,7 @@ public final class V2CgroupFs implements CgroupFs {
       dir = CgroupTree.create(dir, levels.get(i), created -> {});
     }
     V2Cgroup cgroup = new V2Cgroup(path, dir);
+    weight.applyAlong(root, path); // cpu is enabled on every level above, so each has cpu.weight
     if (!settings.cpuset().isEmpty()) {
       CgroupFiles.write(dir.resolve("cpuset.cpus"), settings.cpuset());
     }

@@ -1,5 +1,6 @@
 package dev.optbench.harness.exec;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -14,6 +15,9 @@ import java.util.Optional;
  * @param userMicros child's ru_utime
  * @param sysMicros child's ru_stime
  * @param maxRssKib child's ru_maxrss (RSS only; cgroup peak is preferred where available)
+ * @param runDelayNanos ns the child's main thread was runnable but waiting for a CPU (run_delay in
+ *     {@code /proc/<pid>/schedstat}, read from the zombie before reaping); {@code -1} when the
+ *     kernel or /proc does not say, or the report predates the field
  * @param exitCode exit status, -1 if killed by a signal
  * @param signal terminating signal, 0 if none
  * @param error non-empty when the command never started (cannot exec / cannot join cgroup)
@@ -23,12 +27,32 @@ public record ExecReport(
     @JsonProperty("user_us") long userMicros,
     @JsonProperty("sys_us") long sysMicros,
     @JsonProperty("maxrss_kb") long maxRssKib,
+    @JsonProperty("run_delay_ns") long runDelayNanos,
     @JsonProperty("exit_code") int exitCode,
     @JsonProperty("signal") int signal,
     @JsonProperty("error") String error) {
 
   public static final String MARKER = "@@optbench-exec@@";
   private static final ObjectMapper JSON = new ObjectMapper();
+
+  /**
+   * Jackson's way in: a missing {@code run_delay_ns} (a helper or image built before it existed)
+   * must read as unknown, where a primitive would silently read as 0.
+   */
+  @JsonCreator
+  static ExecReport fromJson(
+      @JsonProperty("wall_ns") long wallNanos,
+      @JsonProperty("user_us") long userMicros,
+      @JsonProperty("sys_us") long sysMicros,
+      @JsonProperty("maxrss_kb") long maxRssKib,
+      @JsonProperty("run_delay_ns") Long runDelayNanos,
+      @JsonProperty("exit_code") int exitCode,
+      @JsonProperty("signal") int signal,
+      @JsonProperty("error") String error) {
+    long delay = runDelayNanos == null || runDelayNanos < 0 ? -1 : runDelayNanos;
+    return new ExecReport(
+        wallNanos, userMicros, sysMicros, maxRssKib, delay, exitCode, signal, error);
+  }
 
   public static ExecReport parse(String jsonLine) {
     try {

@@ -8,6 +8,9 @@ package dev.optbench.harness.metrics;
  * @param cpuUserNanos user CPU time: cgroup cpuacct.usage_user / cpu.stat user_usec, else rusage
  * @param cpuSystemNanos system CPU time, same sources
  * @param cpuTotalNanos cgroup cpuacct.usage / cpu.stat usage_usec, else user+system
+ * @param cpuWaitNanos contention: time the unit's main thread was runnable but not running
+ *     (run_delay of {@code /proc/<pid>/schedstat}, read by optbench-exec before reaping; same for
+ *     every runtime). Worker threads are not in it: they have exited by then
  * @param memoryPeakBytes v1 memory.max_usage_in_bytes (reset per unit), v2 memory.peak; the process
  *     runtime uses the helper's ru_maxrss (RSS only, less precise)
  * @param ioReadBytes block I/O read bytes (blkio / io.stat)
@@ -23,6 +26,7 @@ public record ResourceUsage(
     long cpuUserNanos,
     long cpuSystemNanos,
     long cpuTotalNanos,
+    long cpuWaitNanos,
     long memoryPeakBytes,
     long ioReadBytes,
     long ioWriteBytes,

@@ -26,6 +26,7 @@ public final class UnitTotals {
         add(steps, ResourceUsage::cpuUserNanos),
         add(steps, ResourceUsage::cpuSystemNanos),
         add(steps, ResourceUsage::cpuTotalNanos),
+        add(steps, ResourceUsage::cpuWaitNanos),
         max(steps, ResourceUsage::memoryPeakBytes),
         add(steps, ResourceUsage::ioReadBytes),
         add(steps, ResourceUsage::ioWriteBytes),

@@ -17,6 +17,12 @@
  *    to the folders above the binary (a cache under /root) or above its work folder (the cwd it
  *    inherits). Only the child drops: this helper stays root to write its report.
  *
+ * Contention: before reaping, the child is waited for with WNOWAIT so it stays a zombie while
+ * its /proc/<pid>/schedstat is read; the 2nd field is run_delay, ns it was runnable on a run
+ * queue but not running. That is the main thread's only (worker threads have exited and their
+ * delays are not folded into the leader's). -1 when unreadable (a kernel without
+ * CONFIG_SCHED_INFO, a /proc that hides it): unknown, never 0.
+ *
  * The report is one JSON line, written to --report FILE if given, else as the last line of
  * stderr prefixed with "@@optbench-exec@@". Exit status: the child's, or 128+signal.
  * Built static (gcc -static) so it runs in a FROM scratch image.
@@ -80,6 +86,18 @@ static int drop_to(uid_t uid, gid_t gid) {
   if (prctl(PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0) != 0) return -1;
   if (setuid(0) == 0) { errno = EPERM; return -1; }
   return 0;
+}
+
+/* run_delay (ns) of a not yet reaped child, or -1. */
+static long long run_delay_ns(pid_t pid) {
+  char path[64];
+  snprintf(path, sizeof path, "/proc/%d/schedstat", (int)pid);
+  FILE *f = fopen(path, "r");
+  if (!f) return -1;
+  unsigned long long on_cpu, delay;
+  int n = fscanf(f, "%llu %llu", &on_cpu, &delay);
+  fclose(f);
+  return n == 2 ? (long long)delay : -1;
 }
 
 static long long tv_us(struct timeval tv) { return (long long)tv.tv_sec * 1000000LL + tv.tv_usec; }
@@ -176,13 +194,20 @@ int main(int argc, char **argv) {
   ssize_t got = read(errpipe[0], e, sizeof e);
   close(errpipe[0]);
 
+  siginfo_t exited;
+  memset(&exited, 0, sizeof exited);
+  while (waitid(P_PID, child, &exited, WEXITED | WNOWAIT) < 0) {
+    if (errno != EINTR) { perror("optbench-exec: waitid"); return 125; }
+  }
+  long long wall = now_ns() - start;
+  long long run_delay = run_delay_ns(child); /* a zombie until wait4 below */
+
   int status = 0;
   struct rusage ru;
   memset(&ru, 0, sizeof ru);
   while (wait4(child, &status, 0, &ru) < 0) {
     if (errno != EINTR) { perror("optbench-exec: wait4"); return 125; }
   }
-  long long wall = now_ns() - start;
 
   const char *error = "";
   char errbuf[256] = "";
@@ -197,8 +222,9 @@ int main(int argc, char **argv) {
   char line[768];
   snprintf(line, sizeof line,
            "{\"wall_ns\":%lld,\"user_us\":%lld,\"sys_us\":%lld,\"maxrss_kb\":%ld,"
-           "\"exit_code\":%d,\"signal\":%d,\"error\":\"%s\"}",
-           wall, tv_us(ru.ru_utime), tv_us(ru.ru_stime), ru.ru_maxrss, exit_code, sig, error);
+           "\"run_delay_ns\":%lld,\"exit_code\":%d,\"signal\":%d,\"error\":\"%s\"}",
+           wall, tv_us(ru.ru_utime), tv_us(ru.ru_stime), ru.ru_maxrss, run_delay, exit_code, sig,
+           error);
   if (report) {
     FILE *f = fopen(report, "w");
     if (!f) { perror("optbench-exec: report"); return 125; }

@@ -31,6 +31,42 @@ class V1CgroupFsTest {
   }
 
   @Test
+  void givesEveryLevelTheTopCpuSharesAndSaysSo() {
+    for (String dir : new String[] {"cpu/optbench", "cpu/optbench/r", "cpu/optbench/r/v"}) {
+      tree.file(dir + "/cpu.shares", "1024\n"); // the kernel makes it with each cgroup
+    }
+    fs.create("optbench/r/v", CgroupSettings.inherit());
+
+    // a weight counts only against siblings: optbench/ must outweigh the host's other work
+    assertThat(tree.read("cpu/optbench/cpu.shares")).isEqualTo("262144");
+    assertThat(tree.read("cpu/optbench/r/cpu.shares")).isEqualTo("262144");
+    assertThat(tree.read("cpu/optbench/r/v/cpu.shares")).isEqualTo("262144");
+    assertThat(fs.status().reason()).contains("units get cpu.shares 262144");
+  }
+
+  @Test
+  void withoutTheCpuControllerUnitsStillRunAtTheDefaultWeight() {
+    FakeTree bare = new FakeTree(root.resolve("other"));
+    for (String c : new String[] {"cpuset", "cpuacct", "memory"}) {
+      bare.file(c + "/cgroup.procs", "");
+    }
+    bare.file("cpuset/cpuset.cpus", "0\n").file("cpuset/cpuset.mems", "0\n");
+    V1CgroupFs noCpu = new V1CgroupFs(root.resolve("other"), root.resolve("block"));
+
+    assertThat(noCpu.create("optbench/v", CgroupSettings.inherit()).dirs())
+        .doesNotContainKey("cpu");
+    assertThat(noCpu.status().reason()).contains("no cpu controller: units run at the default");
+  }
+
+  @Test
+  void aCpuSharesFileTheKernelDidNotMakeIsSkippedNotFatal() {
+    fs.create("optbench/r/v", CgroupSettings.inherit()); // the fake tree has no cpu.shares
+
+    assertThat(tree.path("cpu/optbench/r/v")).isDirectory();
+    assertThat(tree.path("cpu/optbench/r/v/cpu.shares")).doesNotExist();
+  }
+
+  @Test
   void saysWhichControllerIsMissing() {
     FakeTree bare = new FakeTree(root.resolve("other"));
     bare.file("memory/cgroup.procs", "").file("cpuacct/cgroup.procs", "");

@@ -51,6 +51,17 @@ class V2CgroupFsTest {
   }
 
   @Test
+  void givesEveryLevelTheTopCpuWeightAndSaysSo() {
+    tree.file("optbench/cpu.weight", "100\n").file("optbench/v/cpu.weight", "100\n");
+    fs.create("optbench/v", CgroupSettings.inherit());
+
+    assertThat(tree.read("optbench/cpu.weight")).isEqualTo("10000");
+    assertThat(tree.read("optbench/v/cpu.weight")).isEqualTo("10000");
+    assertThat(tree.path("cpu.weight")).doesNotExist(); // the root has none
+    assertThat(fs.status().reason()).contains("units get cpu.weight 10000");
+  }
+
+  @Test
   void readsTheCountersOfAUnit() {
     tree.file(
             "u/cpu.stat",

@@ -34,6 +34,8 @@ class ExecHelperTest {
     assertThat(busy.userMicros() + busy.sysMicros()).isGreaterThan(50_000);
     assertThat(busy.wallNanos() / 1000).isGreaterThanOrEqualTo(busy.userMicros());
     assertThat(busy.maxRssKib()).isLessThan(50_000); // not the JVM's RSS
+    // read from the zombie's /proc/<pid>/schedstat; this kernel has CONFIG_SCHED_INFO
+    assertThat(busy.runDelayNanos()).isBetween(0L, busy.wallNanos());
   }
 
   private static ExecReport run(Path helper, String... argv) throws Exception {

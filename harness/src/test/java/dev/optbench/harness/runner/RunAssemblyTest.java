@@ -43,7 +43,9 @@ class RunAssemblyTest {
             log.add(String.join(" ", argv));
             int exit = Integer.parseInt(argv.get(1));
             return new Execution(
-                new ResourceUsage(10, 1, 1, 2, 100, 0, 0, false, exit, 0, 1, "scripted"), "", "");
+                new ResourceUsage(10, 1, 1, 2, 0, 100, 0, 0, false, exit, 0, 1, "scripted"),
+                "",
+                "");
           }
 
           @Override

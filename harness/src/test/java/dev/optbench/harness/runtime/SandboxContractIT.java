@@ -88,6 +88,8 @@ public abstract class SandboxContractIT {
     assertThat(u.oomKilled()).isFalse();
     assertThat(u.cpuTotalNanos()).isBetween(280_000_000L, 2_000_000_000L);
     assertThat(u.wallNanos()).isGreaterThanOrEqualTo(u.cpuTotalNanos() / 2);
+    // contention, from the helper's /proc in every runtime (inside the container for Docker)
+    assertThat(u.cpuWaitNanos()).isBetween(0L, u.wallNanos());
     assertThat(u.allowedCores()).isPositive();
     assertThat(u.source()).isNotBlank();
     assertThat(burner(MINUTE, "exit", "0").usage().succeeded()).isTrue();

@@ -1,6 +1,7 @@
 package dev.optbench.results.compare;
 
 import java.util.Locale;
+import java.util.Set;
 
 /** Which way is better for a metric, decided by its unit. */
 public enum Direction {
@@ -10,6 +11,20 @@ public enum Direction {
   HIGHER_IS_BETTER,
   /** Unknown unit (counters, "#"): shown, never gated. */
   NEUTRAL;
+
+  /**
+   * Metrics that describe the machine during the run rather than the variant: {@code cpu.wait}
+   * (time a unit waited for a CPU) is the other work on the host. Shown, never judged, so a busy
+   * neighbour cannot fail a gate as a "regression" of the variant it happened to delay.
+   */
+  public static final Set<String> ABOUT_THE_MACHINE = Set.of("cpu.wait");
+
+  /**
+   * The direction of metric {@code label}: NEUTRAL for {@link #ABOUT_THE_MACHINE}, else by unit.
+   */
+  public static Direction of(String label, String unit) {
+    return ABOUT_THE_MACHINE.contains(label) ? NEUTRAL : ofUnit(unit);
+  }
 
   public static Direction ofUnit(String unit) {
     String u = unit == null ? "" : unit.trim().toLowerCase(Locale.ROOT);

@@ -72,7 +72,7 @@ final class MetricComparator {
     RatioEstimate unpaired = bootstrap.estimate(b, c, seed);
     RatioEstimate ratio = paired ? pairedBootstrap.estimate(b, c, seed) : unpaired;
     double p = paired ? SignedRank.pValue(b, c) : MannWhitney.pValue(b, c);
-    Direction direction = Direction.ofUnit(base.scoreUnit());
+    Direction direction = Direction.of(label, base.scoreUnit());
     VerdictRule.Outcome outcome =
         allZero(b) && allZero(c) && Math.min(b.length, c.length) >= options.minSamples()
             // 0/0 has no ratio, yet nothing changed (no failures, no I/O on either side).
@@ -101,12 +101,12 @@ final class MetricComparator {
   private MetricComparison nothingToCompare(
       BenchmarkKey key, String label, Metric base, double[] b, double[] c) {
     VerdictRule.Outcome outcome =
-        rule.decide(Direction.ofUnit(base.scoreUnit()), b.length, c.length, null, Double.NaN);
+        rule.decide(Direction.of(label, base.scoreUnit()), b.length, c.length, null, Double.NaN);
     return new MetricComparison(
         key,
         label,
         base.scoreUnit(),
-        Direction.ofUnit(base.scoreUnit()),
+        Direction.of(label, base.scoreUnit()),
         SampleSummary.of(b),
         SampleSummary.of(c),
         new RatioEstimate(Double.NaN, Double.NaN, Double.NaN, options.confidence(), new double[0]),

@@ -54,7 +54,7 @@ final class VerdictRule {
 
   private String tooWide(int n, double low, double high, Direction direction) {
     if (direction == Direction.NEUTRAL) {
-      return "unit has no known better direction; not judged";
+      return "no known better direction (a count, or a metric about the machine); not judged";
     }
     if (!(low > 0) || !Double.isFinite(high)) {
       // A baseline at 0 (no system time, no I/O) has no ratio to any non-zero candidate.

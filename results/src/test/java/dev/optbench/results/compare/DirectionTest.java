@@ -2,6 +2,7 @@ package dev.optbench.results.compare;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -22,5 +23,11 @@ class DirectionTest {
   })
   void fromUnit(String unit, Direction expected) {
     assertThat(Direction.ofUnit(unit)).isEqualTo(expected);
+  }
+
+  @Test
+  void contentionIsAboutTheMachineShownButNeverJudged() {
+    assertThat(Direction.of("cpu.wait", "ms")).isEqualTo(Direction.NEUTRAL);
+    assertThat(Direction.of("cpu.total", "ms")).isEqualTo(Direction.LOWER_IS_BETTER);
   }
 }

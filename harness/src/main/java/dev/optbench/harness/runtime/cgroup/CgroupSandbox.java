@@ -109,6 +109,7 @@ final class CgroupSandbox implements Sandbox {
         c.cpuUserNanos(),
         c.cpuSystemNanos(),
         c.cpuTotalNanos(),
+        r.runDelayNanos(),
         c.memoryPeakBytes(),
         c.ioReadBytes(),
         c.ioWriteBytes(),

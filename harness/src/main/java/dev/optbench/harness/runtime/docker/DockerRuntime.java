@@ -1,5 +1,6 @@
 package dev.optbench.harness.runtime.docker;
 
+import dev.optbench.harness.cache.CacheDir;
 import dev.optbench.harness.cgroup.AllowedCores;
 import dev.optbench.harness.cgroup.CgroupFs;
 import dev.optbench.harness.cgroup.CgroupVersion;
@@ -104,7 +105,9 @@ public final class DockerRuntime implements ContainerRuntime {
                     variant.manifestDigest(),
                     "ffmpeg",
                     variant.executable("ffmpeg"),
-                    variant.executable(ExecHelper.NAME)));
+                    // this optbench's helper, not the copy an older cached build holds: the
+                    // report it writes must have every field (run_delay_ns); new bytes, new image
+                    ExecHelper.ensureBuilt(CacheDir.resolve())));
     LOG.info("variant {}: image {}", variant.name(), image);
     return new VariantRef(
         variant.name(), variant.binDir(), Optional.of(image), variant.manifestDigest());

@@ -32,9 +32,11 @@ import java.util.stream.Stream;
  * siblings: on v2 only leaves hold processes, so the container's cgroup (PID 1, the exec'd helper)
  * and the units must be leaves side by side; v1 needs no such care but gets the same layout.
  *
- * <p>On v1 the unit joins cpuacct, memory and blkio only; cpuset and pids stay the container's. On
- * v2 there is one hierarchy, so the unit's cgroup carries the cpuset, memory and pids limits
- * itself.
+ * <p>On v1 the unit joins cpu, cpuacct, memory and blkio only; cpuset and pids stay the
+ * container's. cpu is joined for the top CPU weight the cgroup layer writes on every level of
+ * {@code optbench-docker/<name>/units/unit-<n>} (the container's own cgroup keeps Docker's
+ * default). On v2 there is one hierarchy, so the unit's cgroup carries the cpuset, memory and pids
+ * limits and the weight itself.
  */
 final class UnitCgroups {
   static final String PARENT = "optbench-docker";
@@ -42,7 +44,7 @@ final class UnitCgroups {
   static final String MOUNT_IN_CONTAINER = "/.optbench-unit";
 
   /** v1 controllers a unit joins; on v2 the one hierarchy ("unified"). */
-  static final List<String> V1_JOINED = List.of("cpuacct", "memory", "blkio");
+  static final List<String> V1_JOINED = List.of("cpu", "cpuacct", "memory", "blkio");
 
   private final CgroupFs fs;
   private final String name;

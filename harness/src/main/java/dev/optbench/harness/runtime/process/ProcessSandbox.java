@@ -69,6 +69,7 @@ final class ProcessSandbox implements Sandbox {
         user,
         sys,
         user + sys,
+        r.runDelayNanos(),
         r.maxRssKib() * 1024,
         ResourceUsage.UNKNOWN,
         ResourceUsage.UNKNOWN,

@@ -40,7 +40,7 @@ class UnitMeasurementTest {
   }
 
   private static ExecReport report(int exit, int signal) {
-    return new ExecReport(2_000_000_000L, 1_900_000, 100_000, 4096, exit, signal, "");
+    return new ExecReport(2_000_000_000L, 1_900_000, 100_000, 4096, 30_000_000L, exit, signal, "");
   }
 
   @Test

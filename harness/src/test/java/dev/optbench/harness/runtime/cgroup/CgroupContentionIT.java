@@ -1,0 +1,131 @@
+package dev.optbench.harness.runtime.cgroup;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.optbench.harness.cgroup.Cgroup;
+import dev.optbench.harness.cgroup.CgroupFs;
+import dev.optbench.harness.cgroup.CgroupSettings;
+import dev.optbench.harness.cgroup.CgroupVersion;
+import dev.optbench.harness.exec.ExecHelper;
+import dev.optbench.harness.metrics.MetricSchema;
+import dev.optbench.harness.metrics.ResourceUsage;
+import dev.optbench.harness.model.VariantRef;
+import dev.optbench.harness.runtime.Sandbox;
+import dev.optbench.harness.runtime.SandboxLimits;
+import dev.optbench.harness.testing.FakeVariant;
+import dev.optbench.harness.testing.Services;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * cpu.wait on real parts: a single-threaded burner pinned to CPU 0, alone and beside a busy loop
+ * pinned to the same CPU. A measurement with generous bounds, not a timing test: the machine's
+ * other work adds wait too, but far less than a co-runner of the unit's own weight, which takes
+ * about half of the CPU.
+ */
+class CgroupContentionIT {
+  private static final String BUSY_LOOP = "while :; do :; done";
+  private static final List<String> BURN = List.of(FakeVariant.PROGRAM, "cpu", "800");
+
+  @TempDir Path temp;
+  private CgroupFs fs;
+  private Sandbox sandbox;
+  private String runId;
+  private Process coRunner;
+  private Cgroup coRunnerGroup;
+
+  @BeforeEach
+  void open() throws Exception {
+    CgroupRuntimeProvider provider = new CgroupRuntimeProvider();
+    if (!provider.availability().available()) {
+      Services.missing("cgroup runtime: " + provider.availability().reason());
+    }
+    fs = CgroupFs.detect(CgroupVersion.DEFAULT_ROOT).orElseThrow();
+    VariantRef variant = FakeVariant.create(temp, "wait");
+    Path work = Files.createDirectories(temp.resolve("work"));
+    runId = "wait-" + UUID.randomUUID().toString().substring(0, 8);
+    SandboxLimits limits =
+        new SandboxLimits("0", 256L << 20, work, Map.of(MetricSchema.TAG_RUN_ID, runId));
+    sandbox = provider.create().open(variant, limits);
+  }
+
+  @AfterEach
+  void close() {
+    stopCoRunner();
+    if (sandbox != null) {
+      sandbox.close();
+    }
+  }
+
+  @Test
+  void aCoRunnerOfEqualWeightShowsAsWaitAndTheTopWeightKeepsAnOrdinaryOneOut() throws Exception {
+    ResourceUsage alone = burn();
+    if (alone.cpuWaitNanos() == ResourceUsage.UNKNOWN) {
+      Services.missing("/proc/<pid>/schedstat (a kernel with CONFIG_SCHED_INFO)");
+    }
+    // A sibling cgroup with the unit's own top weight: the scheduler shares CPU 0 evenly.
+    coRunnerGroup = fs.create("optbench/" + runId + "/co-runner", CgroupSettings.inherit());
+    List<String> argv = new ArrayList<>(List.of(helper().toString()));
+    for (Path procs : coRunnerGroup.procsFiles()) {
+      argv.addAll(List.of("--cgroup-procs", procs.toString()));
+    }
+    argv.addAll(List.of("--", "taskset", "-c", "0", "sh", "-c", BUSY_LOOP));
+    coRunner = new ProcessBuilder(argv).redirectErrorStream(true).start();
+    ResourceUsage equal = burn();
+    stopCoRunner();
+
+    // An ordinary busy loop (this JVM's cgroup, default weight): the weight keeps it out.
+    coRunner = new ProcessBuilder("taskset", "-c", "0", "sh", "-c", BUSY_LOOP).start();
+    ResourceUsage ordinary = burn();
+    stopCoRunner();
+
+    System.out.printf(
+        "cpu.wait / wall: alone %.1f %%, equal-weight co-runner %.1f %%, default-weight %.1f %%"
+            + " (load %.2f)%n",
+        share(alone), share(equal), share(ordinary), loadAverage());
+    assertThat(share(equal)).isGreaterThan(20);
+    assertThat(share(alone)).isLessThan(share(equal) / 2);
+    assertThat(share(ordinary)).isLessThan(share(equal) / 2);
+  }
+
+  private ResourceUsage burn() {
+    ResourceUsage u = sandbox.run(BURN, Duration.ofMinutes(1)).usage();
+    assertThat(u.succeeded()).as("burner: %s", u).isTrue();
+    assertThat(u.cpuWaitNanos()).isLessThanOrEqualTo(u.wallNanos());
+    return u;
+  }
+
+  private static double share(ResourceUsage u) {
+    return 100.0 * u.cpuWaitNanos() / u.wallNanos();
+  }
+
+  private static Path helper() {
+    return ExecHelper.ensureBuilt(FakeVariant.cacheDir());
+  }
+
+  private void stopCoRunner() {
+    if (coRunnerGroup != null) {
+      fs.killAll(coRunnerGroup); // the busy loop; its optbench-exec then exits
+      fs.remove(coRunnerGroup.path());
+      coRunnerGroup = null;
+    }
+    if (coRunner != null) {
+      coRunner.destroyForcibly(); // sh of the ordinary loop, or what is left of the helper
+      coRunner.onExit().join();
+      coRunner = null;
+    }
+  }
+
+  private static double loadAverage() throws Exception {
+    return Double.parseDouble(Files.readString(Path.of("/proc/loadavg")).split(" ")[0]);
+  }
+}
