@@ -1,5 +1,6 @@
 package dev.optbench.benchmarks.job;
 
+import dev.optbench.results.jmh.Invocations;
 import dev.optbench.results.model.BenchmarkResult;
 import dev.optbench.results.model.Metric;
 import java.util.ArrayList;
@@ -11,15 +12,19 @@ import java.util.Map;
 /**
  * How contended the run was, in one line: per variant, the median and the largest {@code cpu.wait}
  * (time the unit's main thread was runnable but not running) as a share of the same invocation's
- * wall time. A starved invocation shows here even when the verdict hides it.
+ * wall time, and how many invocations were starved (over {@link Invocations#STARVED_WAIT_SHARE})
+ * and so kept out of the verdicts: never silently.
  */
 final class Contention {
-  static final String WAIT = "cpu.wait";
-  static final String WALL = "wall";
+  static final String WAIT = Invocations.WAIT;
+  static final String WALL = Invocations.WALL;
 
   private Contention() {}
 
-  /** "contention (cpu.wait % of wall, median/max): O0 1.2/4.0, O2 0.9/31.5". */
+  /**
+   * "contention (cpu.wait % of wall, median/max): O0 1.2/4.0, O2 0.9/31.5; 1 of 60 invocations
+   * starved (cpu.wait over 25 % of wall), kept out of the verdicts".
+   */
   static String line(Map<String, List<BenchmarkResult>> variants) {
     StringBuilder s = new StringBuilder("contention (cpu.wait % of wall, median/max):");
     boolean measured = false;
@@ -37,9 +42,26 @@ final class Contention {
       s.append(
           String.format(Locale.ROOT, "%.1f/%.1f", median(shares), shares.get(shares.size() - 1)));
     }
-    return measured
-        ? s.toString()
-        : "contention: not measured (cpu.wait unknown: no /proc/<pid>/schedstat here)";
+    if (!measured) {
+      return "contention: not measured (cpu.wait unknown: no /proc/<pid>/schedstat here)";
+    }
+    int starved = 0;
+    int total = 0;
+    for (List<BenchmarkResult> results : variants.values()) {
+      for (BenchmarkResult r : results) {
+        starved += Invocations.starved(r);
+        total += Invocations.total(r);
+      }
+    }
+    return s.append(
+            String.format(
+                Locale.ROOT,
+                "; %s of %d invocations starved (cpu.wait over %.0f %% of wall)%s",
+                starved == 0 ? "none" : Integer.toString(starved),
+                total,
+                100 * Invocations.STARVED_WAIT_SHARE,
+                starved == 0 ? "" : ", kept out of the verdicts"))
+        .toString();
   }
 
   /** wait/wall per invocation, paired by position in the raw data (same invocation). */

@@ -27,7 +27,19 @@ class ContentionTest {
     variants.put("O2", List.of(unit(List.of(100.0, 100.0), List.of(1.0, Double.NaN))));
 
     assertThat(Contention.line(variants))
-        .isEqualTo("contention (cpu.wait % of wall, median/max): O0 2.0/75.0, O2 1.0/1.0");
+        .isEqualTo(
+            "contention (cpu.wait % of wall, median/max): O0 2.0/75.0, O2 1.0/1.0;"
+                + " 1 of 5 invocations starved (cpu.wait over 25 % of wall),"
+                + " kept out of the verdicts");
+  }
+
+  @Test
+  void aQuietRunSaysNoneWasStarved() {
+    Map<String, List<BenchmarkResult>> variants = new LinkedHashMap<>();
+    variants.put("O2", List.of(unit(List.of(100.0, 100.0), List.of(1.0, 24.0))));
+
+    assertThat(Contention.line(variants))
+        .endsWith("; none of 2 invocations starved (cpu.wait over 25 % of wall)");
   }
 
   @Test

@@ -68,9 +68,11 @@ public final class Comparison {
         onlyInBaseline.add(b.getKey());
         continue;
       }
-      // Failed invocations describe runs cut short: only successes are compared.
-      BenchmarkResult base = Invocations.successful(b.getValue());
-      BenchmarkResult cand = Invocations.successful(c);
+      // Failed invocations describe runs cut short, starved ones the machine's other load: only
+      // the rest is compared, same-round pairs kept as pairs.
+      Invocations.Kept kept = Invocations.comparable(b.getValue(), c, options.paired());
+      BenchmarkResult base = kept.baseline();
+      BenchmarkResult cand = kept.candidate();
       Map<String, Metric> candidateMetrics = cand.allMetrics();
       for (Map.Entry<String, Metric> m : base.allMetrics().entrySet()) {
         Metric other = candidateMetrics.get(m.getKey());
@@ -95,8 +97,8 @@ public final class Comparison {
   }
 
   /**
-   * A row without a verdict because invocations failed says so: how many of how many succeeded on
-   * each side, rather than only "too few values".
+   * A row without a verdict because invocations failed or were starved says so: how many of how
+   * many succeeded on each side, rather than only "too few values".
    */
   private static MetricComparison withFailures(
       MetricComparison row,
@@ -105,7 +107,11 @@ public final class Comparison {
       BenchmarkResult cand,
       String candName) {
     if (row.verdict() != Verdict.TOO_FEW_SAMPLES
-        || Invocations.failed(base) + Invocations.failed(cand) == 0) {
+        || Invocations.failed(base)
+                + Invocations.failed(cand)
+                + Invocations.starved(base)
+                + Invocations.starved(cand)
+            == 0) {
       return row;
     }
     String note =
@@ -131,18 +137,35 @@ public final class Comparison {
         row.paired());
   }
 
-  /** "0 of 5 invocations succeeded on O0 (5 failed, 1 OOM-killed)". */
+  /**
+   * "0 of 5 invocations succeeded on O0 (5 failed, 1 OOM-killed)"; "3 of 5 invocations usable on O0
+   * (2 starved: cpu.wait over 25 % of wall)".
+   */
   private static String succeeded(BenchmarkResult r, String name) {
+    List<String> why = new ArrayList<>();
     int failed = Invocations.failed(r);
     int oom = Invocations.oomKilled(r);
-    return Invocations.succeeded(r)
+    int starved = Invocations.starved(r);
+    if (failed > 0) {
+      why.add(failed + " failed");
+    }
+    if (oom > 0) {
+      why.add(oom + " OOM-killed");
+    }
+    if (starved > 0) {
+      why.add(
+          String.format(
+              java.util.Locale.ROOT,
+              "%d starved: cpu.wait over %.0f %% of wall",
+              starved,
+              100 * Invocations.STARVED_WAIT_SHARE));
+    }
+    return (Invocations.succeeded(r) - starved)
         + " of "
         + Invocations.total(r)
-        + " invocations succeeded on "
+        + (starved == 0 ? " invocations succeeded on " : " invocations usable on ")
         + name
-        + (failed == 0
-            ? ""
-            : " (" + failed + " failed" + (oom == 0 ? "" : ", " + oom + " OOM-killed") + ")");
+        + (why.isEmpty() ? "" : " (" + String.join(", ", why) + ")");
   }
 
   /**
