@@ -8,6 +8,7 @@ import dev.optbench.results.jmh.Invocations;
 import dev.optbench.results.model.BenchmarkResult;
 import dev.optbench.results.model.Metric;
 import dev.optbench.results.report.Headlines;
+import dev.optbench.results.report.VerdictMetric;
 import dev.optbench.results.stats.RatioEstimate;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -103,6 +104,7 @@ final class RunSummary {
   }
 
   String text() {
+    String decider = VerdictMetric.of(comparisons.values()).name();
     StringBuilder s = new StringBuilder();
     s.append(
         String.format(
@@ -112,7 +114,7 @@ final class RunSummary {
             "wall vs " + baseline,
             "cpu.total vs " + baseline,
             "mem.peak vs " + baseline,
-            "units (wall): slower/faster/same/unclear",
+            "units (" + decider + "): slower/faster/same/unclear",
             "failed invocations"));
     for (String variant : variants.keySet()) {
       if (variant.equals(baseline)) {
@@ -133,7 +135,7 @@ final class RunSummary {
       for (String metric : HEADLINE_METRICS) {
         s.append(' ').append(String.format(Locale.ROOT, "%-26s", ratio(c.summaries().get(metric))));
       }
-      s.append(' ').append(String.format(Locale.ROOT, "%-42s", counts(c, "wall")));
+      s.append(' ').append(String.format(Locale.ROOT, "%-42s", counts(c, decider)));
       s.append(' ').append(failed(variant)).append('\n');
     }
     s.append(noVerdicts());

@@ -62,7 +62,15 @@ public final class Headlines {
         + m.better()
         + " or "
         + m.worse()
-        + " only when its own difference is significant and beyond the threshold.";
+        + " only when its own difference is significant and beyond the threshold."
+        + (m.reason().isEmpty()
+            ? ""
+            : " "
+                + m.noun().substring(0, 1).toUpperCase(Locale.ROOT)
+                + m.noun().substring(1)
+                + " because "
+                + m.reason()
+                + ".");
   }
 
   /** "1.2 % less wall time than O2 (95 % CI 0.2–2.1 % less)" or "2.19× the wall time of O2 …". */
