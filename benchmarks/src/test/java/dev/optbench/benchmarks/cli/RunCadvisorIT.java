@@ -113,7 +113,11 @@ class RunCadvisorIT {
             "-");
     assertThat(exit).isZero();
     assertThat(requests).isNotEmpty();
-    assertThat(requests.get(0)).matches("/api/v2.0/stats/optbench/run-[0-9T]+/O2\\?type=name.*");
+    assertThat(requests.get(0))
+        .matches(
+            // the run's cgroup folder: <run-id>@<pid>-<start-ms>, or the run id alone
+            // (RunCgroupName)
+            "/api/v2.0/stats/optbench/run-[0-9T]+(@[0-9]+-[0-9]+)?/O2\\?type=name.*");
     Path lp;
     try (Stream<Path> files = Files.list(out)) {
       lp =

@@ -102,6 +102,18 @@ class MainJobIT {
     chromium.screenshot(run.resolve("report.html"), shots.resolve("report.png"), 1400, 2600);
     assertThat(shots.resolve("report.png")).isNotEmptyFile();
     assertThat(Files.readString(run.resolve("summary.md"))).contains("O0", "wall");
+    // Issue 15: no NaN a reader can see, in any output of a real run (the report's inline
+    // scripts are libraries and data, not text, so they are left out).
+    String reportText =
+        Files.readString(run.resolve("report.html")).replaceAll("(?s)<script.*?</script>", "");
+    for (String text :
+        List.of(
+            out,
+            Files.readString(run.resolve("summary.md")),
+            Files.readString(run.resolve("summary-full.md")),
+            reportText)) {
+      assertThat(text).as("NaN shown to a reader").doesNotContainPattern("\\bNaN\\b");
+    }
     assertThat(run.resolve("variants/O0/variant.json")).isRegularFile();
     assertThat(run.resolve("host.json")).isRegularFile();
 
