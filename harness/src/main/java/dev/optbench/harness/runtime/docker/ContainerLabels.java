@@ -1,12 +1,8 @@
 package dev.optbench.harness.runtime.docker;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Instant;
+import dev.optbench.harness.host.OwnerProcess;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * Labels on every container optbench starts. {@link #MANAGED} marks it as ours; the owner labels
@@ -19,6 +15,7 @@ public final class ContainerLabels {
   public static final String OWNER_BOOT_ID = "dev.optbench.owner.boot-id";
   public static final String OWNER_PID = "dev.optbench.owner.pid";
   public static final String OWNER_STARTED = "dev.optbench.owner.started";
+  public static final String OWNER_START_TICKS = "dev.optbench.owner.start-ticks";
 
   private ContainerLabels() {}
 
@@ -32,47 +29,36 @@ public final class ContainerLabels {
   }
 
   static Map<String, String> owner(ProcessHandle process) {
+    OwnerProcess owner = OwnerProcess.of(process);
     return Map.of(
-        OWNER_BOOT_ID, bootId(),
-        OWNER_PID, Long.toString(process.pid()),
-        OWNER_STARTED, process.info().startInstant().map(Instant::toString).orElse(""));
+        OWNER_BOOT_ID, owner.bootId(),
+        OWNER_PID, Long.toString(owner.pid()),
+        OWNER_STARTED, owner.started(),
+        OWNER_START_TICKS, Long.toString(owner.startTicks()));
   }
 
   /**
-   * Whether the process that started a container with these labels may still run. Meant for a local
-   * engine: its containers were started from this machine, so another boot id means an earlier
-   * boot, whose processes are all gone. Containers without owner labels count as alive: we cannot
-   * tell, so they are not ours to remove.
+   * Whether the process that started a container with these labels may still run ({@link
+   * OwnerProcess#alive}). Meant for a local engine: its containers were started from this machine,
+   * so another boot id means an earlier boot, whose processes are all gone. Containers without
+   * owner labels count as alive: we cannot tell, so they are not ours to remove. Containers of an
+   * optbench before 2026-12-07 have no start ticks: their start instant decides.
    */
   static boolean ownerAlive(Map<String, String> labels) {
     String boot = labels.get(OWNER_BOOT_ID);
     String pid = labels.get(OWNER_PID);
-    String thisBoot = bootId();
-    if (boot == null || pid == null || thisBoot.isEmpty()) {
+    if (boot == null || pid == null) {
       return true;
     }
-    if (!boot.equals(thisBoot)) {
-      return false;
-    }
-    Optional<ProcessHandle> process;
     try {
-      process = ProcessHandle.of(Long.parseLong(pid));
+      return new OwnerProcess(
+              boot,
+              Long.parseLong(pid),
+              labels.getOrDefault(OWNER_STARTED, ""),
+              Long.parseLong(labels.getOrDefault(OWNER_START_TICKS, "0")))
+          .alive();
     } catch (NumberFormatException e) {
       return true;
-    }
-    // A pid reused by another process has another start time.
-    String started = labels.getOrDefault(OWNER_STARTED, "");
-    return process
-        .filter(ProcessHandle::isAlive)
-        .map(p -> owner(p).get(OWNER_STARTED).equals(started))
-        .orElse(false);
-  }
-
-  static String bootId() {
-    try {
-      return Files.readString(Path.of("/proc/sys/kernel/random/boot_id")).trim();
-    } catch (IOException e) {
-      return "";
     }
   }
 }

@@ -27,23 +27,37 @@ class CgroupJanitorTest {
   void names() {
     live = RunCgroupName.of("run-live", OwnerProcess.current());
     // a pid above any pid_max (2^22): no such process
-    deadPid = RunCgroupName.of("run-dead", OwnerProcess.ofThisBoot(9_999_999, Instant.now()));
+    deadPid = RunCgroupName.of("run-dead", OwnerProcess.ofThisBoot(9_999_999, 12_345L));
     // this JVM's pid with another start time: the owner's pid now belongs to another process
     reusedPid =
-        RunCgroupName.of(
-            "run-reused", OwnerProcess.ofThisBoot(ProcessHandle.current().pid(), Instant.EPOCH));
+        RunCgroupName.of("run-reused", OwnerProcess.ofThisBoot(ProcessHandle.current().pid(), 1L));
   }
 
   @Test
   void namesCarryTheOwnerAndReadBack() {
     OwnerProcess me = OwnerProcess.current();
     assertThat(live).startsWith("run-live@" + me.pid() + "-");
-    assertThat(RunCgroupName.owner(live)).contains(me);
+    assertThat(RunCgroupName.owner(live))
+        .hasValueSatisfying(
+            o -> {
+              assertThat(o.pid()).isEqualTo(me.pid());
+              assertThat(o.startTicks()).isEqualTo(me.startTicks()).isPositive();
+            });
     assertThat(RunCgroupName.owner(live).orElseThrow().alive()).isTrue();
     assertThat(RunCgroupName.owner("run-old")).isEmpty();
     assertThat(RunCgroupName.owner("run@x-1")).isEmpty();
     assertThat(RunCgroupName.owner("run@1-99999999999999999999")).isEmpty();
     assertThat(RunCgroupName.of("r", new OwnerProcess("b", 7, ""))).isEqualTo("r");
+  }
+
+  @Test
+  void namesOfOlderOptbenchCarryEpochMillisAndStillReadBack() {
+    OwnerProcess me = OwnerProcess.current();
+    long millis = Instant.parse(me.started()).toEpochMilli();
+    OwnerProcess legacy = RunCgroupName.owner("run-old@" + me.pid() + "-" + millis).orElseThrow();
+    assertThat(legacy.startTicks()).isZero();
+    assertThat(legacy.started()).isEqualTo(me.started());
+    assertThat(legacy.alive()).isTrue();
   }
 
   @Test

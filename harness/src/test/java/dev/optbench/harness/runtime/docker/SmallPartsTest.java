@@ -64,8 +64,20 @@ class SmallPartsTest {
     assertThat(ContainerLabels.ownerAlive(earlierBoot)).isFalse();
 
     var reusedPid = new java.util.HashMap<>(ContainerLabels.forContainer("O2", Map.of()));
-    reusedPid.put(ContainerLabels.OWNER_STARTED, "2001-01-01T00:00:00Z");
+    reusedPid.put(ContainerLabels.OWNER_START_TICKS, "1");
     assertThat(ContainerLabels.ownerAlive(reusedPid)).isFalse();
+
+    var olderOptbench = new java.util.HashMap<>(ContainerLabels.forContainer("O2", Map.of()));
+    olderOptbench.remove(ContainerLabels.OWNER_START_TICKS);
+    assertThat(ContainerLabels.ownerAlive(olderOptbench)).as("no ticks: the instant").isTrue();
+    olderOptbench.put(ContainerLabels.OWNER_STARTED, "2001-01-01T00:00:00Z");
+    assertThat(ContainerLabels.ownerAlive(olderOptbench)).isFalse();
+
+    var clockMoved = new java.util.HashMap<>(ContainerLabels.forContainer("O2", Map.of()));
+    clockMoved.put(ContainerLabels.OWNER_STARTED, "2001-01-01T00:00:00Z");
+    assertThat(ContainerLabels.ownerAlive(clockMoved))
+        .as("same start ticks, another instant (the wall clock moved): the same owner")
+        .isTrue();
 
     assertThat(ContainerLabels.ownerAlive(Map.of(ContainerLabels.MANAGED, "true")))
         .as("no owner labels: not ours to judge")
