@@ -59,6 +59,15 @@ public final class DockerTestSupport {
     return binary;
   }
 
+  /**
+   * Compiles the probe and optbench-exec into {@link #CACHE} ahead of time, for a test machine
+   * without a C compiler: the cgroup v2 VM of {@code .ci/cgroup-v2-vm.sh --docker} gets them with
+   * the test classes. Run from the harness module's folder.
+   */
+  public static void main(String[] args) throws Exception {
+    System.out.println("docker test programs: " + probe() + ", " + execHelper());
+  }
+
   /** An image with the probe as /bin/ffmpeg, built (or reused) for {@code variant}. */
   public static String probeImage(DockerEngine engine, String variant) throws Exception {
     return new VariantImageBuilder(engine.client())
