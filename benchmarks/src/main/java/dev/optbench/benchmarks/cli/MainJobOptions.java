@@ -91,6 +91,21 @@ public final class MainJobOptions {
   Long orderSeed;
 
   @Option(
+      names = "--precision",
+      paramLabel = "PCT",
+      description =
+          "Interleaved runs: after the -i rounds, add rounds until every unit's 95% interval of"
+              + " its ratio to the baseline, on the metric the verdict uses, is within +-PCT %"
+              + " (e.g. 2 or 2%), at most --max-rounds. Default: off (the -i rounds only).")
+  String precision;
+
+  @Option(
+      names = "--max-rounds",
+      paramLabel = "N",
+      description = "The most rounds a --precision target may reach. Default: 4 x the -i rounds.")
+  int maxRounds;
+
+  @Option(
       names = "--check-outputs",
       description =
           "After the trials, run every unit once more per variant and compare the files it writes"
@@ -137,6 +152,30 @@ public final class MainJobOptions {
     };
   }
 
+  /** "2", "2%" or "0.5 %" as per cent; 0 without --precision. */
+  private double precisionPercent() {
+    if (precision == null) {
+      return 0;
+    }
+    String number = precision.strip();
+    if (number.endsWith("%")) {
+      number = number.substring(0, number.length() - 1).strip();
+    }
+    double value;
+    try {
+      value = Double.parseDouble(number);
+    } catch (NumberFormatException e) {
+      value = Double.NaN;
+    }
+    if (!(value > 0 && value < 100)) {
+      throw new IllegalArgumentException(
+          "--precision takes a percentage above 0 and below 100, such as 2 or 2%, not '"
+              + precision
+              + "'");
+    }
+    return value;
+  }
+
   public JobSettings settings(List<String> jmhArgs) {
     return new JobSettings(
         List.copyOf(jmhArgs),
@@ -157,7 +196,11 @@ public final class MainJobOptions {
         cache.dir(),
         jobs,
         sink.cadvisor(),
-        new JobSettings.Order(interleaved(), orderSeed == null ? System.nanoTime() : orderSeed),
+        new JobSettings.Order(
+            interleaved(),
+            orderSeed == null ? System.nanoTime() : orderSeed,
+            precisionPercent(),
+            maxRounds),
         checkOutputs);
   }
 }

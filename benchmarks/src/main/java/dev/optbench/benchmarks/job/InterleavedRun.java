@@ -5,11 +5,13 @@ import dev.optbench.benchmarks.jmh.RunPlan;
 import dev.optbench.benchmarks.jmh.TrialSandbox;
 import dev.optbench.benchmarks.rounds.InterleavedResults;
 import dev.optbench.benchmarks.rounds.Pair;
+import dev.optbench.benchmarks.rounds.PrecisionTarget;
 import dev.optbench.benchmarks.rounds.RoundOrder;
 import dev.optbench.benchmarks.rounds.RoundProgress;
 import dev.optbench.harness.files.ResultWriteException;
 import dev.optbench.harness.files.StaleFiles;
 import dev.optbench.harness.metrics.ResourceUsage;
+import dev.optbench.results.model.VariantSplit;
 import java.io.PrintStream;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -26,7 +28,9 @@ import java.util.Map;
  */
 final class InterleavedRun {
   private final RunPlan plan;
-  private final RoundOrder order;
+  private volatile RoundOrder order; // grows when a precision target asks for more rounds
+  private final PrecisionTarget precision;
+  private final String baseline;
   private final RunFolder folder;
   private final PrintStream out;
   private final Map<Pair, List<ResourceUsage>> measured = new LinkedHashMap<>();
@@ -37,9 +41,17 @@ final class InterleavedRun {
   private volatile int roundsDone;
   private String writeFailure;
 
-  InterleavedRun(RunPlan plan, RoundOrder order, RunStatus status, PrintStream out) {
+  InterleavedRun(
+      RunPlan plan,
+      RoundOrder order,
+      PrecisionTarget precision,
+      String baseline,
+      RunStatus status,
+      PrintStream out) {
     this.plan = plan;
     this.order = order;
+    this.precision = precision;
+    this.baseline = baseline;
     this.folder = plan.folder();
     this.status = status;
     this.out = out;
@@ -61,15 +73,20 @@ final class InterleavedRun {
         }
         progress.warmupDone();
       }
-      for (List<Pair> round : order.rounds()) {
-        Map<Pair, ResourceUsage> thisRound = new LinkedHashMap<>();
-        for (Pair p : round) {
-          thisRound.put(p, invoke(sandboxes.get(p.variant()), p));
+      while (!interrupted) {
+        for (List<Pair> round : order.rounds().subList(roundsDone, order.rounds().size())) {
+          Map<Pair, ResourceUsage> thisRound = new LinkedHashMap<>();
+          for (Pair p : round) {
+            thisRound.put(p, invoke(sandboxes.get(p.variant()), p));
+          }
+          thisRound.forEach((p, u) -> measured.computeIfAbsent(p, k -> new ArrayList<>()).add(u));
+          roundsDone++;
+          InterleavedResults.write(results(), folder.partialJson());
+          progress.roundDone(thisRound);
         }
-        thisRound.forEach((p, u) -> measured.computeIfAbsent(p, k -> new ArrayList<>()).add(u));
-        roundsDone++;
-        InterleavedResults.write(results(), folder.partialJson());
-        progress.roundDone(thisRound);
+        if (!moreRounds()) {
+          break;
+        }
       }
       finished = !interrupted;
     } catch (ResultWriteException e) {
@@ -104,6 +121,26 @@ final class InterleavedRun {
         out.println("warning: could not remove " + folder.partialJson() + ": " + e.getMessage());
       }
     }
+  }
+
+  /**
+   * Asks the precision target whether the rounds so far are enough; if not, extends the order
+   * (rounds.json rewritten: the rounds run so far stay its first ones) and says why.
+   */
+  private boolean moreRounds() {
+    if (!precision.active() || interrupted) {
+      return false;
+    }
+    PrecisionTarget.Step step =
+        precision.next(VariantSplit.byParam(results(), "variant"), baseline, roundsDone);
+    out.println(step.reason());
+    if (step.moreRounds() == 0) {
+      return false;
+    }
+    order = order.withRounds(status.variants(), status.units(), roundsDone + step.moreRounds());
+    order.write(folder.dir());
+    progress.extended(order);
+    return true;
   }
 
   /** One invocation: a clean work folder (not measured), then the unit's steps. */

@@ -1,6 +1,7 @@
 package dev.optbench.benchmarks.job;
 
 import dev.optbench.benchmarks.jmh.RunFolder;
+import dev.optbench.benchmarks.rounds.PrecisionTarget;
 import dev.optbench.benchmarks.rounds.RoundOrder;
 import dev.optbench.results.stats.MinimumSamples;
 import java.io.PrintStream;
@@ -19,6 +20,46 @@ final class Interleaving {
 
   private Interleaving() {}
 
+  static int rounds(CommandLineOptions jmh) {
+    return jmh.getMeasurementIterations().orElse(DEFAULT_ROUNDS);
+  }
+
+  /**
+   * The precision target from {@code --precision}/{@code --max-rounds}, checked before any long
+   * work: {@link PrecisionTarget#OFF} without {@code --precision}.
+   */
+  static PrecisionTarget precision(CommandLineOptions jmh, JobSettings.Order order) {
+    if (order.maxRounds() < 0) {
+      throw new IllegalArgumentException(
+          "--max-rounds must be at least 1, got " + order.maxRounds());
+    }
+    if (order.precisionPercent() == 0) {
+      if (order.maxRounds() != 0) {
+        throw new IllegalArgumentException(
+            "--max-rounds caps the rounds a --precision target adds; give --precision too (e.g."
+                + " --precision 2)");
+      }
+      return PrecisionTarget.OFF;
+    }
+    if (!order.interleaved()) {
+      throw new IllegalArgumentException(
+          "--precision adds interleaved rounds; JMH's own order (--order jmh) runs a fixed number"
+              + " of iterations: drop one of the two");
+    }
+    int rounds = rounds(jmh);
+    int max = order.maxRounds() == 0 ? 4 * rounds : order.maxRounds();
+    if (max < rounds) {
+      throw new IllegalArgumentException(
+          "--max-rounds "
+              + max
+              + " is below the "
+              + rounds
+              + " rounds (-i) the run starts with; give at least "
+              + rounds);
+    }
+    return new PrecisionTarget(order.precisionPercent() / 100, max);
+  }
+
   static RoundOrder order(
       CommandLineOptions jmh,
       JobSettings.Order settings,
@@ -26,7 +67,7 @@ final class Interleaving {
       List<String> units,
       RunFolder folder,
       PrintStream o) {
-    int rounds = jmh.getMeasurementIterations().orElse(DEFAULT_ROUNDS);
+    int rounds = rounds(jmh);
     int warmups = jmh.getWarmupIterations().orElse(JmhLauncher.DEFAULT_WARMUPS);
     RoundOrder order = RoundOrder.shuffled(variants, units, warmups, rounds, settings.seed());
     order.write(folder.dir());
@@ -40,6 +81,16 @@ final class Interleaving {
         warmups,
         settings.seed(),
         folder.dir().resolve(RoundOrder.FILE));
+    PrecisionTarget target = precision(jmh, settings);
+    if (target.active()) {
+      o.printf(
+          "  then more rounds until every ratio's 95 %% interval is within ±%s %% (--precision),"
+              + " at most %d rounds in all%n",
+          new java.text.DecimalFormat(
+                  "0.###", java.text.DecimalFormatSymbols.getInstance(java.util.Locale.ROOT))
+              .format(settings.precisionPercent()),
+          target.maxRounds());
+    }
     if (jmh.getForkCount().hasValue()) {
       o.println("  note: -f (forks) has no effect on interleaved rounds; --order jmh uses it.");
     }

@@ -50,8 +50,16 @@ public record JobSettings(
   /**
    * How the (variant, unit) pairs are scheduled: {@code interleaved} rounds in this JVM with a
    * shuffled order per round from {@code seed}, or JMH's trials one after the other.
+   *
+   * @param precisionPercent 0: the planned rounds only; else rounds are added until every ratio's
+   *     interval is within ± this many per cent ({@code PrecisionTarget})
+   * @param maxRounds the most rounds the target may reach; 0: 4 × the planned rounds
    */
-  public record Order(boolean interleaved, long seed) {}
+  public record Order(boolean interleaved, long seed, double precisionPercent, int maxRounds) {
+    public Order(boolean interleaved, long seed) {
+      this(interleaved, seed, 0, 0);
+    }
+  }
 
   /** Where the time series go; null URL fields never reach this record. */
   public record Influx(String rawUrl, String database) {

@@ -6,6 +6,7 @@ import dev.optbench.benchmarks.jmh.RunPlan;
 import dev.optbench.benchmarks.jmh.WorkFolders;
 import dev.optbench.benchmarks.profile.InstructionPass;
 import dev.optbench.benchmarks.profile.RunFolderPass;
+import dev.optbench.benchmarks.rounds.PrecisionTarget;
 import dev.optbench.benchmarks.rounds.RoundOrder;
 import dev.optbench.build.FunctionalComparison;
 import dev.optbench.build.VariantSet;
@@ -67,6 +68,7 @@ public final class MainJob {
         JmhParams.select(jmh, "variant", s.variants(), VariantSpec::name, "--variants (or --spec)");
     Optional<WorkloadFile> given = s.workload().map(WorkloadChoice::read);
     InputChecks.check(s, specs);
+    PrecisionTarget precision = Interleaving.precision(jmh, s.order());
     s.influx().ifPresent(JobSettings.Influx::check);
     s.cadvisor().ifPresent(CadvisorCollector::check);
     RuntimeSelector.Choice choice = s.runtimeChoice().get();
@@ -180,7 +182,8 @@ public final class MainJob {
     boolean writeFailed;
     try {
       if (order.isPresent()) {
-        InterleavedRun rounds = new InterleavedRun(plan, order.get(), status, o);
+        InterleavedRun rounds =
+            new InterleavedRun(plan, order.get(), precision, baseline, status, o);
         rounds.run();
         complete = rounds.complete();
         interrupted = rounds.wasInterrupted();

@@ -47,6 +47,22 @@ public record RoundOrder(long seed, List<List<Pair>> warmupRounds, List<List<Pai
     return new RoundOrder(seed, warm, measured);
   }
 
+  /**
+   * The same run with {@code total} measured rounds: one seeded stream shuffles the warm-ups and
+   * then every round, so the rounds already run are the longer order's first ones and the new ones
+   * follow from the same seed. {@code variants} and {@code units} as given to {@link #shuffled}.
+   */
+  public RoundOrder withRounds(List<String> variants, List<String> units, int total) {
+    RoundOrder longer = shuffled(variants, units, warmupRounds.size(), total, seed);
+    if (total < rounds.size()
+        || !longer.warmupRounds.equals(warmupRounds)
+        || !longer.rounds.subList(0, rounds.size()).equals(rounds)) {
+      throw new IllegalArgumentException(
+          "not the variants and units this order was shuffled from, or fewer rounds");
+    }
+    return longer;
+  }
+
   private static List<Pair> shuffle(List<Pair> pairs, Random random) {
     List<Pair> round = new ArrayList<>(pairs);
     Collections.shuffle(round, random);

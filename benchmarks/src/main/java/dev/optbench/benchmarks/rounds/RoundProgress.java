@@ -13,7 +13,7 @@ import java.util.Map;
  */
 public final class RoundProgress {
   private final PrintStream out;
-  private final RoundOrder order;
+  private RoundOrder order;
   private long stageStart;
   private long roundStart;
   private double measuredUnitMillis;
@@ -22,6 +22,11 @@ public final class RoundProgress {
   public RoundProgress(PrintStream out, RoundOrder order) {
     this.out = out;
     this.order = order;
+  }
+
+  /** More rounds were added (a precision target): the count and what is left follow them. */
+  public void extended(RoundOrder longer) {
+    this.order = longer;
   }
 
   public void stageStarted() {

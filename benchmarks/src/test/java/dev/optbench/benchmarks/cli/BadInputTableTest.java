@@ -124,6 +124,12 @@ class BadInputTableTest {
         c("memory not a size", "--variants O2 --memory lots", "not a size"),
         c("timeout 0", "--variants O2 --timeout 0", "--timeout must be more than zero"),
         c("interval 0", "--variants O2 --interval 0", "--interval must be more than zero"),
+        // the precision target (issue 13 item 5)
+        c("precision not a number", "--variants O2 --precision abc", "not 'abc'"),
+        c("precision 100 %", "--variants O2 --precision 100%", "below 100"),
+        c("max-rounds alone", "--variants O2 --max-rounds 30", "give --precision too"),
+        c("max-rounds below -i", "--variants O2 --precision 2 --max-rounds 5", "below the 10"),
+        c("precision with JMH order", "--variants O2 --precision 2 --order jmh", "--order jmh"),
         c("units 0", "--variants O2 --units 0", "--units must be at least 1"),
         c("budget 0", "--variants O2 --budget 0", "--budget must be at least 1"),
         c("jobs 0", "--variants O2 --jobs 0", "--jobs must be at least 1"),

@@ -1,6 +1,7 @@
 package dev.optbench.benchmarks.rounds;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -42,6 +43,21 @@ class RoundOrderTest {
           round.indexOf(round.stream().filter(p -> p.variant().equals("O0")).findFirst().get()));
     }
     assertThat(firstO0).hasSizeGreaterThan(1);
+  }
+
+  @Test
+  void moreRoundsKeepTheRoundsRunSoFarAndFollowFromTheSeed() {
+    RoundOrder order = RoundOrder.shuffled(VARIANTS, UNITS, 1, 5, 7);
+    RoundOrder longer = order.withRounds(VARIANTS, UNITS, 9);
+
+    assertThat(longer.rounds()).hasSize(9);
+    assertThat(longer.rounds().subList(0, 5)).isEqualTo(order.rounds());
+    assertThat(longer.warmupRounds()).isEqualTo(order.warmupRounds());
+    assertThat(longer).isEqualTo(RoundOrder.shuffled(VARIANTS, UNITS, 1, 9, 7));
+    assertThatThrownBy(() -> order.withRounds(List.of("O2", "O0", "O3"), UNITS, 9))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> order.withRounds(VARIANTS, UNITS, 4))
+        .isInstanceOf(IllegalArgumentException.class);
   }
 
   @Test

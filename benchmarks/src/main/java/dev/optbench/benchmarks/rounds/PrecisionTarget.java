@@ -1,0 +1,171 @@
+package dev.optbench.benchmarks.rounds;
+
+import dev.optbench.results.compare.CompareOptions;
+import dev.optbench.results.compare.Comparison;
+import dev.optbench.results.compare.MetricComparison;
+import dev.optbench.results.model.BenchmarkResult;
+import dev.optbench.results.report.VerdictMetric;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * When an interleaved run has enough rounds: after the planned rounds, every (variant, unit) ratio
+ * to the baseline on the metric the verdict will use (wall time, or CPU time on a contended run:
+ * {@link VerdictMetric}) must have a 95 % interval within {@code ±halfWidth}; until then rounds are
+ * added, at most up to {@code maxRounds}. The intervals are the verdict's own (same-round pairs,
+ * bootstrap over rounds, failed and starved invocations left out), so the run stops on what the
+ * summary will print, not on a proxy.
+ *
+ * <p>How many rounds to add: the interval narrows with the square root of the rounds, so the widest
+ * one asks for {@code n·(width/target)²} in all; at most as many again as were run (the estimate
+ * rests on a few rounds) and at least 2. Checking after each batch and stopping when the target is
+ * met makes the stopping depend on the data, which widens the true error of the final interval a
+ * little (sequential testing); the verdict's threshold and test are unchanged, and the run says how
+ * many rounds it used and why.
+ *
+ * @param halfWidth e.g. 0.02 for ±2 %; 0 switches the target off (the run has its planned rounds)
+ */
+public record PrecisionTarget(double halfWidth, int maxRounds) {
+  /** The null object: the planned rounds, no more. */
+  public static final PrecisionTarget OFF = new PrecisionTarget(0, 0);
+
+  public PrecisionTarget {
+    if (halfWidth < 0 || halfWidth >= 1) {
+      throw new IllegalArgumentException(
+          "--precision is a percentage above 0 and below 100 (e.g. 2 for ±2 %)");
+    }
+  }
+
+  public boolean active() {
+    return halfWidth > 0;
+  }
+
+  /** What to do after {@code roundsDone} rounds, with the sentence that says why. */
+  public record Step(int moreRounds, String reason) {}
+
+  /**
+   * @param variants each variant's results so far (params {@code unit}), baseline included
+   */
+  public Step next(Map<String, List<BenchmarkResult>> variants, String baseline, int roundsDone) {
+    if (!active()) {
+      return new Step(0, "");
+    }
+    List<Comparison> comparisons = new ArrayList<>();
+    CompareOptions options = CompareOptions.defaults().withPaired(true);
+    variants.forEach(
+        (name, results) -> {
+          if (!name.equals(baseline)) {
+            comparisons.add(
+                Comparison.of(baseline, variants.get(baseline), name, results, options));
+          }
+        });
+    VerdictMetric metric = VerdictMetric.of(comparisons);
+    List<Interval> intervals = intervals(comparisons, metric.name());
+    String noInterval = withoutInterval(comparisons, metric.name());
+    Optional<Interval> widest = intervals.stream().max(Comparator.comparingDouble(Interval::half));
+    String target = percent(halfWidth);
+    if (widest.isEmpty()) {
+      return new Step(0, "precision: no interval to narrow" + noInterval);
+    }
+    Interval w = widest.get();
+    long wide = intervals.stream().filter(i -> i.half() > halfWidth).count();
+    if (w.half() <= halfWidth) {
+      return new Step(
+          0,
+          String.format(
+              Locale.ROOT,
+              "precision: every interval of %s within %s after %d rounds (widest %s, %s)%s",
+              metric.noun(),
+              target,
+              roundsDone,
+              percent(w.half()),
+              w.where(),
+              noInterval));
+    }
+    if (roundsDone >= maxRounds) {
+      return new Step(
+          0,
+          String.format(
+              Locale.ROOT,
+              "precision: stopped at %d rounds (--max-rounds): %d of %d intervals of %s still"
+                  + " wider than %s, widest %s (%s)%s",
+              roundsDone,
+              wide,
+              intervals.size(),
+              metric.noun(),
+              target,
+              percent(w.half()),
+              w.where(),
+              noInterval));
+    }
+    double ratio = w.half() / halfWidth;
+    int needed = (int) Math.ceil(roundsDone * ratio * ratio);
+    int more = Math.max(2, Math.min(needed - roundsDone, roundsDone));
+    more = Math.min(more, maxRounds - roundsDone);
+    return new Step(
+        more,
+        String.format(
+            Locale.ROOT,
+            "precision: after %d rounds %d of %d intervals of %s are wider than %s, widest %s"
+                + " (%s): %d more rounds (at most %d in all)%s",
+            roundsDone,
+            wide,
+            intervals.size(),
+            metric.noun(),
+            target,
+            percent(w.half()),
+            w.where(),
+            more,
+            maxRounds,
+            noInterval));
+  }
+
+  /** One ratio's 95 % interval as a half-width relative to the ratio, and where it is. */
+  private record Interval(String unit, String variant, double half) {
+    String where() {
+      return unit + " on " + variant;
+    }
+  }
+
+  private static List<Interval> intervals(Collection<Comparison> comparisons, String metric) {
+    List<Interval> out = new ArrayList<>();
+    for (Comparison c : comparisons) {
+      for (MetricComparison row : c.rows()) {
+        if (row.metric().equals(metric) && row.hasRatio()) {
+          double r = row.ratio().ratio();
+          double half = Math.max(row.ratio().high() / r - 1, 1 - row.ratio().low() / r);
+          out.add(new Interval(unit(row), c.candidateName(), half));
+        }
+      }
+    }
+    return out;
+  }
+
+  /**
+   * Ratios that have no interval (every invocation failed or starved on a side, or too few were
+   * left): more rounds are not run for them, since failures repeat; said, never silent.
+   */
+  private static String withoutInterval(Collection<Comparison> comparisons, String metric) {
+    long none =
+        comparisons.stream()
+            .flatMap(c -> c.rows().stream())
+            .filter(r -> r.metric().equals(metric) && !r.hasRatio())
+            .count();
+    return none == 0
+        ? ""
+        : "; " + none + " without an interval (failed or starved invocations), not chased";
+  }
+
+  private static String unit(MetricComparison row) {
+    return row.key().params().getOrDefault("unit", row.key().display());
+  }
+
+  private static String percent(double fraction) {
+    return String.format(Locale.ROOT, "±%.1f %%", 100 * fraction);
+  }
+}
