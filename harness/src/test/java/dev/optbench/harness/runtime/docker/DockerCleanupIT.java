@@ -104,8 +104,8 @@ class DockerCleanupIT {
         .start();
   }
 
-  /** Container id and name, once the child has opened its sandbox. */
-  private static String[] awaitReady(Process child) throws Exception {
+  /** Container id and name, once a {@link SandboxHolderMain} child has opened its sandbox. */
+  static String[] awaitReady(Process child) throws Exception {
     BufferedReader out =
         new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8));
     for (String line = out.readLine(); line != null; line = out.readLine()) {

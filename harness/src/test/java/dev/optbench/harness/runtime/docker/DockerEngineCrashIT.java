@@ -6,10 +6,7 @@ import com.github.dockerjava.api.model.Container;
 import dev.optbench.harness.cgroup.CgroupLocator;
 import dev.optbench.harness.testing.PrivateDockerd;
 import dev.optbench.harness.testing.Services;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
@@ -66,7 +63,7 @@ class DockerEngineCrashIT {
     try (DockerEngine engine = DockerEngine.connect(dockerd.host())) {
       String image = DockerTestSupport.probeImage(engine, "it-crash");
       holder = startHolder(image);
-      orphan = awaitReady(holder);
+      orphan = DockerCleanupIT.awaitReady(holder);
       assertThat(containersOfThisRun(engine)).extracting(Container::getId).contains(orphan[0]);
     }
 
@@ -111,18 +108,6 @@ class DockerEngineCrashIT {
             .redirectError(ProcessBuilder.Redirect.INHERIT);
     pb.environment().put("DOCKER_HOST", dockerd.host());
     return pb.start();
-  }
-
-  /** Container id and name, once the child has opened its sandbox. */
-  private String[] awaitReady(Process child) throws IOException {
-    BufferedReader out =
-        new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8));
-    for (String line = out.readLine(); line != null; line = out.readLine()) {
-      if (line.startsWith("READY ")) {
-        return line.substring("READY ".length()).split(" ");
-      }
-    }
-    throw new AssertionError("holder JVM ended without opening its sandbox; see " + dockerd.log());
   }
 
   private List<Container> containersOfThisRun(DockerEngine engine) {
