@@ -20,6 +20,7 @@ import dev.optbench.harness.files.AtomicFile;
 import dev.optbench.harness.host.HostReport;
 import dev.optbench.harness.metrics.collect.CadvisorCollector;
 import dev.optbench.harness.model.VariantRef;
+import dev.optbench.harness.profile.CountFailedException;
 import dev.optbench.harness.runtime.ContainerRuntime;
 import dev.optbench.harness.runtime.RuntimeSelector;
 import dev.optbench.harness.workload.WorkloadFile;
@@ -220,8 +221,19 @@ public final class MainJob {
     if (writeFailed) {
       return 1; // the run said why; run.json says failed
     }
+    boolean instructionsFailed = false;
     if (complete && instructions.isPresent()) { // its own pass, never in timed runs
-      RunFolderPass.run(folder, plan, baseline, instructions.get());
+      try {
+        RunFolderPass.run(folder, plan, baseline, instructions.get());
+      } catch (CountFailedException e) {
+        // The timed results are complete and stand; jmh.json is rewritten only once every pair
+        // is counted, so it holds no half of the counts.
+        instructionsFailed = true;
+        o.println(
+            "optbench: the instruction pass failed ("
+                + e.getMessage()
+                + "); the timed results stand, without instruction counts");
+      }
     }
     String outputs = "";
     if (s.checkOutputs()) {
@@ -231,6 +243,9 @@ public final class MainJob {
     }
     // --- report and verdict
     int exit = new RunReport(folder, baseline, o).finish(complete, status);
+    if (instructionsFailed && exit == 0) {
+      exit = 1; // asked for and not delivered
+    }
     if (!outputs.isEmpty() && Files.isRegularFile(folder.summary())) {
       AtomicFile.writeString(
           folder.summary(),

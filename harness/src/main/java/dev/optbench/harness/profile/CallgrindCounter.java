@@ -38,6 +38,7 @@ public final class CallgrindCounter implements InstructionCounter {
       Path program, List<String> args, Path workDir, Path profileOut, Duration timeout) {
     try {
       Unprivileged.handOver(workDir);
+      Path runnable = Unprivileged.reachable(program, workDir);
       Path out = workDir.resolve("callgrind.out.optbench");
       List<String> argv = new ArrayList<>();
       argv.addAll(
@@ -46,7 +47,7 @@ public final class CallgrindCounter implements InstructionCounter {
               "--tool=callgrind",
               "--quiet",
               "--callgrind-out-file=" + out,
-              program.toString()));
+              runnable.toString()));
       argv.addAll(args);
       Process p =
           new ProcessBuilder(Unprivileged.argv(argv))

@@ -3,8 +3,11 @@ package dev.optbench.harness.profile;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Units never run as root on the host: when optbench runs as root, the counted command is started
@@ -59,6 +62,37 @@ final class Unprivileged {
       Files.setOwner(
           dir, dir.getFileSystem().getUserPrincipalLookupService().lookupPrincipalByName(USER));
     }
+  }
+
+  /**
+   * The program as the unprivileged user can open it. valgrind opens the binary by path, after the
+   * privileges are dropped (the timed runs' helper opens it while still root and uses fexecve, so
+   * they need nothing of the kind); a root user's cache under {@code /root} (mode 700) is out of
+   * {@code nobody}'s reach. So, as root, the program is hard-linked into the handed-over work
+   * folder (same inode, no copy, when its mode already lets others read and run it; else, or across
+   * file systems, a copy made readable and runnable for everyone). Not as root: the program as it
+   * is.
+   */
+  static Path reachable(Path program, Path workDir) throws IOException {
+    if (!isRoot()) {
+      return program;
+    }
+    Path dir = Files.createDirectories(workDir.resolve(".optbench-program"));
+    Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwxr-xr-x"));
+    Path reachable = dir.resolve(program.getFileName());
+    Files.deleteIfExists(reachable);
+    Set<PosixFilePermission> mode = Files.getPosixFilePermissions(program);
+    if (mode.contains(PosixFilePermission.OTHERS_READ)
+        && mode.contains(PosixFilePermission.OTHERS_EXECUTE)) {
+      try {
+        return Files.createLink(reachable, program); // the cache's file keeps its mode
+      } catch (IOException | UnsupportedOperationException e) {
+        // another file system: copy below
+      }
+    }
+    Files.copy(program, reachable);
+    Files.setPosixFilePermissions(reachable, PosixFilePermissions.fromString("r-xr-xr-x"));
+    return reachable;
   }
 
   static String who() {
