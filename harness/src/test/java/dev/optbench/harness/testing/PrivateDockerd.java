@@ -12,8 +12,8 @@ import java.util.concurrent.TimeUnit;
  * A dockerd of this test's own, to crash and restart at will; the shared engine from services.sh is
  * left alone (other tests and other worktrees use it). Started as services.sh starts the shared
  * one: a private unix socket, its own data and exec roots (so its own managed containerd), no
- * bridge, no iptables changes. The socket lives in a short folder of its own because a unix
- * socket's path is limited to 107 bytes and a checkout's target folder can be deep.
+ * bridge, no iptables changes. The socket and the exec root live in a short folder of their own
+ * because a unix socket's path is limited to 107 bytes and a checkout's target folder can be deep.
  */
 public final class PrivateDockerd implements AutoCloseable {
   private final Path dir;
@@ -30,6 +30,15 @@ public final class PrivateDockerd implements AutoCloseable {
   /** True where this test can run a dockerd: root, with dockerd on the PATH. */
   public static boolean possible() {
     return "root".equals(System.getProperty("user.name")) && onPath("dockerd");
+  }
+
+  /**
+   * Beside the socket, not under {@code dir}: containerd puts its own sockets in the exec root
+   * ({@code containerd/containerd.sock.ttrpc}), and under a deep checkout that path passed the
+   * 107-byte limit, so the daemon never answered (seen in a clean-clone CI run).
+   */
+  private Path execRoot() {
+    return socketDir.resolve("exec");
   }
 
   public String host() {
@@ -50,7 +59,7 @@ public final class PrivateDockerd implements AutoCloseable {
                 "--data-root",
                 dir.resolve("data").toString(),
                 "--exec-root",
-                dir.resolve("exec").toString(),
+                execRoot().toString(),
                 "--pidfile",
                 pidfile.toString(),
                 "--bridge=none",
@@ -63,7 +72,12 @@ public final class PrivateDockerd implements AutoCloseable {
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
     while (!answers()) {
       if (System.nanoTime() > deadline) {
-        throw new IOException("private dockerd did not answer in 60 s; see " + log());
+        List<String> lines = Files.readAllLines(log());
+        throw new IOException(
+            "private dockerd did not answer in 60 s; the end of "
+                + log()
+                + ":\n"
+                + String.join("\n", lines.subList(Math.max(0, lines.size() - 15), lines.size())));
       }
       Thread.sleep(200);
     }
@@ -142,14 +156,16 @@ public final class PrivateDockerd implements AutoCloseable {
     }
     // A crashed dockerd leaves its containerd (and the shims) running; a restarted one may not
     // adopt them. Anything started with this daemon's exec root in its arguments is ours.
-    String execRoot = dir.resolve("exec").toString();
+    String execRoot = execRoot().toString();
     ProcessHandle.allProcesses()
         .filter(
             p ->
                 p.info().arguments().map(a -> String.join(" ", a).contains(execRoot)).orElse(false))
         .forEach(ProcessHandle::destroy);
     unmountBelow(dir);
-    Files.deleteIfExists(socketDir.resolve("docker.sock"));
-    Files.deleteIfExists(socketDir);
+    unmountBelow(socketDir);
+    try (var all = Files.walk(socketDir)) { // the socket and the exec root's leftovers
+      all.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+    }
   }
 }
