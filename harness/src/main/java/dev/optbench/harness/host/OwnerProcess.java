@@ -71,7 +71,26 @@ public record OwnerProcess(String bootId, long pid, String started, long startTi
       return false;
     }
     Optional<ProcessHandle> process = ProcessHandle.of(pid);
-    return process.filter(ProcessHandle::isAlive).map(p -> sameStart(of(p))).orElse(false);
+    return process
+        .filter(ProcessHandle::isAlive)
+        .filter(p -> !exited(p.pid()))
+        .map(p -> sameStart(of(p)))
+        .orElse(false);
+  }
+
+  /**
+   * A zombie (state Z, or X while it goes): the process has ended and only waits to be reaped,
+   * which the JDK still counts as alive. A killed run's JVM whose parent is gone too stays one
+   * until init reaps it, and its leftovers are a dead run's.
+   */
+  static boolean exited(long pid) {
+    try {
+      String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
+      char state = stat.substring(stat.lastIndexOf(')') + 2).charAt(0);
+      return state == 'Z' || state == 'X';
+    } catch (IOException | RuntimeException e) {
+      return false; // unknown: left to ProcessHandle's answer
+    }
   }
 
   private boolean sameStart(OwnerProcess now) {

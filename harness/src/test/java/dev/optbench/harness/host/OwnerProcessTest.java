@@ -23,6 +23,33 @@ class OwnerProcessTest {
   }
 
   @Test
+  void aZombieOwnerIsDead() throws Exception {
+    // sh starts a short sleep, then becomes a long sleep that never reaps it: a zombie
+    Process parent =
+        new ProcessBuilder("sh", "-c", "sleep 0.1 & echo $!; exec sleep 10")
+            .redirectErrorStream(true)
+            .start();
+    try {
+      long zombie =
+          Long.parseLong(
+              new java.io.BufferedReader(new java.io.InputStreamReader(parent.getInputStream()))
+                  .readLine()
+                  .trim());
+      OwnerProcess owner = OwnerProcess.of(ProcessHandle.of(zombie).orElseThrow());
+      for (int i = 0; i < 100 && !OwnerProcess.exited(zombie); i++) {
+        Thread.sleep(50);
+      }
+      assertThat(OwnerProcess.exited(zombie)).as("the sleep ended, unreaped").isTrue();
+      assertThat(ProcessHandle.of(zombie).map(ProcessHandle::isAlive))
+          .as("what the JDK says of it")
+          .contains(true);
+      assertThat(owner.alive()).isFalse();
+    } finally {
+      parent.destroyForcibly();
+    }
+  }
+
+  @Test
   void theSameStartTicksAreTheSameProcessWhateverTheWallClockSaid() {
     OwnerProcess me = OwnerProcess.current();
     // Another JVM reading this process while the wall clock had moved: the same ticks, another
