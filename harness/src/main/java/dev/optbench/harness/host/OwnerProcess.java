@@ -16,9 +16,10 @@ import java.util.Optional;
  * instant, for people; the JDK computes it from the boot time in {@code /proc/stat}, which the
  * kernel derives from the wall clock, so two JVMs can disagree about the same process by seconds
  * wherever the clock is stepped or drifts (seen in the qemu TCG guest of {@code
- * .ci/cgroup-v2-vm.sh}: the janitor took a live run's cgroups for a dead run's). {@code startTicks}
- * is the kernel's own start time, clock ticks since boot ({@code /proc/<pid>/stat} field 22): it
- * never changes for a process, so identity rests on it where both sides have it.
+ * .ci/cgroup-v2-vm.sh}: a parent JVM named its child's cgroup folder differently from the child; a
+ * janitor in another JVM could so have taken a live run's cgroups for a dead run's). {@code
+ * startTicks} is the kernel's own start time, clock ticks since boot ({@code /proc/<pid>/stat}
+ * field 22): it never changes for a process, so identity rests on it where both sides have it.
  *
  * @param bootId {@code /proc/sys/kernel/random/boot_id}; "" where the kernel has none
  * @param started the process's start instant as text; "" when unknown
@@ -71,11 +72,21 @@ public record OwnerProcess(String bootId, long pid, String started, long startTi
       return false;
     }
     Optional<ProcessHandle> process = ProcessHandle.of(pid);
-    return process
-        .filter(ProcessHandle::isAlive)
-        .filter(p -> !exited(p.pid()))
-        .map(p -> sameStart(of(p)))
-        .orElse(false);
+    return process.filter(ProcessHandle::isAlive).map(this::sameProcess).orElse(false);
+  }
+
+  /** A live process (not a zombie) with our start: one read of its stat file for both. */
+  private boolean sameProcess(ProcessHandle p) {
+    String[] fields = stat(p.pid());
+    if (zombie(fields)) {
+      return false;
+    }
+    long ticks = ticks(fields);
+    if (startTicks > 0 && ticks > 0) {
+      return startTicks == ticks;
+    }
+    String instant = p.info().startInstant().map(Instant::toString).orElse("");
+    return instant.equals(started == null ? "" : started);
   }
 
   /**
@@ -84,32 +95,40 @@ public record OwnerProcess(String bootId, long pid, String started, long startTi
    * until init reaps it, and its leftovers are a dead run's.
    */
   static boolean exited(long pid) {
-    try {
-      String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
-      char state = stat.substring(stat.lastIndexOf(')') + 2).charAt(0);
-      return state == 'Z' || state == 'X';
-    } catch (IOException | RuntimeException e) {
-      return false; // unknown: left to ProcessHandle's answer
-    }
+    return zombie(stat(pid));
   }
 
-  private boolean sameStart(OwnerProcess now) {
-    if (startTicks > 0 && now.startTicks() > 0) {
-      return startTicks == now.startTicks();
-    }
-    return now.started().equals(started == null ? "" : started);
+  private static boolean zombie(String[] fields) {
+    return fields.length > 0 && (fields[0].equals("Z") || fields[0].equals("X"));
   }
 
   /** Field 22 of {@code /proc/<pid>/stat}; 0 where there is none (not Linux, process gone). */
   static long startTicks(long pid) {
+    return ticks(stat(pid));
+  }
+
+  private static long ticks(String[] fields) {
+    try {
+      return fields.length > STARTTIME ? Long.parseLong(fields[STARTTIME]) : 0;
+    } catch (NumberFormatException e) {
+      return 0;
+    }
+  }
+
+  /** Index of field 22 (starttime) among {@link #stat}'s fields, which begin at field 3. */
+  private static final int STARTTIME = 22 - 3;
+
+  /**
+   * The fields of {@code /proc/<pid>/stat} after the command name, from field 3 (state) on; none
+   * where the file cannot be read. The name (field 2) is in parentheses and may hold spaces or ')',
+   * so the fields start after the last ')'.
+   */
+  private static String[] stat(long pid) {
     try {
       String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
-      // The command name (field 2) is in parentheses and may hold spaces or ')': fields after
-      // the last ')' start at field 3.
-      String[] rest = stat.substring(stat.lastIndexOf(')') + 2).trim().split(" ");
-      return Long.parseLong(rest[22 - 3]);
+      return stat.substring(stat.lastIndexOf(')') + 2).trim().split(" ");
     } catch (IOException | RuntimeException e) {
-      return 0;
+      return new String[0];
     }
   }
 
