@@ -26,7 +26,8 @@ final class Interleaving {
 
   /**
    * The precision target from {@code --precision}/{@code --max-rounds}, checked before any long
-   * work: {@link PrecisionTarget#OFF} without {@code --precision}.
+   * work (once: {@link #order} is handed the result): {@link PrecisionTarget#OFF} without {@code
+   * --precision}.
    */
   static PrecisionTarget precision(CommandLineOptions jmh, JobSettings.Order order) {
     if (order.maxRounds() < 0) {
@@ -63,6 +64,7 @@ final class Interleaving {
   static RoundOrder order(
       CommandLineOptions jmh,
       JobSettings.Order settings,
+      PrecisionTarget target,
       List<String> variants,
       List<String> units,
       RunFolder folder,
@@ -81,14 +83,13 @@ final class Interleaving {
         warmups,
         settings.seed(),
         folder.dir().resolve(RoundOrder.FILE));
-    PrecisionTarget target = precision(jmh, settings);
     if (target.active()) {
       o.printf(
           "  then more rounds until every ratio's 95 %% interval is within ±%s %% (--precision),"
               + " at most %d rounds in all%n",
           new java.text.DecimalFormat(
                   "0.###", java.text.DecimalFormatSymbols.getInstance(java.util.Locale.ROOT))
-              .format(settings.precisionPercent()),
+              .format(100 * target.halfWidth()),
           target.maxRounds());
     }
     if (jmh.getForkCount().hasValue()) {

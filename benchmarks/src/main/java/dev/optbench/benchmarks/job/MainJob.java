@@ -165,7 +165,8 @@ public final class MainJob {
     status.write(folder.status());
     Optional<RoundOrder> order =
         s.order().interleaved()
-            ? Optional.of(Interleaving.order(jmh, s.order(), variantNames, unitIds, folder, o))
+            ? Optional.of(
+                Interleaving.order(jmh, s.order(), precision, variantNames, unitIds, folder, o))
             : Optional.empty();
     if (order.isEmpty()) {
       o.printf(
