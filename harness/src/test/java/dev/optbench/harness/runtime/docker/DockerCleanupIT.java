@@ -7,9 +7,6 @@ import dev.optbench.harness.cgroup.CgroupLocator;
 import dev.optbench.harness.model.VariantRef;
 import dev.optbench.harness.runtime.Sandbox;
 import dev.optbench.harness.runtime.SandboxLimits;
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -49,7 +46,7 @@ class DockerCleanupIT {
   @Test
   void sigtermToTheJvmRemovesItsContainer() throws Exception {
     Process child = startHolder();
-    String[] ready = awaitReady(child);
+    String[] ready = SandboxHolderMain.awaitReady(child);
     assertThat(containersOfThisRun()).extracting(Container::getId).containsExactly(ready[0]);
     child.destroy(); // SIGTERM, as Ctrl-C or a service manager would send
     assertThat(child.waitFor(30, TimeUnit.SECONDS)).isTrue();
@@ -63,7 +60,7 @@ class DockerCleanupIT {
   @Test
   void janitorRemovesContainersOfKilledRunsButNotOfLiveOnes() throws Exception {
     Process child = startHolder();
-    String[] orphan = awaitReady(child);
+    String[] orphan = SandboxHolderMain.awaitReady(child);
     child.destroyForcibly(); // SIGKILL: no hook runs, the container stays
     child.waitFor(30, TimeUnit.SECONDS);
     try (Sandbox live = openHere()) {
@@ -91,29 +88,7 @@ class DockerCleanupIT {
   }
 
   private Process startHolder() throws Exception {
-    String java = ProcessHandle.current().info().command().orElse("java");
-    return new ProcessBuilder(
-            java,
-            "-cp",
-            System.getProperty("java.class.path"),
-            SandboxHolderMain.class.getName(),
-            image,
-            work.toString(),
-            runId)
-        .redirectError(ProcessBuilder.Redirect.INHERIT)
-        .start();
-  }
-
-  /** Container id and name, once a {@link SandboxHolderMain} child has opened its sandbox. */
-  static String[] awaitReady(Process child) throws Exception {
-    BufferedReader out =
-        new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8));
-    for (String line = out.readLine(); line != null; line = out.readLine()) {
-      if (line.startsWith("READY ")) {
-        return line.substring("READY ".length()).split(" ");
-      }
-    }
-    throw new AssertionError("child JVM ended without opening its sandbox");
+    return SandboxHolderMain.start(image, work, runId, engine.host());
   }
 
   private List<Container> containersOfThisRun() {

@@ -63,7 +63,7 @@ class DockerEngineCrashIT {
     try (DockerEngine engine = DockerEngine.connect(dockerd.host())) {
       String image = DockerTestSupport.probeImage(engine, "it-crash");
       holder = startHolder(image);
-      orphan = DockerCleanupIT.awaitReady(holder);
+      orphan = SandboxHolderMain.awaitReady(holder);
       assertThat(containersOfThisRun(engine)).extracting(Container::getId).contains(orphan[0]);
     }
 
@@ -94,20 +94,8 @@ class DockerEngineCrashIT {
   }
 
   private Process startHolder(String image) throws IOException {
-    Path work = Files.createDirectories(dir.resolve("work"));
-    String java = ProcessHandle.current().info().command().orElse("java");
-    ProcessBuilder pb =
-        new ProcessBuilder(
-                java,
-                "-cp",
-                System.getProperty("java.class.path"),
-                SandboxHolderMain.class.getName(),
-                image,
-                work.toString(),
-                runId)
-            .redirectError(ProcessBuilder.Redirect.INHERIT);
-    pb.environment().put("DOCKER_HOST", dockerd.host());
-    return pb.start();
+    return SandboxHolderMain.start(
+        image, Files.createDirectories(dir.resolve("work")), runId, dockerd.host());
   }
 
   private List<Container> containersOfThisRun(DockerEngine engine) {
