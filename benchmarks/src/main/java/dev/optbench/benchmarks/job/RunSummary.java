@@ -11,7 +11,6 @@ import dev.optbench.results.report.Headlines;
 import dev.optbench.results.report.VerdictMetric;
 import dev.optbench.results.stats.RatioEstimate;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -29,20 +28,14 @@ final class RunSummary {
 
   private final String baseline;
   private final Map<String, List<BenchmarkResult>> variants;
-  private final Map<String, Comparison> comparisons = new LinkedHashMap<>();
+  private final Map<String, Comparison> comparisons;
   private final CompareOptions options;
 
   RunSummary(String baseline, Map<String, List<BenchmarkResult>> variants, CompareOptions options) {
     this.baseline = baseline;
     this.variants = variants;
     this.options = options;
-    variants.forEach(
-        (name, results) -> {
-          if (!name.equals(baseline)) {
-            comparisons.put(
-                name, Comparison.of(baseline, variants.get(baseline), name, results, options));
-          }
-        });
+    this.comparisons = Comparison.againstBaseline(baseline, variants, options);
   }
 
   Map<String, Comparison> comparisons() {

@@ -55,15 +55,9 @@ public record PrecisionTarget(double halfWidth, int maxRounds) {
     if (!active()) {
       return new Step(0, "");
     }
-    List<Comparison> comparisons = new ArrayList<>();
-    CompareOptions options = CompareOptions.defaults().withPaired(true);
-    variants.forEach(
-        (name, results) -> {
-          if (!name.equals(baseline)) {
-            comparisons.add(
-                Comparison.of(baseline, variants.get(baseline), name, results, options));
-          }
-        });
+    Collection<Comparison> comparisons =
+        Comparison.againstBaseline(baseline, variants, CompareOptions.defaults().withPaired(true))
+            .values();
     VerdictMetric metric = VerdictMetric.of(comparisons);
     List<Interval> intervals = intervals(comparisons, metric.name());
     String noInterval = withoutInterval(comparisons, metric.name());

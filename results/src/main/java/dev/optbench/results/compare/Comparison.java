@@ -46,6 +46,22 @@ public final class Comparison {
     this.onlyInCandidate = List.copyOf(onlyInCandidate);
   }
 
+  /**
+   * Every variant but the baseline against the baseline, in the variants' order: what a run's
+   * verdict (and its precision target) is made of.
+   */
+  public static Map<String, Comparison> againstBaseline(
+      String baseline, Map<String, List<BenchmarkResult>> variants, CompareOptions options) {
+    Map<String, Comparison> out = new LinkedHashMap<>();
+    variants.forEach(
+        (name, results) -> {
+          if (!name.equals(baseline)) {
+            out.put(name, of(baseline, variants.get(baseline), name, results, options));
+          }
+        });
+    return out;
+  }
+
   public static Comparison of(
       List<BenchmarkResult> baseline, List<BenchmarkResult> candidate, CompareOptions options) {
     return of("baseline", baseline, "candidate", candidate, options);
