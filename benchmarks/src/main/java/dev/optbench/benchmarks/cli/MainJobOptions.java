@@ -106,6 +106,25 @@ public final class MainJobOptions {
   int maxRounds;
 
   @Option(
+      names = "--min-unit-ms",
+      paramLabel = "MS",
+      description =
+          "Generated units shorter than this on the baseline (or than 100 x ffmpeg's launch"
+              + " jitter, measured first) run with more media (their -t times a power of two,"
+              + " under the id <unit>.xN; lengths.json says why); users' own commands are never"
+              + " rewritten. 0: units as written. Default: 200.")
+  double minUnitMs = JobSettings.Order.MIN_UNIT_MILLIS;
+
+  @Option(
+      names = "--reserve-cores",
+      description =
+          "While the units are timed, move the host's other processes off the --cpuset CPUs (into"
+              + " a cpuset of the other CPUs; cgroup v1 or v2, root, cgroup or docker runtime) and"
+              + " put them back afterwards, also after Ctrl-C or, at the next run, a kill. Said on"
+              + " the console and in host.json. Processes that pinned themselves lose their pin.")
+  boolean reserveCores;
+
+  @Option(
       names = "--check-outputs",
       description =
           "After the trials, run every unit once more per variant and compare the files it writes"
@@ -176,6 +195,14 @@ public final class MainJobOptions {
     return value;
   }
 
+  private double minUnitMs() {
+    if (!(minUnitMs >= 0 && minUnitMs <= 60_000)) {
+      throw new IllegalArgumentException(
+          "--min-unit-ms takes milliseconds from 0 (units as written) to 60000, not " + minUnitMs);
+    }
+    return minUnitMs;
+  }
+
   public JobSettings settings(List<String> jmhArgs) {
     return new JobSettings(
         List.copyOf(jmhArgs),
@@ -200,7 +227,9 @@ public final class MainJobOptions {
             interleaved(),
             orderSeed == null ? System.nanoTime() : orderSeed,
             precisionPercent(),
-            maxRounds),
-        checkOutputs);
+            maxRounds,
+            minUnitMs()),
+        checkOutputs,
+        reserveCores);
   }
 }

@@ -26,6 +26,11 @@ public record RunFolder(Path dir) {
     return dir.resolve("rounds.json");
   }
 
+  /** How long each unit lasted on the baseline and which were lengthened ({@code ShortUnits}). */
+  public Path lengths() {
+    return dir.resolve("lengths.json");
+  }
+
   public Path status() {
     return dir.resolve("run.json");
   }

@@ -45,7 +45,8 @@ public record JobSettings(
     int jobs,
     Optional<java.net.URI> cadvisor,
     Order order,
-    boolean checkOutputs) {
+    boolean checkOutputs,
+    boolean reserveCores) {
 
   /**
    * How the (variant, unit) pairs are scheduled: {@code interleaved} rounds in this JVM with a
@@ -54,10 +55,20 @@ public record JobSettings(
    * @param precisionPercent 0: the planned rounds only; else rounds are added until every ratio's
    *     interval is within ± this many per cent ({@code PrecisionTarget})
    * @param maxRounds the most rounds the target may reach; 0: 4 × the planned rounds
+   * @param minUnitMillis generated units shorter than this on the baseline (or than 100 × the
+   *     launch jitter) get more media ({@code ShortUnits}); 0: units as written
    */
-  public record Order(boolean interleaved, long seed, double precisionPercent, int maxRounds) {
+  public record Order(
+      boolean interleaved,
+      long seed,
+      double precisionPercent,
+      int maxRounds,
+      double minUnitMillis) {
+    /** The CLI's default for {@link #minUnitMillis}. */
+    public static final double MIN_UNIT_MILLIS = 200;
+
     public Order(boolean interleaved, long seed) {
-      this(interleaved, seed, 0, 0);
+      this(interleaved, seed, 0, 0, MIN_UNIT_MILLIS);
     }
   }
 

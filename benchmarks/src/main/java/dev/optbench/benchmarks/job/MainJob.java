@@ -16,11 +16,13 @@ import dev.optbench.build.manifest.BuildManifest;
 import dev.optbench.build.manifest.Manifests;
 import dev.optbench.build.source.SourceTrees;
 import dev.optbench.build.spec.VariantSpec;
+import dev.optbench.harness.exec.ExecHelper;
 import dev.optbench.harness.files.AtomicFile;
 import dev.optbench.harness.host.HostReport;
 import dev.optbench.harness.metrics.collect.CadvisorCollector;
 import dev.optbench.harness.model.VariantRef;
 import dev.optbench.harness.profile.CountFailedException;
+import dev.optbench.harness.reservation.CoreReservation;
 import dev.optbench.harness.runtime.ContainerRuntime;
 import dev.optbench.harness.runtime.RuntimeSelector;
 import dev.optbench.harness.workload.WorkloadFile;
@@ -29,6 +31,7 @@ import dev.optbench.harness.workload.WorkloadWriter;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -73,6 +76,7 @@ public final class MainJob {
     s.influx().ifPresent(JobSettings.Influx::check);
     s.cadvisor().ifPresent(CadvisorCollector::check);
     RuntimeSelector.Choice choice = s.runtimeChoice().get();
+    Reservations.check(s.reserveCores(), choice, s.cpuset());
     o.println("runtime:\n" + choice.describe());
     if (choice.provider().name().equals("process")) {
       o.println(
@@ -86,6 +90,7 @@ public final class MainJob {
 
     Leftovers leftovers = new Leftovers(o);
     leftovers.abandonDeadRuns(s.resultsDir());
+    leftovers.undoDeadReservation();
     String runId = RunIds.next();
     RunLock.hold(runId, s.resultsDir()); // one measuring run per machine, named to a second one
     RunFolder folder = new RunFolder(s.resultsDir().resolve(runId));
@@ -138,12 +143,28 @@ public final class MainJob {
                     s.budget(),
                     s.cacheDir(),
                     o));
-    List<WorkloadUnit> units =
+    List<WorkloadUnit> chosen =
         jmh.getParameter("unit").hasValue()
             ? JmhParams.select(jmh, "unit", workload.units(), WorkloadUnit::id, "the workload")
             : WorkloadChoice.pick(workload, s.units());
     AtomicFile.writeString(folder.workload(), WorkloadWriter.json(workload));
     InputMedia.materialise(workload, reference.ffmpeg(), folder.media());
+    Path timing = Files.createDirectories(folder.work().resolve("unit-length"));
+    List<WorkloadUnit> units;
+    try {
+      units =
+          ShortUnits.lengthen(
+              chosen,
+              baseline,
+              reference.ffmpeg(),
+              ExecHelper.ensureBuilt(s.cacheDir()),
+              timing,
+              s.order().minUnitMillis(),
+              folder.lengths(),
+              o);
+    } finally {
+      WorkFolders.delete(timing);
+    }
 
     // --- plan and JMH
     RunPlan plan = plan(runId, folder, choice.provider().name(), refs, units, host);
@@ -182,6 +203,8 @@ public final class MainJob {
     boolean complete;
     boolean interrupted;
     boolean writeFailed;
+    Optional<CoreReservation> reserved = Reservations.reserve(s.reserveCores(), s.cpuset(), o);
+    AtomicJson.write(host.withProtection(Reservations.protection(choice, reserved)), folder.host());
     try {
       if (order.isPresent()) {
         InterleavedRun rounds =
@@ -200,6 +223,7 @@ public final class MainJob {
         writeFailed = trials.failedToWriteResults();
       }
     } finally {
+      reserved.ifPresent(CoreReservation::close); // before anything else: the host gets its CPUs
       WorkFolders.delete(folder.work()); // each sandbox removed its own; this is the parent
     }
 
@@ -269,9 +293,7 @@ public final class MainJob {
     }
     Map<String, RunPlan.Unit> planned = new LinkedHashMap<>();
     for (WorkloadUnit u : units) {
-      List<List<String>> steps = new ArrayList<>(u.before());
-      steps.add(u.argv());
-      planned.put(u.id(), new RunPlan.Unit(steps, u.kind()));
+      planned.put(u.id(), new RunPlan.Unit(u.steps(), u.kind()));
     }
     return new RunPlan(
         runId,

@@ -130,6 +130,13 @@ class BadInputTableTest {
         c("max-rounds alone", "--variants O2 --max-rounds 30", "give --precision too"),
         c("max-rounds below -i", "--variants O2 --precision 2 --max-rounds 5", "below the 10"),
         c("precision with JMH order", "--variants O2 --precision 2 --order jmh", "--order jmh"),
+        // unit length and core reservation (issue 13 items 4 and 5)
+        c("min-unit-ms negative", "--variants O2 --min-unit-ms -5", "from 0 (units as written)"),
+        c("min-unit-ms too long", "--variants O2 --min-unit-ms 90000", "to 60000"),
+        c(
+            "reserve-cores with processes",
+            "--variants O2 --runtime process --reserve-cores",
+            "needs the cgroup or docker runtime"),
         c("units 0", "--variants O2 --units 0", "--units must be at least 1"),
         c("budget 0", "--variants O2 --budget 0", "--budget must be at least 1"),
         c("jobs 0", "--variants O2 --jobs 0", "--jobs must be at least 1"),

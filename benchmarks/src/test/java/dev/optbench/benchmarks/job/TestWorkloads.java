@@ -43,6 +43,37 @@ final class TestWorkloads {
             "-"));
   }
 
+  /**
+   * A generated-shape unit (a live lavfi input read for {@code -t seconds}) that ffmpeg finishes in
+   * tens of milliseconds at -O2: short enough for the main job to lengthen it. With no template it
+   * is a user's command, which is never rewritten.
+   */
+  static WorkloadUnit shortLive(String id, Template template) {
+    return unit(
+        id,
+        template,
+        List.of(),
+        List.of(
+            "ffmpeg",
+            "-nostdin",
+            "-y",
+            "-loglevel",
+            "error",
+            "-threads",
+            "1",
+            "-t",
+            "1",
+            "-f",
+            "lavfi",
+            "-i",
+            "testsrc=size=160x120:rate=25",
+            "-c:v",
+            "mpeg4",
+            "-f",
+            "null",
+            "-"));
+  }
+
   /** Pass 1 writes passlog in the work folder, pass 2 reads it: one unit, two processes. */
   static WorkloadUnit twoPass(String id) {
     List<String> input = List.of("-f", "lavfi", "-i", "mandelbrot=size=160x120:rate=25", "-t", "1");

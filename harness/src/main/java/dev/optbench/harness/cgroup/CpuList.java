@@ -32,4 +32,21 @@ public final class CpuList {
   public static int count(String list) {
     return parse(list).cardinality();
   }
+
+  /** The kernel's syntax for {@code cpus}: "0-3,8"; empty for none. */
+  public static String format(BitSet cpus) {
+    StringBuilder list = new StringBuilder();
+    for (int from = cpus.nextSetBit(0); from >= 0; from = cpus.nextSetBit(from + 1)) {
+      int to = cpus.nextClearBit(from) - 1;
+      if (list.length() > 0) {
+        list.append(',');
+      }
+      list.append(from);
+      if (to > from) {
+        list.append('-').append(to);
+      }
+      from = to;
+    }
+    return list.toString();
+  }
 }

@@ -8,9 +8,29 @@ import java.util.List;
  * @param host the facts
  * @param warnings codes and messages of {@link HostChecks}, empty for a fit host
  */
-public record HostReport(HostInfo host, List<HostChecks.Finding> warnings) {
+public record HostReport(HostInfo host, List<HostChecks.Finding> warnings, Protection protection) {
   public HostReport {
     warnings = List.copyOf(warnings);
+  }
+
+  public HostReport(HostInfo host, List<HostChecks.Finding> warnings) {
+    this(host, warnings, Protection.NOT_YET);
+  }
+
+  /**
+   * How the units were kept from the host's other work (issue 13 item 4), in words: the runtime's
+   * CPU weight and the core reservation, as the console said them.
+   *
+   * @param cpuWeight the sandboxes' CPU weight, as the runtime describes it
+   * @param coreReservation what moved where, or why nothing did
+   */
+  public record Protection(String cpuWeight, String coreReservation) {
+    /** Before the runtime is chosen: what a host.json written that early says. */
+    public static final Protection NOT_YET = new Protection("not chosen yet", "not chosen yet");
+  }
+
+  public HostReport withProtection(Protection p) {
+    return new HostReport(host, warnings, p);
   }
 
   public static HostReport of(HostInfo host) {

@@ -49,26 +49,42 @@ public final class ReferenceEvaluator implements Evaluator {
         command.inputs().forEach(media::ensure);
         Files.createSymbolicLink(dir.resolve("inputs"), media.root().resolve("inputs"));
       }
-      long cpu = 0;
-      long wall = 0;
-      long rss = 0;
-      for (List<String> step : command.steps()) {
-        Run run = run(step, dir);
-        cpu += run.report == null ? 0 : run.report.userMicros() + run.report.sysMicros();
-        wall += run.report == null ? 0 : run.report.wallNanos();
-        rss = Math.max(rss, run.report == null ? 0 : run.report.maxRssKib());
-        int exit = run.report == null ? -1 : run.report.exitCode();
-        int signal = run.report == null ? 0 : run.report.signal();
-        Outcome outcome = FailureClassifier.classify(run.timedOut, exit, signal, run.stderr);
-        if (outcome != Outcome.VALID) {
-          Behaviour b = new Behaviour(cpu, wall, rss, 0);
-          return new Evaluation(outcome, b, exit, signal, tail(run.stderr));
-        }
-      }
-      return Evaluation.valid(new Behaviour(cpu, wall, rss, outputBytes(dir)));
+      return measure(command.steps(), dir);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot evaluate in " + workDir, e);
     }
+  }
+
+  /**
+   * Runs and measures steps that read no input files (live lavfi inputs, or none) in a fresh work
+   * folder: what the main job uses to time a unit on the baseline before deciding its length.
+   */
+  public Evaluation evaluateSteps(List<List<String>> steps) {
+    try {
+      return measure(steps, freshDir());
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot evaluate in " + workDir, e);
+    }
+  }
+
+  private Evaluation measure(List<List<String>> steps, Path dir) throws IOException {
+    long cpu = 0;
+    long wall = 0;
+    long rss = 0;
+    for (List<String> step : steps) {
+      Run run = run(step, dir);
+      cpu += run.report == null ? 0 : run.report.userMicros() + run.report.sysMicros();
+      wall += run.report == null ? 0 : run.report.wallNanos();
+      rss = Math.max(rss, run.report == null ? 0 : run.report.maxRssKib());
+      int exit = run.report == null ? -1 : run.report.exitCode();
+      int signal = run.report == null ? 0 : run.report.signal();
+      Outcome outcome = FailureClassifier.classify(run.timedOut, exit, signal, run.stderr);
+      if (outcome != Outcome.VALID) {
+        Behaviour b = new Behaviour(cpu, wall, rss, 0);
+        return new Evaluation(outcome, b, exit, signal, tail(run.stderr));
+      }
+    }
+    return Evaluation.valid(new Behaviour(cpu, wall, rss, outputBytes(dir)));
   }
 
   private record Run(ExecReport report, boolean timedOut, String stderr) {}

@@ -1,7 +1,9 @@
 package dev.optbench.harness.workload;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -38,6 +40,14 @@ public record WorkloadUnit(
   public WorkloadUnit {
     before = before == null ? List.of() : before;
     inputs = inputs == null ? List.of() : inputs;
+  }
+
+  /** Every step in the order they run: {@link #before}, then {@link #argv}. */
+  @JsonIgnore
+  public List<List<String>> steps() {
+    List<List<String>> all = new ArrayList<>(before);
+    all.add(argv);
+    return List.copyOf(all);
   }
 
   /** The template's name, or {@code user} for a unit someone wrote by hand (no template). */

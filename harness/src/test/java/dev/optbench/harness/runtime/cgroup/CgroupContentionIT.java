@@ -6,10 +6,12 @@ import dev.optbench.harness.cgroup.Cgroup;
 import dev.optbench.harness.cgroup.CgroupFs;
 import dev.optbench.harness.cgroup.CgroupSettings;
 import dev.optbench.harness.cgroup.CgroupVersion;
+import dev.optbench.harness.cgroup.CpusetReservation;
 import dev.optbench.harness.exec.ExecHelper;
 import dev.optbench.harness.metrics.MetricSchema;
 import dev.optbench.harness.metrics.ResourceUsage;
 import dev.optbench.harness.model.VariantRef;
+import dev.optbench.harness.reservation.CoreReservation;
 import dev.optbench.harness.runtime.Sandbox;
 import dev.optbench.harness.runtime.SandboxLimits;
 import dev.optbench.harness.testing.FakeVariant;
@@ -95,6 +97,50 @@ class CgroupContentionIT {
     assertThat(share(equal)).isGreaterThan(20);
     assertThat(share(alone)).isLessThan(share(equal) / 2);
     assertThat(share(ordinary)).isLessThan(share(equal) / 2);
+  }
+
+  /**
+   * Issue 13 item 4: a co-runner the weight cannot keep out (its own cgroup at the top weight,
+   * outside optbench's, pinned to CPU 0) takes about half the CPU; with the core reservation its
+   * cgroup loses CPU 0 and the unit runs nearly alone.
+   */
+  @Test
+  void theCoreReservationKeepsOutACoRunnerTheWeightCannot() throws Exception {
+    if (Runtime.getRuntime().availableProcessors() < 2) {
+      Services.missing("two CPUs (one reserved, one for the rest)");
+    }
+    ResourceUsage alone = burn();
+    if (alone.cpuWaitNanos() == ResourceUsage.UNKNOWN) {
+      Services.missing("/proc/<pid>/schedstat (a kernel with CONFIG_SCHED_INFO)");
+    }
+    coRunnerGroup = fs.create("it-co-runner-" + runId, CgroupSettings.inherit());
+    List<String> argv = new ArrayList<>(List.of(helper().toString()));
+    for (Path procs : coRunnerGroup.procsFiles()) {
+      argv.addAll(List.of("--cgroup-procs", procs.toString()));
+    }
+    argv.addAll(List.of("--", "taskset", "-c", "0", "sh", "-c", BUSY_LOOP));
+    coRunner = new ProcessBuilder(argv).redirectErrorStream(true).start();
+    ResourceUsage unprotected = burn();
+    ResourceUsage reserved;
+    try (CoreReservation r =
+        CoreReservation.reserve("0", Files.createDirectories(temp.resolve("state")))) {
+      assertThat(r.state().shrunk())
+          .extracting(CpusetReservation.Shrunk::path)
+          .contains(coRunnerGroup.path());
+      reserved = burn();
+    }
+    stopCoRunner();
+    System.out.printf(
+        "cpu.wait / wall beside a top-weight co-runner: without reservation %.1f %%, with %.1f %%;"
+            + " wall %.0f ms vs %.0f ms (load %.2f)%n",
+        share(unprotected),
+        share(reserved),
+        unprotected.wallNanos() / 1e6,
+        reserved.wallNanos() / 1e6,
+        loadAverage());
+    assertThat(share(unprotected)).isGreaterThan(20);
+    assertThat(share(reserved)).isLessThan(share(unprotected) / 2);
+    assertThat(reserved.wallNanos()).isLessThan(unprotected.wallNanos());
   }
 
   private ResourceUsage burn() {

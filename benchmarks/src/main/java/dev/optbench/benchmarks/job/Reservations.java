@@ -1,0 +1,61 @@
+package dev.optbench.benchmarks.job;
+
+import dev.optbench.harness.cgroup.CgroupVersion;
+import dev.optbench.harness.host.HostReport;
+import dev.optbench.harness.reservation.CoreReservation;
+import dev.optbench.harness.runtime.RuntimeSelector;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+
+/**
+ * The main job's side of {@code --reserve-cores}: checked before any long work, taken for the timed
+ * stage only, and said on the console and in host.json beside the sandboxes' CPU weight.
+ */
+final class Reservations {
+  private Reservations() {}
+
+  /** Refuses what cannot work, before the builds: exit 2 with one sentence. */
+  static void check(boolean wanted, RuntimeSelector.Choice choice, String cpuset) {
+    if (!wanted) {
+      return;
+    }
+    if (choice.provider().name().equals("process")) {
+      throw new IllegalArgumentException(
+          "--reserve-cores needs the cgroup or docker runtime: the process runtime's units run"
+              + " beside the host's other processes, so they would be moved off "
+              + cpuset
+              + " with them");
+    }
+    Path root = CgroupVersion.DEFAULT_ROOT;
+    Path procs =
+        (CgroupVersion.detect(root) == CgroupVersion.V2 ? root : root.resolve("cpuset"))
+            .resolve("cgroup.procs");
+    if (!Files.isWritable(procs)) {
+      throw new IllegalArgumentException(
+          "--reserve-cores moves the host's processes between cpusets: "
+              + procs
+              + " is not writable (run as root)");
+    }
+  }
+
+  static Optional<CoreReservation> reserve(boolean wanted, String cpuset, PrintStream out) {
+    if (!wanted) {
+      return Optional.empty();
+    }
+    CoreReservation r = CoreReservation.reserve(cpuset, CoreReservation.STATE_DIR);
+    out.println(r.describe());
+    return Optional.of(r);
+  }
+
+  static HostReport.Protection protection(
+      RuntimeSelector.Choice choice, Optional<CoreReservation> reserved) {
+    String weight =
+        choice.provider().name().equals("process")
+            ? "none: the process runtime has no cgroup"
+            : choice.reasons().get(choice.provider().name()).reason();
+    return new HostReport.Protection(
+        weight, reserved.map(CoreReservation::describe).orElse("off (--reserve-cores not given)"));
+  }
+}

@@ -1,0 +1,87 @@
+package dev.optbench.benchmarks.job;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.optbench.harness.workload.Template;
+import dev.optbench.results.model.BenchmarkResult;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Issue 13 item 5 end to end on real builds: a generated unit far shorter than the floor is timed
+ * on the baseline, run with more media under a new id, and really lasts longer; a user's command of
+ * the same shape is run as written and the run says why.
+ */
+class MainJobLengthIT {
+  @TempDir Path tmp;
+
+  @Test
+  void aShortGeneratedUnitIsLengthenedAndAUsersCommandIsNot() throws Exception {
+    Path workload =
+        TestWorkloads.write(
+            tmp.resolve("w.json"),
+            List.of(
+                TestWorkloads.shortLive("short", Template.VIDEO_TRANSCODE),
+                TestWorkloads.shortLive("mine", null)));
+    BenchmarksJar.Finished job =
+        BenchmarksJar.runToEnd(
+            tmp,
+            List.of(),
+            List.of(
+                "--variants",
+                "O0,O2",
+                "--baseline",
+                "O2",
+                "--workload",
+                workload.toString(),
+                "--runtime",
+                "process",
+                "--min-unit-ms",
+                "300",
+                "-wi",
+                "0",
+                "-i",
+                "6"));
+    String out = job.output();
+    assertThat(job.exit()).as(out).isZero();
+    assertThat(out)
+        .contains("unit length: ffmpeg starts in", "units under")
+        .contains("mine", "as written: a user command: measured as written");
+
+    Path run = BenchmarksJar.runFolder(tmp.resolve("optbench-results"));
+    JsonNode lengths = new ObjectMapper().readTree(run.resolve("lengths.json").toFile());
+    assertThat(lengths.get("baseline").asText()).isEqualTo("O2");
+    assertThat(lengths.get("floorMs").asDouble()).isGreaterThanOrEqualTo(300);
+    JsonNode shortUnit = lengths.get("units").get(0);
+    int factor = shortUnit.get("factor").asInt();
+    double asWritten = shortUnit.get("wallMs").asDouble();
+    assertThat(asWritten).as("the unit as written, on O2").isPositive().isLessThan(300);
+    assertThat(factor).as(shortUnit.toString()).isGreaterThanOrEqualTo(2);
+    String runAs = "short.x" + factor;
+    assertThat(shortUnit.get("runAs").asText()).isEqualTo(runAs);
+    assertThat(out).contains("-> x" + factor + " as " + runAs);
+    JsonNode mine = lengths.get("units").get(1);
+    assertThat(mine.get("factor").asInt()).isEqualTo(1);
+    assertThat(mine.get("runAs").asText()).isEqualTo("mine");
+
+    Map<String, List<BenchmarkResult>> variants = RunReport.variants(run.resolve("jmh.json"));
+    for (List<BenchmarkResult> results : variants.values()) {
+      assertThat(results).extracting(r -> r.params().get("unit")).containsOnly(runAs, "mine");
+    }
+    BenchmarkResult longer =
+        variants.get("O2").stream()
+            .filter(r -> runAs.equals(r.params().get("unit")))
+            .findFirst()
+            .orElseThrow();
+    double[] wall = longer.secondaryMetrics().get("wall").samples();
+    double median = Arrays.stream(wall).sorted().toArray()[wall.length / 2];
+    // x2 at least: more than 1.5 times the unit as written, start-up included
+    assertThat(median).as("the lengthened unit's wall on O2").isGreaterThan(1.5 * asWritten);
+  }
+}

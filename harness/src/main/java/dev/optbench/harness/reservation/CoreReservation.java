@@ -1,0 +1,187 @@
+package dev.optbench.harness.reservation;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.optbench.harness.cgroup.CgroupVersion;
+import dev.optbench.harness.cgroup.CpusetReservation;
+import dev.optbench.harness.files.AtomicFile;
+import dev.optbench.harness.host.OwnerProcess;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The benchmark CPUs kept for the units alone while a run measures ({@code --reserve-cores}): the
+ * host's other processes move to the other CPUs ({@link CpusetReservation}) and come back when the
+ * run ends, also on Ctrl-C or SIGTERM (a shutdown hook). What was changed is written to {@code
+ * <stateDir>/cores.json} with the owner first, so a run killed with SIGKILL is undone by the next
+ * run's {@link #restoreAfterDeadOwner}; the file lives under /run, which a reboot empties along
+ * with the cgroups it describes.
+ */
+public final class CoreReservation implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(CoreReservation.class);
+
+  /** Where the record goes by default: cleared at boot, as cgroups are. */
+  public static final Path STATE_DIR = Path.of("/run/optbench");
+
+  /** The group the host's other processes move into while a run measures. */
+  static final String GROUP = "optbench-others";
+
+  private static final ObjectMapper JSON =
+      new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+  /** What {@code cores.json} holds: the owner, and what to undo. */
+  public record Record(OwnerProcess owner, CpusetReservation.State state) {}
+
+  private final Path file;
+  private final CpusetReservation.State state;
+  private final Thread hook;
+  private boolean released;
+
+  private CoreReservation(Path file, CpusetReservation.State state) {
+    this.file = file;
+    this.state = state;
+    this.hook = new Thread(this::release, "optbench-core-reservation");
+    Runtime.getRuntime().addShutdownHook(hook);
+  }
+
+  /**
+   * Reserves {@code benchmarkCpus} on the host's cgroup file system. The record is on disk before
+   * the first process moves, so even a kill half-way leaves enough to undo.
+   */
+  public static CoreReservation reserve(String benchmarkCpus, Path stateDir) {
+    return reserve(CgroupVersion.DEFAULT_ROOT, benchmarkCpus, stateDir);
+  }
+
+  static CoreReservation reserve(Path cgroupRoot, String benchmarkCpus, Path stateDir) {
+    Path file = stateDir.resolve("cores.json");
+    restoreAfterDeadOwner(stateDir).ifPresent(LOG::info);
+    if (Files.exists(file)) {
+      throw new IllegalStateException(
+          "another live optbench run holds a core reservation (" + file + ")");
+    }
+    OwnerProcess owner = OwnerProcess.current();
+    boolean v2 = CgroupVersion.detect(cgroupRoot) == CgroupVersion.V2;
+    // written first with nothing narrowed, so a kill during the moves still finds the group
+    CpusetReservation.State planned =
+        new CpusetReservation.State(
+            v2 ? "v2" : "v1",
+            (v2 ? cgroupRoot : cgroupRoot.resolve("cpuset")).toString(),
+            GROUP,
+            benchmarkCpus,
+            "",
+            0,
+            0,
+            List.of(),
+            List.of());
+    write(file, new Record(owner, planned));
+    CpusetReservation.State state;
+    try {
+      state =
+          CpusetReservation.reserve(
+              cgroupRoot, benchmarkCpus, GROUP, name -> name.startsWith("optbench"));
+    } catch (RuntimeException e) {
+      CpusetReservation.release(planned);
+      delete(file);
+      throw e;
+    }
+    write(file, new Record(owner, state));
+    return new CoreReservation(file, state);
+  }
+
+  /** What was done, for the console and host.json. */
+  public CpusetReservation.State state() {
+    return state;
+  }
+
+  /** One line for people: what moved where, and what could not. */
+  public String describe() {
+    return "core reservation: the host's other work moved off CPU "
+        + state.benchmarkCpus()
+        + " to CPU "
+        + state.otherCpus()
+        + " ("
+        + state.moved()
+        + " processes moved, "
+        + state.refused()
+        + " kernel threads bound to a CPU stay"
+        + (state.shrunk().isEmpty()
+            ? ""
+            : "; cgroups narrowed: "
+                + String.join(
+                    ", ", state.shrunk().stream().map(CpusetReservation.Shrunk::path).toList()))
+        + (state.kept().isEmpty() ? "" : "; keep the CPU: " + String.join(", ", state.kept()))
+        + "); put back when the run ends";
+  }
+
+  @Override
+  public void close() {
+    release();
+    try {
+      Runtime.getRuntime().removeShutdownHook(hook);
+    } catch (IllegalStateException shuttingDown) {
+      // the hook is running or ran: release() already did the work
+    }
+  }
+
+  private synchronized void release() {
+    if (released) {
+      return;
+    }
+    released = true;
+    List<String> problems = CpusetReservation.release(state);
+    problems.forEach(p -> LOG.warn("core reservation: {}", p));
+    delete(file);
+  }
+
+  /**
+   * Undoes the reservation a dead run left (killed with SIGKILL, so its hook never ran); a live
+   * owner's is left alone.
+   *
+   * @return what was undone, for the console; empty when there was nothing to undo
+   */
+  public static Optional<String> restoreAfterDeadOwner(Path stateDir) {
+    Path file = stateDir.resolve("cores.json");
+    if (!Files.isRegularFile(file)) {
+      return Optional.empty();
+    }
+    Record r;
+    try {
+      r = JSON.readValue(file.toFile(), Record.class);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read the core reservation record " + file, e);
+    }
+    if (r.owner().alive()) {
+      return Optional.empty();
+    }
+    List<String> problems = CpusetReservation.release(r.state());
+    delete(file);
+    return Optional.of(
+        "undid the core reservation of a dead run (pid "
+            + r.owner().pid()
+            + "): its processes are back on every CPU"
+            + (problems.isEmpty() ? "" : "; " + String.join("; ", problems)));
+  }
+
+  private static void write(Path file, Record record) {
+    try {
+      Files.createDirectories(file.getParent());
+      AtomicFile.write(file, JSON.writeValueAsBytes(record));
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write the core reservation record " + file, e);
+    }
+  }
+
+  private static void delete(Path file) {
+    try {
+      Files.deleteIfExists(file);
+    } catch (IOException e) {
+      LOG.warn("cannot delete {}: {}", file, e.getMessage());
+    }
+  }
+}
