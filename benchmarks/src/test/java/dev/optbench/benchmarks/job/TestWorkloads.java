@@ -17,30 +17,20 @@ import java.util.List;
 final class TestWorkloads {
   private TestWorkloads() {}
 
+  /** The start of every single-threaded test command: quiet, no stdin, one thread. */
+  private static final List<String> QUIET_ONE_THREAD =
+      List.of("ffmpeg", "-nostdin", "-y", "-loglevel", "error", "-threads", "1");
+
   static WorkloadUnit encode(String id, int seconds) {
     return unit(
         id,
         Template.VIDEO_TRANSCODE,
         List.of(),
-        List.of(
-            "ffmpeg",
-            "-nostdin",
-            "-y",
-            "-loglevel",
-            "error",
-            "-threads",
-            "1",
-            "-f",
-            "lavfi",
-            "-i",
-            "testsrc2=size=320x240:rate=25:duration=" + seconds,
-            "-c:v",
-            "mpeg4",
-            "-q:v",
-            "3",
-            "-f",
-            "null",
-            "-"));
+        concat(
+            List.of(
+                QUIET_ONE_THREAD,
+                List.of("-f", "lavfi", "-i", "testsrc2=size=320x240:rate=25:duration=" + seconds),
+                List.of("-c:v", "mpeg4", "-q:v", "3", "-f", "null", "-"))));
   }
 
   /**
@@ -53,25 +43,11 @@ final class TestWorkloads {
         id,
         template,
         List.of(),
-        List.of(
-            "ffmpeg",
-            "-nostdin",
-            "-y",
-            "-loglevel",
-            "error",
-            "-threads",
-            "1",
-            "-t",
-            "1",
-            "-f",
-            "lavfi",
-            "-i",
-            "testsrc=size=160x120:rate=25",
-            "-c:v",
-            "mpeg4",
-            "-f",
-            "null",
-            "-"));
+        concat(
+            List.of(
+                QUIET_ONE_THREAD,
+                List.of("-t", "1", "-f", "lavfi", "-i", "testsrc=size=160x120:rate=25"),
+                List.of("-c:v", "mpeg4", "-f", "null", "-"))));
   }
 
   /** Pass 1 writes passlog in the work folder, pass 2 reads it: one unit, two processes. */
