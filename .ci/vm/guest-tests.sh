@@ -31,6 +31,7 @@ classes=(
   dev.optbench.harness.runtime.cgroup.CgroupGroundTruthIT
   dev.optbench.harness.runtime.cgroup.CgroupSigtermIT
   dev.optbench.harness.runtime.cgroup.CgroupSandboxCollectorIT
+  dev.optbench.harness.reservation.CoreReservationIT
 )
 if [ "$(cat /t/docker)" = true ]; then
   modprobe overlay 2>/dev/null
