@@ -4,6 +4,7 @@ import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.model.Version;
 import com.github.dockerjava.core.DefaultDockerClientConfig;
 import com.github.dockerjava.core.DockerClientImpl;
+import com.github.dockerjava.core.SSLConfig;
 import com.github.dockerjava.transport.DockerHttpClient;
 import com.github.dockerjava.zerodep.ZerodepDockerHttpClient;
 import dev.optbench.harness.runtime.RuntimeUnavailableException;
@@ -25,11 +26,13 @@ public final class DockerEngine implements AutoCloseable {
   private static final Duration PING_TIMEOUT = Duration.ofSeconds(3);
 
   private final String host;
+  private final TlsFiles tls;
   private final DockerClient client;
   private final Version version;
 
-  private DockerEngine(String host, DockerClient client, Version version) {
+  private DockerEngine(String host, TlsFiles tls, DockerClient client, Version version) {
     this.host = host;
+    this.tls = tls;
     this.client = client;
     this.version = version;
   }
@@ -51,14 +54,27 @@ public final class DockerEngine implements AutoCloseable {
    * @throws RuntimeUnavailableException when nothing answers at {@code host}
    */
   public static DockerEngine connect(String host) {
+    return connect(host, TlsFiles.NONE);
+  }
+
+  /**
+   * Connects over TLS when {@code tls} is {@link TlsFiles#enabled() enabled} (a {@code tcp://}
+   * engine started with {@code --tlsverify}); otherwise as {@link #connect(String)}.
+   *
+   * @throws IllegalArgumentException when a TLS file is missing or not PEM (nothing was contacted)
+   * @throws RuntimeUnavailableException when the engine does not answer, or the TLS handshake
+   *     fails, with one sentence naming the likely misconfiguration
+   */
+  public static DockerEngine connect(String host, TlsFiles tls) {
+    SSLConfig ssl = tls.enabled() ? tls.sslConfig() : null;
     // The ping gets its own client with a response timeout; the working client has none, because
     // an exec stream of a long unit may stay silent for minutes.
-    try (DockerClient pinger = client(host, Optional.of(PING_TIMEOUT))) {
+    try (DockerClient pinger = client(host, ssl, Optional.of(PING_TIMEOUT))) {
       pinger.pingCmd().exec();
       Version version = pinger.versionCmd().exec();
-      return new DockerEngine(host, client(host, Optional.empty()), version);
+      return new DockerEngine(host, tls, client(host, ssl, Optional.empty()), version);
     } catch (IOException | RuntimeException e) {
-      throw new RuntimeUnavailableException(unreachable(host, e), e);
+      throw new RuntimeUnavailableException(ConnectFailure.explain(host, tls, e), e);
     }
   }
 
@@ -72,12 +88,21 @@ public final class DockerEngine implements AutoCloseable {
         + "): start dockerd (or set DOCKER_HOST to its socket), or use --runtime cgroup";
   }
 
-  private static DockerClient client(String host, Optional<Duration> responseTimeout) {
+  /** {@code ssl} is null for a plain connection: docker-java's own convention for "no TLS". */
+  private static DockerClient client(
+      String host, SSLConfig ssl, Optional<Duration> responseTimeout) {
     URI uri = URI.create(host);
     DefaultDockerClientConfig config =
-        DefaultDockerClientConfig.createDefaultConfigBuilder().withDockerHost(host).build();
+        DefaultDockerClientConfig.createDefaultConfigBuilder()
+            .withDockerHost(host)
+            .withDockerTlsVerify(ssl != null)
+            .withCustomSslConfig(ssl)
+            .build();
     ZerodepDockerHttpClient.Builder http =
-        new ZerodepDockerHttpClient.Builder().dockerHost(uri).connectionTimeout(CONNECT_TIMEOUT);
+        new ZerodepDockerHttpClient.Builder()
+            .dockerHost(uri)
+            .sslConfig(config.getSSLConfig())
+            .connectionTimeout(CONNECT_TIMEOUT);
     responseTimeout.ifPresent(http::responseTimeout);
     DockerHttpClient httpClient = http.build();
     return DockerClientImpl.getInstance(config, httpClient);
@@ -89,6 +114,11 @@ public final class DockerEngine implements AutoCloseable {
 
   public String host() {
     return host;
+  }
+
+  /** The TLS files this engine was reached with; {@link TlsFiles#NONE} for a plain connection. */
+  public TlsFiles tls() {
+    return tls;
   }
 
   /** Engine version, e.g. {@code 20.10.24}. */

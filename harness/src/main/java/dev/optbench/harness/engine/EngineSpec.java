@@ -1,0 +1,44 @@
+package dev.optbench.harness.engine;
+
+import dev.optbench.harness.runtime.docker.DockerEngine;
+import dev.optbench.harness.runtime.docker.TlsFiles;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/**
+ * One Docker engine a user names: where it is ({@code unix://}, {@code tcp://}, {@code tcp://} with
+ * TLS files) and free labels (e.g. {@code cpu=xeon-e5}) for placement. The name is how results,
+ * samples and messages refer to it, so it is short and safe as a JMH param and an InfluxDB tag.
+ */
+public record EngineSpec(String name, String url, TlsFiles tls, Map<String, String> labels) {
+  private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]{0,31}");
+
+  /** The engine at $DOCKER_HOST, as a run without {@code --engine} uses it. */
+  public static EngineSpec local() {
+    return new EngineSpec("local", DockerEngine.hostFromEnvironment(), TlsFiles.NONE, Map.of());
+  }
+
+  public EngineSpec {
+    labels = Map.copyOf(labels);
+    if (!NAME.matcher(name).matches()) {
+      throw new IllegalArgumentException(
+          "engine name '"
+              + name
+              + "' is not usable: 1-32 letters, digits, '.', '_' or '-', starting with a letter"
+              + " or digit");
+    }
+    if (!url.startsWith("unix://") && !url.startsWith("tcp://")) {
+      throw new IllegalArgumentException(
+          "engine " + name + ": URL '" + url + "' must start with unix:// or tcp://");
+    }
+    if (tls.enabled() && !url.startsWith("tcp://")) {
+      throw new IllegalArgumentException(
+          "engine " + name + ": TLS files are for tcp:// engines, not " + url);
+    }
+  }
+
+  /** "a (tcp://10.0.0.2:2376, TLS)" */
+  public String describe() {
+    return name + " (" + url + (tls.enabled() ? ", TLS" : "") + ")";
+  }
+}

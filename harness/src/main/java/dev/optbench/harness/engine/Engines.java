@@ -1,0 +1,142 @@
+package dev.optbench.harness.engine;
+
+import com.github.dockerjava.api.model.Container;
+import com.github.dockerjava.api.model.Info;
+import dev.optbench.harness.runtime.RuntimeUnavailableException;
+import dev.optbench.harness.runtime.docker.ContainerLabels;
+import dev.optbench.harness.runtime.docker.DockerEngine;
+import dev.optbench.harness.runtime.docker.DockerJanitor;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * The engines of a run, checked, probed and cleaned. {@link #checkFiles} runs before anything is
+ * contacted (a missing certificate is a typo, not an outage); {@link #connectAll} before any long
+ * work, so a wrong CA or a plain connection to a TLS port stops the run in seconds.
+ */
+public final class Engines {
+  private final List<EngineSpec> specs;
+
+  public Engines(List<EngineSpec> specs) {
+    this.specs = List.copyOf(specs);
+  }
+
+  public List<EngineSpec> specs() {
+    return specs;
+  }
+
+  /**
+   * Reads every TLS file of every engine.
+   *
+   * @throws IllegalArgumentException naming the engine and the file
+   */
+  public void checkFiles() {
+    for (EngineSpec spec : specs) {
+      if (spec.tls().enabled()) {
+        try {
+          spec.tls().sslConfig();
+        } catch (IllegalArgumentException e) {
+          throw new IllegalArgumentException("engine " + spec.name() + ": " + e.getMessage(), e);
+        }
+      }
+    }
+  }
+
+  /**
+   * One client per engine, all or none: the first engine that does not answer closes the others.
+   *
+   * @throws RuntimeUnavailableException naming the engine and why
+   */
+  public List<DockerEngine> connectAll() {
+    checkFiles();
+    List<DockerEngine> connected = new ArrayList<>();
+    try {
+      for (EngineSpec spec : specs) {
+        connected.add(connect(spec));
+      }
+      return connected;
+    } catch (RuntimeException e) {
+      connected.forEach(DockerEngine::close);
+      throw e;
+    }
+  }
+
+  static DockerEngine connect(EngineSpec spec) {
+    try {
+      return DockerEngine.connect(spec.url(), spec.tls());
+    } catch (RuntimeUnavailableException e) {
+      throw new RuntimeUnavailableException("engine " + spec.name() + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** Every engine's status, in the order given; an engine that fails does not stop the others. */
+  public List<EngineStatus> probe() {
+    return specs.stream().map(Engines::probe).toList();
+  }
+
+  static EngineStatus probe(EngineSpec spec) {
+    long start = System.nanoTime();
+    try (DockerEngine engine = connect(spec)) {
+      Info info = engine.client().infoCmd().exec();
+      List<String> containers =
+          engine
+              .client()
+              .listContainersCmd()
+              .withShowAll(true)
+              .withLabelFilter(Map.of(ContainerLabels.MANAGED, "true"))
+              .exec()
+              .stream()
+              .map(Engines::describe)
+              .toList();
+      return new EngineStatus(
+          spec,
+          "",
+          engine.version(),
+          Objects.requireNonNullElse(info.getNCPU(), 0),
+          Objects.requireNonNullElse(info.getMemTotal(), 0L),
+          // Docker before 20.10 does not report it, and only v1 existed for it then.
+          Objects.requireNonNullElse(info.getCGroupVersion(), "1"),
+          containers,
+          since(start));
+    } catch (RuntimeException e) {
+      return EngineStatus.failed(spec, e.getMessage(), since(start));
+    }
+  }
+
+  /** "optbench-O2-1a2b (running)" */
+  private static String describe(Container c) {
+    String name = c.getNames() != null && c.getNames().length > 0 ? c.getNames()[0] : c.getId();
+    return (name.startsWith("/") ? name.substring(1) : name) + " (" + c.getState() + ")";
+  }
+
+  /** What {@link #clean} removed on one engine, or why it could not. */
+  public record Cleaned(
+      EngineSpec spec, List<String> containers, List<String> images, String problem) {}
+
+  /**
+   * Removes optbench's containers and then its unused variant images on every engine. Without
+   * {@code evenLiveRuns}, containers whose owning run still lives (on this machine) are kept, as
+   * the janitor keeps them at a run's start.
+   */
+  public List<Cleaned> clean(boolean evenLiveRuns) {
+    List<Cleaned> result = new ArrayList<>();
+    for (EngineSpec spec : specs) {
+      try (DockerEngine engine = connect(spec)) {
+        DockerJanitor janitor = new DockerJanitor(engine);
+        List<String> containers =
+            evenLiveRuns ? janitor.removeAll(Map.of()) : janitor.removeLeftovers();
+        result.add(new Cleaned(spec, containers, janitor.removeUnusedImages(), ""));
+      } catch (RuntimeException e) {
+        result.add(new Cleaned(spec, List.of(), List.of(), e.getMessage()));
+      }
+    }
+    return result;
+  }
+
+  private static Duration since(long startNanos) {
+    return Duration.ofNanos(System.nanoTime() - startNanos);
+  }
+}
