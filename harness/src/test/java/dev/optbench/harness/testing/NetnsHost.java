@@ -80,16 +80,20 @@ public final class NetnsHost implements AutoCloseable {
 
   /** Deletes the namespace (and with it both veth ends); quiet when already gone. */
   @Override
-  public void close() throws IOException, InterruptedException {
+  public void close() {
     try {
       ip("netns", "delete", name);
     } catch (IOException gone) {
       // never made, or deleted already
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
     }
     try {
       ip("link", "delete", name + "h"); // only left when the namespace was never made
     } catch (IOException gone) {
       // deleted with the namespace: the usual case
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
     }
   }
 }

@@ -180,7 +180,16 @@ public final class PrivateDockerd implements AutoCloseable {
    * the caller to delete: it may hold overlay mounts until the daemon is fully gone.
    */
   @Override
-  public void close() throws Exception {
+  public void close() throws IOException {
+    try {
+      stop();
+    } catch (InterruptedException e) {
+      // javac warns on an AutoCloseable whose close() may throw InterruptedException: keep the flag
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  private void stop() throws IOException, InterruptedException {
     Optional<ProcessHandle> daemon = daemon();
     if (daemon.isPresent()) {
       daemon.get().destroy();

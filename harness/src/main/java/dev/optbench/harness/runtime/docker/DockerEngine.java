@@ -4,8 +4,8 @@ import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.model.Version;
 import com.github.dockerjava.core.DefaultDockerClientConfig;
 import com.github.dockerjava.core.DockerClientImpl;
-import com.github.dockerjava.core.SSLConfig;
 import com.github.dockerjava.transport.DockerHttpClient;
+import com.github.dockerjava.transport.SSLConfig;
 import com.github.dockerjava.zerodep.ZerodepDockerHttpClient;
 import dev.optbench.harness.runtime.RuntimeUnavailableException;
 import java.io.IOException;
@@ -88,20 +88,25 @@ public final class DockerEngine implements AutoCloseable {
         + "): start dockerd (or set DOCKER_HOST to its socket), or use --runtime cgroup";
   }
 
-  /** {@code ssl} is null for a plain connection: docker-java's own convention for "no TLS". */
+  /**
+   * {@code ssl} is null for a plain connection, docker-java's own convention for "no TLS". It goes
+   * to the transport directly: the config's TLS settings (cert folder, custom SSL) only feed {@code
+   * getSSLConfig()}, which we would pass on to the same builder.
+   */
   private static DockerClient client(
       String host, SSLConfig ssl, Optional<Duration> responseTimeout) {
     URI uri = URI.create(host);
     DefaultDockerClientConfig config =
         DefaultDockerClientConfig.createDefaultConfigBuilder()
             .withDockerHost(host)
-            .withDockerTlsVerify(ssl != null)
-            .withCustomSslConfig(ssl)
+            // TLS is the transport's (above); off here so a DOCKER_TLS_VERIFY in the environment
+            // does not make the config look for a DOCKER_CERT_PATH folder it would not use.
+            .withDockerTlsVerify(false)
             .build();
     ZerodepDockerHttpClient.Builder http =
         new ZerodepDockerHttpClient.Builder()
             .dockerHost(uri)
-            .sslConfig(config.getSSLConfig())
+            .sslConfig(ssl)
             .connectionTimeout(CONNECT_TIMEOUT);
     responseTimeout.ifPresent(http::responseTimeout);
     DockerHttpClient httpClient = http.build();

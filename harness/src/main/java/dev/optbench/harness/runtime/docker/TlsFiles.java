@@ -1,28 +1,39 @@
 package dev.optbench.harness.runtime.docker;
 
-import com.github.dockerjava.core.SSLConfig;
-import com.github.dockerjava.core.util.CertificateUtils;
+import com.github.dockerjava.transport.SSLConfig;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.Reader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
-import java.security.Security;
+import java.security.PrivateKey;
+import java.security.cert.Certificate;
+import java.security.cert.CertificateFactory;
+import java.util.Collection;
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
-import org.bouncycastle.jce.provider.BouncyCastleProvider;
+import org.bouncycastle.asn1.pkcs.PrivateKeyInfo;
+import org.bouncycastle.openssl.PEMKeyPair;
+import org.bouncycastle.openssl.PEMParser;
+import org.bouncycastle.openssl.jcajce.JcaPEMKeyConverter;
 
 /**
  * The PEM files of a TLS-protected engine ({@code dockerd --tlsverify}): the CA that signed the
  * engine's certificate, and the client certificate and key it accepts. Each file is named on its
- * own, not as docker-java's cert folder ({@code withDockerCertPath}) which insists on the docker
- * CLI's names {@code ca.pem cert.pem key.pem} in one folder; {@link #inFolder} makes that case.
- * {@link #NONE} is a plain connection.
+ * own: docker-java's cert folder ({@code DefaultDockerClientConfig.withDockerCertPath}) insists on
+ * the docker CLI's names in one folder, and its custom-SSL hook takes a deprecated type; {@link
+ * #inFolder} covers the folder case. Certificates are read by the JDK, keys by BouncyCastle
+ * (PKCS#1, PKCS#8 and EC keys, as openssl writes them). {@link #NONE} is a plain connection.
  */
 public record TlsFiles(Path ca, Path cert, Path key) {
   /** No TLS: unix sockets and plain {@code tcp://}. */
   public static final TlsFiles NONE = new TlsFiles(Path.of(""), Path.of(""), Path.of(""));
+
+  /** In-memory stores only: the password protects nothing on disk. */
+  private static final char[] PASSWORD = "optbench".toCharArray();
 
   /** The docker CLI's layout ({@code DOCKER_CERT_PATH}): ca.pem, cert.pem and key.pem. */
   public static TlsFiles inFolder(Path dir) {
@@ -40,63 +51,79 @@ public record TlsFiles(Path ca, Path cert, Path key) {
    * @throws IllegalArgumentException with one sentence naming the file and what is wrong
    */
   public SSLConfig sslConfig() {
-    // CertificateUtils asks for the "BC" provider by name; LocalDirectorySSLConfig registers it
-    // itself, we bypass that class (see above), so register it here. Adding it twice is a no-op.
-    Security.addProvider(new BouncyCastleProvider());
-    String caPem = read("CA", ca);
-    String certPem = read("client certificate", cert);
-    String keyPem = read("client key", key);
-    KeyStore trust = parse("CA", ca, () -> CertificateUtils.createTrustStore(caPem));
-    KeyStore keys =
-        parse(
-            "client key or certificate",
-            key,
-            () -> CertificateUtils.createKeyStore(keyPem, certPem));
-    return () -> context(trust, keys);
-  }
-
-  private static SSLContext context(KeyStore trust, KeyStore keys) {
+    Collection<? extends Certificate> cas = certificates("CA", ca);
+    Collection<? extends Certificate> chain = certificates("client certificate", cert);
+    PrivateKey privateKey = privateKey();
     try {
-      // createKeyStore protects the key with this password (docker-java's own constant).
-      KeyManagerFactory km = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
-      km.init(keys, "docker".toCharArray());
-      TrustManagerFactory tm =
-          TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-      tm.init(trust);
-      SSLContext ssl = SSLContext.getInstance("TLS");
-      ssl.init(km.getKeyManagers(), tm.getTrustManagers(), null);
-      return ssl;
-    } catch (GeneralSecurityException e) {
-      throw new IllegalStateException("cannot set up TLS: " + e.getMessage(), e);
+      KeyStore trust = KeyStore.getInstance("PKCS12");
+      trust.load(null, null);
+      int i = 0;
+      for (Certificate c : cas) {
+        trust.setCertificateEntry("ca-" + i++, c);
+      }
+      KeyStore keys = KeyStore.getInstance("PKCS12");
+      keys.load(null, null);
+      keys.setKeyEntry("client", privateKey, PASSWORD, chain.toArray(Certificate[]::new));
+      SSLContext ssl = context(trust, keys);
+      return () -> ssl;
+    } catch (IOException | GeneralSecurityException e) {
+      throw new IllegalArgumentException(
+          "the TLS key " + key + " does not fit the certificate " + cert + " (" + e + ")", e);
     }
   }
 
-  private static String read(String what, Path file) {
+  private static SSLContext context(KeyStore trust, KeyStore keys) throws GeneralSecurityException {
+    KeyManagerFactory km = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
+    km.init(keys, PASSWORD);
+    TrustManagerFactory tm =
+        TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+    tm.init(trust);
+    SSLContext ssl = SSLContext.getInstance("TLS");
+    ssl.init(km.getKeyManagers(), tm.getTrustManagers(), null);
+    return ssl;
+  }
+
+  private static Collection<? extends Certificate> certificates(String what, Path file) {
+    exists(what, file);
+    try (InputStream in = Files.newInputStream(file)) {
+      Collection<? extends Certificate> found =
+          CertificateFactory.getInstance("X.509").generateCertificates(in);
+      if (found.isEmpty()) {
+        throw new IllegalArgumentException("TLS " + what + " in " + file + " holds no certificate");
+      }
+      return found;
+    } catch (IOException | GeneralSecurityException e) {
+      throw new IllegalArgumentException(
+          "TLS " + what + " in " + file + " is not a PEM certificate (" + e.getMessage() + ")", e);
+    }
+  }
+
+  private PrivateKey privateKey() {
+    exists("client key", key);
+    try (Reader in = Files.newBufferedReader(key);
+        PEMParser pem = new PEMParser(in)) {
+      Object read = pem.readObject();
+      JcaPEMKeyConverter converter = new JcaPEMKeyConverter();
+      if (read instanceof PEMKeyPair pair) {
+        return converter.getKeyPair(pair).getPrivate();
+      }
+      if (read instanceof PrivateKeyInfo info) {
+        return converter.getPrivateKey(info);
+      }
+      throw new IllegalArgumentException(
+          "TLS client key in " + key + " is not an unencrypted PEM private key");
+    } catch (IOException e) {
+      throw new IllegalArgumentException(
+          "TLS client key in " + key + " is not readable PEM (" + e.getMessage() + ")", e);
+    }
+  }
+
+  private static void exists(String what, Path file) {
     if (!Files.isRegularFile(file)) {
       throw new IllegalArgumentException("TLS " + what + " file " + file + " does not exist");
     }
-    try {
-      return Files.readString(file);
-    } catch (IOException e) {
-      throw new IllegalArgumentException(
-          "TLS " + what + " file " + file + " is not readable (" + e.getMessage() + ")", e);
-    }
-  }
-
-  private interface Parse {
-    KeyStore get() throws IOException, GeneralSecurityException;
-  }
-
-  private static KeyStore parse(String what, Path file, Parse parse) {
-    try {
-      KeyStore store = parse.get();
-      if (store == null) { // docker-java returns null for a key it cannot read
-        throw new IllegalArgumentException("no key or certificate found");
-      }
-      return store;
-    } catch (IOException | GeneralSecurityException | RuntimeException e) {
-      throw new IllegalArgumentException(
-          "TLS " + what + " in " + file + " is not valid PEM (" + e.getMessage() + ")", e);
+    if (!Files.isReadable(file)) {
+      throw new IllegalArgumentException("TLS " + what + " file " + file + " is not readable");
     }
   }
 }
