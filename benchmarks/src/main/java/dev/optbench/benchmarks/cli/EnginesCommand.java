@@ -5,6 +5,7 @@ import dev.optbench.harness.engine.Engines;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.Locale;
+import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -32,10 +33,12 @@ public final class EnginesCommand implements Callable<Integer> {
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
     List<EngineStatus> statuses = options.engines().probe();
+    int urlWidth = statuses.stream().mapToInt(s -> url(s).length()).max().orElse(3);
+    String row = "%-12s %-" + urlWidth + "s %-6s %-16s %4s %9s %6s %10s ";
     out.println(
         String.format(
             Locale.ROOT,
-            "%-12s %-30s %-6s %-16s %4s %9s %6s %10s %8s",
+            row + "%8s",
             "engine",
             "url",
             "health",
@@ -49,9 +52,9 @@ public final class EnginesCommand implements Callable<Integer> {
       out.println(
           String.format(
               Locale.ROOT,
-              "%-12s %-30s %-6s %-16s %4s %9s %6s %10s %6d ms",
+              row + "%5d ms",
               s.spec().name(),
-              s.spec().url() + (s.spec().tls().enabled() ? " TLS" : ""),
+              url(s),
               s.healthy() ? "ok" : "FAIL",
               s.healthy() ? s.version() : "-",
               s.healthy() ? Integer.toString(s.cpus()) : "-",
@@ -61,6 +64,9 @@ public final class EnginesCommand implements Callable<Integer> {
               s.latency().toMillis()));
     }
     for (EngineStatus s : statuses) {
+      if (!s.spec().labels().isEmpty()) {
+        out.println("  " + s.spec().name() + " labels: " + new TreeMap<>(s.spec().labels()));
+      }
       s.containers().forEach(c -> out.println("  " + s.spec().name() + ": " + c));
     }
     boolean allHealthy = statuses.stream().allMatch(EngineStatus::healthy);
@@ -71,6 +77,10 @@ public final class EnginesCommand implements Callable<Integer> {
   }
 
   private static final double GIB = 1L << 30;
+
+  private static String url(EngineStatus s) {
+    return s.spec().url() + (s.spec().tls().enabled() ? " TLS" : "");
+  }
 
   /** {@code optbench engines clean}: optbench's leftovers on every engine. */
   @Command(

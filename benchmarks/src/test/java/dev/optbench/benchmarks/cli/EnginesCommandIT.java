@@ -149,7 +149,7 @@ class EnginesCommandIT {
     Run r = optbench("engines", "--engines-file", file.toString());
 
     assertThat(r.exit()).as(r.toString()).isZero();
-    assertThat(r.out()).contains(tcp(0) + " TLS", tcp(1) + " TLS");
+    assertThat(r.out()).contains(tcp(0) + " TLS", tcp(1) + " TLS", "  a labels: {cpu=same-vm}");
   }
 
   @Test

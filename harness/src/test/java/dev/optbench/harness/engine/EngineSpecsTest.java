@@ -34,6 +34,21 @@ class EngineSpecsTest {
   }
 
   @Test
+  void theLocalEngineReadsTheDockerClisEnvironment() {
+    assertThat(EngineSpec.local(Map.of()).url()).isEqualTo("unix:///var/run/docker.sock");
+    assertThat(EngineSpec.local(Map.of("DOCKER_HOST", "tcp://h:2376", "DOCKER_TLS_VERIFY", "0")))
+        .isEqualTo(new EngineSpec("local", "tcp://h:2376", TlsFiles.NONE, Map.of()));
+    assertThat(
+            EngineSpec.local(
+                    Map.of(
+                        "DOCKER_HOST", "tcp://h:2376",
+                        "DOCKER_TLS_VERIFY", "1",
+                        "DOCKER_CERT_PATH", "/certs"))
+                .tls())
+        .isEqualTo(TlsFiles.inFolder(Path.of("/certs")));
+  }
+
+  @Test
   void aFileResolvesTlsPathsFromItsFolderAndKeepsLabels() throws Exception {
     Path file =
         Files.writeString(
