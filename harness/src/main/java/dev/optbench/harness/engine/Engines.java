@@ -11,6 +11,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * The engines of a run, checked, probed and cleaned. {@link #checkFiles} runs before anything is
@@ -72,9 +78,63 @@ public final class Engines {
     }
   }
 
-  /** Every engine's status, in the order given; an engine that fails does not stop the others. */
+  /**
+   * Every engine's status, in the order given; an engine that fails does not stop the others. The
+   * engines are probed side by side, each within {@link #PROBE_DEADLINE}: the connection has a
+   * connect and ping timeout, but the working client has none (an exec stream may stay silent for
+   * minutes), so an engine that accepts and then hangs in {@code info} would hang the listing.
+   */
   public List<EngineStatus> probe() {
-    return specs.stream().map(Engines::probe).toList();
+    return probe(PROBE_DEADLINE);
+  }
+
+  List<EngineStatus> probe(Duration deadline) {
+    ExecutorService pool =
+        Executors.newFixedThreadPool(
+            Math.max(1, specs.size()),
+            r -> {
+              Thread t = new Thread(r, "optbench-engine-probe");
+              t.setDaemon(true); // a hung probe must not keep the JVM alive
+              return t;
+            });
+    try {
+      List<Future<EngineStatus>> running =
+          specs.stream().map(spec -> pool.submit(() -> probe(spec))).toList();
+      List<EngineStatus> statuses = new ArrayList<>();
+      for (int i = 0; i < specs.size(); i++) {
+        statuses.add(await(specs.get(i), running.get(i), deadline));
+      }
+      return statuses;
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  /** Long enough for a healthy engine on a loaded machine (one probe took 22 s at load 14). */
+  static final Duration PROBE_DEADLINE = Duration.ofSeconds(45);
+
+  private static EngineStatus await(
+      EngineSpec spec, Future<EngineStatus> probe, Duration deadline) {
+    try {
+      return probe.get(deadline.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (TimeoutException e) {
+      return EngineStatus.failed(
+          spec,
+          "engine "
+              + spec.name()
+              + ": "
+              + spec.url()
+              + " accepted the connection but did not answer within "
+              + deadline.toSeconds()
+              + " s",
+          deadline);
+    } catch (ExecutionException e) {
+      return EngineStatus.failed(
+          spec, "engine " + spec.name() + ": " + e.getCause(), Duration.ZERO);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return EngineStatus.failed(spec, "engine " + spec.name() + ": interrupted", Duration.ZERO);
+    }
   }
 
   static EngineStatus probe(EngineSpec spec) {
