@@ -159,7 +159,14 @@ class EnginesCommandIT {
     Files.copy(certs.clientDir().resolve("ca.pem"), noKey.resolve("ca.pem"));
     Files.copy(certs.clientDir().resolve("cert.pem"), noKey.resolve("cert.pem"));
 
+    Path strangerCert = Files.createDirectories(dir.resolve("stranger"));
+    Files.copy(
+        certs.ca(), strangerCert.resolve("ca.pem")); // the right CA, a client it never signed
+    Files.copy(other.clientDir().resolve("cert.pem"), strangerCert.resolve("cert.pem"));
+    Files.copy(other.clientDir().resolve("key.pem"), strangerCert.resolve("key.pem"));
+
     Run wrongCa = optbench("engines", "--engine", engine(0, other.clientDir()));
+    Run stranger = optbench("engines", "--engine", engine(0, strangerCert));
     Run plain = optbench("engines", "--engine", "a=" + tcp(0));
     Run missing = optbench("engines", "--engine", engine(0, noKey));
     Run closedPort = optbench("engines", "--engine", "a=tcp://" + hosts.get(0).address() + ":2377");
@@ -169,6 +176,10 @@ class EnginesCommandIT {
         .as(wrongCa.toString())
         .contains("engine a: " + tcp(0) + " presented a certificate that the CA in")
         .contains("did not sign");
+    assertThat(stranger.exit()).isEqualTo(2);
+    assertThat(stranger.err())
+        .as(stranger.toString())
+        .contains("engine a: " + tcp(0) + " refused the client certificate");
     assertThat(plain.exit()).isEqualTo(2);
     assertThat(plain.err())
         .as(plain.toString())
@@ -183,7 +194,7 @@ class EnginesCommandIT {
                 + " does not exist");
     assertThat(closedPort.exit()).isEqualTo(2);
     assertThat(closedPort.err()).contains("No Docker engine answers at", "Connection refused");
-    for (Run r : List.of(wrongCa, plain, missing, closedPort)) {
+    for (Run r : List.of(wrongCa, stranger, plain, missing, closedPort)) {
       assertThat(r.err().lines().count()).as(r.toString()).isEqualTo(1);
     }
   }
