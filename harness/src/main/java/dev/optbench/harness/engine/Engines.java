@@ -20,8 +20,8 @@ import java.util.concurrent.TimeoutException;
 
 /**
  * The engines of a run, checked, probed and cleaned. {@link #checkFiles} runs before anything is
- * contacted (a missing certificate is a typo, not an outage); {@link #connectAll} before any long
- * work, so a wrong CA or a plain connection to a TLS port stops the run in seconds.
+ * contacted (a missing certificate is a typo, not an outage); {@link #probe} then says in seconds
+ * whether a wrong CA or a plain connection to a TLS port makes an engine unusable.
  */
 public final class Engines {
   private final List<EngineSpec> specs;
@@ -48,25 +48,6 @@ public final class Engines {
           throw new IllegalArgumentException("engine " + spec.name() + ": " + e.getMessage(), e);
         }
       }
-    }
-  }
-
-  /**
-   * One client per engine, all or none: the first engine that does not answer closes the others.
-   *
-   * @throws RuntimeUnavailableException naming the engine and why
-   */
-  public List<DockerEngine> connectAll() {
-    checkFiles();
-    List<DockerEngine> connected = new ArrayList<>();
-    try {
-      for (EngineSpec spec : specs) {
-        connected.add(connect(spec));
-      }
-      return connected;
-    } catch (RuntimeException e) {
-      connected.forEach(DockerEngine::close);
-      throw e;
     }
   }
 
