@@ -13,6 +13,8 @@ import java.util.regex.Pattern;
  */
 public record EngineSpec(String name, String url, TlsFiles tls, Map<String, String> labels) {
   private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]{0,31}");
+  private static final Pattern HOST_PORT =
+      Pattern.compile("tcp://(\\[[0-9a-fA-F:.]+\\]|[^/:\\[\\]]+):[0-9]{1,5}/?");
 
   /** The engine at $DOCKER_HOST, as a run without {@code --engine} uses it. */
   public static EngineSpec local() {
@@ -49,6 +51,11 @@ public record EngineSpec(String name, String url, TlsFiles tls, Map<String, Stri
     if (!url.startsWith("unix://") && !url.startsWith("tcp://")) {
       throw new IllegalArgumentException(
           "engine " + name + ": URL '" + url + "' must start with unix:// or tcp://");
+    }
+    if (url.startsWith("tcp://") && !HOST_PORT.matcher(url).matches()) {
+      // docker-java would take "tcp://h" and fail later with a message about port -1
+      throw new IllegalArgumentException(
+          "engine " + name + ": URL '" + url + "' must read tcp://HOST:PORT (2376 for TLS)");
     }
     if (tls.enabled() && !url.startsWith("tcp://")) {
       throw new IllegalArgumentException(

@@ -83,6 +83,8 @@ class EngineSpecsTest {
         .hasMessage("--engine 'tcp://h:1' must read NAME=URL or NAME=URL,tls=DIR");
     assertThatThrownBy(() -> EngineSpecs.of(List.of("a=http://h:1"), null))
         .hasMessage("engine a: URL 'http://h:1' must start with unix:// or tcp://");
+    assertThatThrownBy(() -> EngineSpecs.of(List.of("a=tcp://h"), null))
+        .hasMessage("engine a: URL 'tcp://h' must read tcp://HOST:PORT (2376 for TLS)");
     assertThatThrownBy(() -> EngineSpecs.of(List.of("a=unix:///s,tls=/d"), null))
         .hasMessage("engine a: TLS files are for tcp:// engines, not unix:///s");
     assertThatThrownBy(() -> EngineSpecs.of(List.of("a=tcp://h:1,cert=/d"), null))
