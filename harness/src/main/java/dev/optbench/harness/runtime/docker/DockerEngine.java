@@ -26,13 +26,11 @@ public final class DockerEngine implements AutoCloseable {
   private static final Duration PING_TIMEOUT = Duration.ofSeconds(3);
 
   private final String host;
-  private final TlsFiles tls;
   private final DockerClient client;
   private final Version version;
 
-  private DockerEngine(String host, TlsFiles tls, DockerClient client, Version version) {
+  private DockerEngine(String host, DockerClient client, Version version) {
     this.host = host;
-    this.tls = tls;
     this.client = client;
     this.version = version;
   }
@@ -72,7 +70,7 @@ public final class DockerEngine implements AutoCloseable {
     try (DockerClient pinger = client(host, ssl, Optional.of(PING_TIMEOUT))) {
       pinger.pingCmd().exec();
       Version version = pinger.versionCmd().exec();
-      return new DockerEngine(host, tls, client(host, ssl, Optional.empty()), version);
+      return new DockerEngine(host, client(host, ssl, Optional.empty()), version);
     } catch (IOException | RuntimeException e) {
       throw new RuntimeUnavailableException(ConnectFailure.explain(host, tls, e), e);
     }
@@ -119,11 +117,6 @@ public final class DockerEngine implements AutoCloseable {
 
   public String host() {
     return host;
-  }
-
-  /** The TLS files this engine was reached with; {@link TlsFiles#NONE} for a plain connection. */
-  public TlsFiles tls() {
-    return tls;
   }
 
   /** Engine version, e.g. {@code 20.10.24}. */
