@@ -16,7 +16,7 @@ if [ "$(id -u)" = 0 ]; then
   say "installing packages"
   export DEBIAN_FRONTEND=noninteractive
   apt-get update -q >/dev/null
-  apt-get install -y -q --no-install-recommends \
+  apt-get install -y -q --no-install-recommends openssl iproute2 util-linux \
     docker.io influxdb influxdb-client chromium chromium-driver \
     gcc make libc6-dev xz-utils curl ca-certificates python3 valgrind binutils >/dev/null
 

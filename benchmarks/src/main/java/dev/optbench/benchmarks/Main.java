@@ -46,6 +46,7 @@ import picocli.CommandLine.Unmatched;
       CompareCommand.class,
       GrafanaCommand.class,
       dev.optbench.benchmarks.cli.DoctorCommand.class,
+      dev.optbench.benchmarks.cli.EnginesCommand.class,
       ReportCommand.class
     })
 public final class Main implements Callable<Integer> {

@@ -3,6 +3,7 @@ package dev.optbench.harness.testing;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
@@ -19,12 +20,44 @@ public final class PrivateDockerd implements AutoCloseable {
   private final Path dir;
   private final Path socketDir;
   private final Path pidfile;
+  private final List<String> prefix = new ArrayList<>();
+  private final List<String> extraArgs = new ArrayList<>();
 
   /** {@code dir}: data and exec roots and the log; on a disk file system (overlay2 needs one). */
   public PrivateDockerd(Path dir) throws IOException {
     this.dir = Files.createDirectories(dir);
     this.socketDir = Files.createTempDirectory("dockerd-");
     this.pidfile = dir.resolve("dockerd.pid");
+  }
+
+  /**
+   * Runs the daemon in network namespace {@code netns} (made by {@link NetnsHost}). Through {@code
+   * nsenter --net}, not {@code ip netns exec}: the latter also makes a mount namespace with a fresh
+   * /sys, which hides the cgroup mounts, and dockerd then stops with "Devices cgroup isn't mounted"
+   * (seen here). Its unix socket stays reachable from the host: sockets are files.
+   */
+  public PrivateDockerd inNetns(String netns) {
+    prefix.addAll(List.of("nsenter", "--net=/var/run/netns/" + netns));
+    return this;
+  }
+
+  /**
+   * Also listens on {@code tcp://address:2376} and accepts only clients whose certificate {@code
+   * ca} signed ({@code --tlsverify}), presenting {@code cert} and {@code key}.
+   */
+  public PrivateDockerd listenTls(String address, Path ca, Path cert, Path key) {
+    extraArgs.addAll(
+        List.of(
+            "--host",
+            "tcp://" + address + ":2376",
+            "--tlsverify",
+            "--tlscacert",
+            ca.toString(),
+            "--tlscert",
+            cert.toString(),
+            "--tlskey",
+            key.toString()));
+    return this;
   }
 
   /** True where this test can run a dockerd: root, with dockerd on the PATH. */
@@ -51,21 +84,24 @@ public final class PrivateDockerd implements AutoCloseable {
 
   /** Starts dockerd and waits until its socket answers (60 s at most). */
   public void start() throws IOException, InterruptedException {
-    new ProcessBuilder(
-            List.of(
-                "dockerd",
-                "--host",
-                host(),
-                "--data-root",
-                dir.resolve("data").toString(),
-                "--exec-root",
-                execRoot().toString(),
-                "--pidfile",
-                pidfile.toString(),
-                "--bridge=none",
-                "--iptables=false",
-                "--ip-masq=false",
-                "--ip6tables=false"))
+    List<String> argv = new ArrayList<>(prefix);
+    argv.addAll(
+        List.of(
+            "dockerd",
+            "--host",
+            host(),
+            "--data-root",
+            dir.resolve("data").toString(),
+            "--exec-root",
+            execRoot().toString(),
+            "--pidfile",
+            pidfile.toString(),
+            "--bridge=none",
+            "--iptables=false",
+            "--ip-masq=false",
+            "--ip6tables=false"));
+    argv.addAll(extraArgs);
+    new ProcessBuilder(argv)
         .redirectErrorStream(true)
         .redirectOutput(ProcessBuilder.Redirect.appendTo(log().toFile()))
         .start();
@@ -144,7 +180,16 @@ public final class PrivateDockerd implements AutoCloseable {
    * the caller to delete: it may hold overlay mounts until the daemon is fully gone.
    */
   @Override
-  public void close() throws Exception {
+  public void close() throws IOException {
+    try {
+      stop();
+    } catch (InterruptedException e) {
+      // javac warns on an AutoCloseable whose close() may throw InterruptedException: keep the flag
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  private void stop() throws IOException, InterruptedException {
     Optional<ProcessHandle> daemon = daemon();
     if (daemon.isPresent()) {
       daemon.get().destroy();

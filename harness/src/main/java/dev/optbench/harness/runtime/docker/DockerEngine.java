@@ -5,6 +5,7 @@ import com.github.dockerjava.api.model.Version;
 import com.github.dockerjava.core.DefaultDockerClientConfig;
 import com.github.dockerjava.core.DockerClientImpl;
 import com.github.dockerjava.transport.DockerHttpClient;
+import com.github.dockerjava.transport.SSLConfig;
 import com.github.dockerjava.zerodep.ZerodepDockerHttpClient;
 import dev.optbench.harness.runtime.RuntimeUnavailableException;
 import java.io.IOException;
@@ -51,14 +52,27 @@ public final class DockerEngine implements AutoCloseable {
    * @throws RuntimeUnavailableException when nothing answers at {@code host}
    */
   public static DockerEngine connect(String host) {
+    return connect(host, TlsFiles.NONE);
+  }
+
+  /**
+   * Connects over TLS when {@code tls} is {@link TlsFiles#enabled() enabled} (a {@code tcp://}
+   * engine started with {@code --tlsverify}); otherwise as {@link #connect(String)}.
+   *
+   * @throws IllegalArgumentException when a TLS file is missing or not PEM (nothing was contacted)
+   * @throws RuntimeUnavailableException when the engine does not answer, or the TLS handshake
+   *     fails, with one sentence naming the likely misconfiguration
+   */
+  public static DockerEngine connect(String host, TlsFiles tls) {
+    SSLConfig ssl = tls.enabled() ? tls.sslConfig() : null;
     // The ping gets its own client with a response timeout; the working client has none, because
     // an exec stream of a long unit may stay silent for minutes.
-    try (DockerClient pinger = client(host, Optional.of(PING_TIMEOUT))) {
+    try (DockerClient pinger = client(host, ssl, Optional.of(PING_TIMEOUT))) {
       pinger.pingCmd().exec();
       Version version = pinger.versionCmd().exec();
-      return new DockerEngine(host, client(host, Optional.empty()), version);
+      return new DockerEngine(host, client(host, ssl, Optional.empty()), version);
     } catch (IOException | RuntimeException e) {
-      throw new RuntimeUnavailableException(unreachable(host, e), e);
+      throw new RuntimeUnavailableException(ConnectFailure.explain(host, tls, e), e);
     }
   }
 
@@ -72,12 +86,26 @@ public final class DockerEngine implements AutoCloseable {
         + "): start dockerd (or set DOCKER_HOST to its socket), or use --runtime cgroup";
   }
 
-  private static DockerClient client(String host, Optional<Duration> responseTimeout) {
+  /**
+   * {@code ssl} is null for a plain connection, docker-java's own convention for "no TLS". It goes
+   * to the transport directly: the config's TLS settings (cert folder, custom SSL) only feed {@code
+   * getSSLConfig()}, which we would pass on to the same builder.
+   */
+  private static DockerClient client(
+      String host, SSLConfig ssl, Optional<Duration> responseTimeout) {
     URI uri = URI.create(host);
     DefaultDockerClientConfig config =
-        DefaultDockerClientConfig.createDefaultConfigBuilder().withDockerHost(host).build();
+        DefaultDockerClientConfig.createDefaultConfigBuilder()
+            .withDockerHost(host)
+            // TLS is the transport's (above); off here so a DOCKER_TLS_VERIFY in the environment
+            // does not make the config look for a DOCKER_CERT_PATH folder it would not use.
+            .withDockerTlsVerify(false)
+            .build();
     ZerodepDockerHttpClient.Builder http =
-        new ZerodepDockerHttpClient.Builder().dockerHost(uri).connectionTimeout(CONNECT_TIMEOUT);
+        new ZerodepDockerHttpClient.Builder()
+            .dockerHost(uri)
+            .sslConfig(ssl)
+            .connectionTimeout(CONNECT_TIMEOUT);
     responseTimeout.ifPresent(http::responseTimeout);
     DockerHttpClient httpClient = http.build();
     return DockerClientImpl.getInstance(config, httpClient);

@@ -1,14 +1,19 @@
 package dev.optbench.harness.runtime.docker;
 
 import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.api.exception.ConflictException;
 import com.github.dockerjava.api.exception.NotFoundException;
 import com.github.dockerjava.api.model.Container;
+import com.github.dockerjava.api.model.Image;
 import dev.optbench.harness.cgroup.CgroupFs;
 import dev.optbench.harness.cgroup.CgroupVersion;
+import dev.optbench.harness.image.ImageLabels;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -40,6 +45,32 @@ public final class DockerJanitor {
     Map<String, String> filter = new HashMap<>(labels);
     filter.put(ContainerLabels.MANAGED, "true");
     return remove(filter, true);
+  }
+
+  /**
+   * Removes the variant images (labelled {@code dev.optbench.variant}, as VariantImageBuilder
+   * labels them) that no container on the engine uses any more; a run still going keeps its images.
+   * Returns the removed images' tags (or ids). The next run rebuilds what it needs, in seconds: the
+   * binaries stay in the build cache.
+   */
+  public List<String> removeUnusedImages() {
+    Set<String> inUse = new HashSet<>();
+    docker.listContainersCmd().withShowAll(true).exec().forEach(c -> inUse.add(c.getImageId()));
+    List<String> removed = new ArrayList<>();
+    for (Image image : docker.listImagesCmd().withLabelFilter(ImageLabels.VARIANT).exec()) {
+      if (inUse.contains(image.getId())) {
+        continue;
+      }
+      try {
+        // Forced only because an image with two tags is otherwise refused; not in use (above).
+        docker.removeImageCmd(image.getId()).withForce(true).exec();
+        String[] tags = image.getRepoTags();
+        removed.add(tags != null && tags.length > 0 ? String.join(",", tags) : image.getId());
+      } catch (NotFoundException | ConflictException e) {
+        // gone meanwhile, or a container started on it meanwhile: either way not ours to force
+      }
+    }
+    return removed;
   }
 
   /** The dead run's per-sandbox cgroup folders (see UnitCgroups) go with its container. */

@@ -1,0 +1,35 @@
+package dev.optbench.benchmarks.cli;
+
+import dev.optbench.harness.engine.EngineSpecs;
+import dev.optbench.harness.engine.Engines;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import picocli.CommandLine.Option;
+
+/** {@code --engine NAME=URL[,tls=DIR]} (repeatable) and {@code --engines-file FILE}. */
+public final class EngineOptions {
+  @Option(
+      names = "--engine",
+      paramLabel = "NAME=URL[,tls=DIR]",
+      description =
+          "A Docker engine by name: unix:///path/docker.sock, tcp://HOST:PORT, or tcp://HOST:2376,tls=DIR"
+              + " with DIR holding ca.pem, cert.pem and key.pem (as DOCKER_CERT_PATH). Repeatable."
+              + " Default: $DOCKER_HOST as 'local'.")
+  List<String> named = new ArrayList<>();
+
+  @Option(
+      names = "--engines-file",
+      paramLabel = "FILE",
+      description =
+          "JSON file of engines: {\"engines\":[{\"name\":..,\"url\":..,\"tls\":{\"ca\":..,\"cert\":..,"
+              + "\"key\":..},\"labels\":{..}}]}; relative paths are from the file's folder.")
+  Path file;
+
+  /** The engines, their TLS files read; a mistake is one sentence (exit 2), nothing contacted. */
+  Engines engines() {
+    Engines engines = new Engines(EngineSpecs.of(named, file));
+    engines.checkFiles();
+    return engines;
+  }
+}

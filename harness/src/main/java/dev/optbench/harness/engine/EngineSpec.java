@@ -1,0 +1,70 @@
+package dev.optbench.harness.engine;
+
+import dev.optbench.harness.runtime.docker.DockerEngine;
+import dev.optbench.harness.runtime.docker.TlsFiles;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/**
+ * One Docker engine a user names: where it is ({@code unix://}, {@code tcp://}, {@code tcp://} with
+ * TLS files) and free labels (e.g. {@code cpu=xeon-e5}) for placement. The name is how results,
+ * samples and messages refer to it, so it is short and safe as a JMH param and an InfluxDB tag.
+ */
+public record EngineSpec(String name, String url, TlsFiles tls, Map<String, String> labels) {
+  private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]{0,31}");
+  private static final Pattern HOST_PORT =
+      Pattern.compile("tcp://(\\[[0-9a-fA-F:.]+\\]|[^/:\\[\\]]+):[0-9]{1,5}/?");
+
+  /** The engine at $DOCKER_HOST, as a run without {@code --engine} uses it. */
+  public static EngineSpec local() {
+    return local(System.getenv());
+  }
+
+  /**
+   * As the docker CLI reads its environment: {@code DOCKER_TLS_VERIFY} set (and not "0") means TLS
+   * with the files in {@code DOCKER_CERT_PATH}, else {@code ~/.docker}.
+   */
+  static EngineSpec local(Map<String, String> env) {
+    String host = env.getOrDefault("DOCKER_HOST", "");
+    String verify = env.getOrDefault("DOCKER_TLS_VERIFY", "");
+    TlsFiles tls =
+        verify.isEmpty() || verify.equals("0")
+            ? TlsFiles.NONE
+            : TlsFiles.inFolder(
+                Path.of(
+                    env.getOrDefault(
+                        "DOCKER_CERT_PATH", System.getProperty("user.home") + "/.docker")));
+    return new EngineSpec(
+        "local", host.isBlank() ? DockerEngine.DEFAULT_HOST : host, tls, Map.of());
+  }
+
+  public EngineSpec {
+    labels = Map.copyOf(labels);
+    if (!NAME.matcher(name).matches()) {
+      throw new IllegalArgumentException(
+          "engine name '"
+              + name
+              + "' is not usable: 1-32 letters, digits, '.', '_' or '-', starting with a letter"
+              + " or digit");
+    }
+    if (!url.startsWith("unix://") && !url.startsWith("tcp://")) {
+      throw new IllegalArgumentException(
+          "engine " + name + ": URL '" + url + "' must start with unix:// or tcp://");
+    }
+    if (url.startsWith("tcp://") && !HOST_PORT.matcher(url).matches()) {
+      // docker-java would take "tcp://h" and fail later with a message about port -1
+      throw new IllegalArgumentException(
+          "engine " + name + ": URL '" + url + "' must read tcp://HOST:PORT (2376 for TLS)");
+    }
+    if (tls.enabled() && !url.startsWith("tcp://")) {
+      throw new IllegalArgumentException(
+          "engine " + name + ": TLS files are for tcp:// engines, not " + url);
+    }
+  }
+
+  /** "a (tcp://10.0.0.2:2376, TLS)" */
+  public String describe() {
+    return name + " (" + url + (tls.enabled() ? ", TLS" : "") + ")";
+  }
+}

@@ -1,0 +1,86 @@
+package dev.optbench.harness.runtime.docker;
+
+import java.util.Locale;
+import javax.net.ssl.SSLException;
+import javax.net.ssl.SSLHandshakeException;
+
+/**
+ * Why a connection to an engine failed, as one sentence a user can act on. docker-java wraps the
+ * transport's exception (often twice) and its messages name the symptom (a handshake alert, "HTTP
+ * request to an HTTPS server"), not the misconfiguration behind it; this maps the usual ones.
+ */
+final class ConnectFailure {
+  private ConnectFailure() {}
+
+  static String explain(String host, TlsFiles tls, Throwable failure) {
+    String detail = detail(failure);
+    String lower = chainText(failure).toLowerCase(Locale.ROOT);
+    if (lower.contains("http request to an https server")) {
+      return host
+          + " speaks TLS but no TLS files were given: name its CA, client certificate and key"
+          + " (tls=DIR in --engine, or ca/cert/key in the engines file)";
+    }
+    if (lower.contains("pkix path") || lower.contains("unable to find valid certification path")) {
+      return host
+          + " presented a certificate that the CA in "
+          + tls.ca()
+          + " did not sign (wrong CA file?): "
+          + detail;
+    }
+    if (lower.contains("certificate_unknown")
+        || lower.contains("bad_certificate")
+        || lower.contains("unknown_ca")
+        || lower.contains("certificate_required")) {
+      return host
+          + " refused the client certificate "
+          + tls.cert()
+          + " (not signed by a CA the engine trusts?): "
+          + detail;
+    }
+    if (lower.contains("no subject alternative") || lower.contains("doesn't match")) {
+      return host + " presented a certificate for another name or address: " + detail;
+    }
+    if (tls.enabled()
+        && (lower.contains("unrecognized ssl message") || lower.contains("plaintext connection"))) {
+      return host + " does not speak TLS (a plain tcp:// engine?): drop the TLS files: " + detail;
+    }
+    if (has(failure, SSLHandshakeException.class) || has(failure, SSLException.class)) {
+      return host + ": TLS handshake failed: " + detail;
+    }
+    if (host.startsWith("unix://")) {
+      return DockerEngine.unreachable(host, failure);
+    }
+    return "No Docker engine answers at "
+        + host
+        + " ("
+        + detail
+        + "): is dockerd listening there, and is the address reachable from this machine?";
+  }
+
+  private static boolean has(Throwable failure, Class<? extends Throwable> type) {
+    for (Throwable t = failure; t != null; t = t.getCause()) {
+      if (type.isInstance(t)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** The innermost cause: the one that names the socket or TLS problem. */
+  private static String detail(Throwable failure) {
+    Throwable root = failure;
+    while (root.getCause() != null && root.getCause() != root) {
+      root = root.getCause();
+    }
+    String m = root.getMessage();
+    return root.getClass().getSimpleName() + (m == null ? "" : ": " + m.strip());
+  }
+
+  private static String chainText(Throwable failure) {
+    StringBuilder text = new StringBuilder();
+    for (Throwable t = failure; t != null; t = t.getCause()) {
+      text.append(t.getClass().getName()).append(' ').append(t.getMessage()).append('\n');
+    }
+    return text.toString();
+  }
+}
