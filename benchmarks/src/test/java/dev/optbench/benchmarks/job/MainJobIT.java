@@ -139,7 +139,10 @@ class MainJobIT {
     assertThat(job.exit()).as(out).isZero();
     // Interleaved by default: 10 rounds of the 2 pairs after a warm-up round.
     assertThat(out).contains("runtime:", "workload:", "[round 10/10]", "(baseline)");
+    // short generated units get more media by default (--min-unit-ms 200): timed, said, kept
+    assertThat(out).contains("unit length: ffmpeg starts in", "units under");
     Path run = BenchmarksJar.runFolder(tmp.resolve("optbench-results"));
+    assertThat(run.resolve("lengths.json")).isRegularFile();
     assertThat(RunStatus.read(run.resolve("run.json")).status()).isEqualTo(RunStatus.COMPLETE);
     Map<String, List<BenchmarkResult>> variants = RunReport.variants(run.resolve("jmh.json"));
     assertThat(variants).containsOnlyKeys("O2", "O0");
