@@ -198,7 +198,8 @@ public final class MainJobOptions {
   private double minUnitMs() {
     if (!(minUnitMs >= 0 && minUnitMs <= 60_000)) {
       throw new IllegalArgumentException(
-          "--min-unit-ms takes milliseconds from 0 (units as written) to 60000, not " + minUnitMs);
+          "--min-unit-ms takes milliseconds from 0 (units as written) to 60000, not "
+              + (minUnitMs == Math.rint(minUnitMs) ? Long.toString((long) minUnitMs) : minUnitMs));
     }
     return minUnitMs;
   }

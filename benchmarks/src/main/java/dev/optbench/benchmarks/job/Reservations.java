@@ -24,7 +24,7 @@ final class Reservations {
     if (choice.provider().name().equals("process")) {
       throw new IllegalArgumentException(
           "--reserve-cores needs the cgroup or docker runtime: the process runtime's units run"
-              + " beside the host's other processes, so they would be moved off "
+              + " beside the host's other processes, so they would be moved off CPU "
               + cpuset
               + " with them");
     }
