@@ -29,7 +29,7 @@ run() {
   if [ -n "$corunner" ]; then kill "$corunner"; wait "$corunner" 2>/dev/null || true; corunner=; fi
   echo
   echo "== $label: $(( t1 - t0 )) s wall, load after $(cut -d' ' -f1 /proc/loadavg)"
-  grep -E '^(contention|precision|Verdict|verdict)' "$work/$label.log" || true
+  grep -E '^(contention|precision|Verdict|verdict|interleaved stage|unit length)' "$work/$label.log" || true
   sed -n '/^variant /,/^$/p' "$work/$label.log"
 }
 run quiet-1 "$@"

@@ -68,10 +68,11 @@ final class InterleavedRun {
         sandboxes.computeIfAbsent(p.variant(), v -> TrialSandbox.openVariant(plan, v));
       }
       for (List<Pair> round : order.warmupRounds()) {
+        List<ResourceUsage> warmups = new ArrayList<>();
         for (Pair p : round) {
-          invoke(sandboxes.get(p.variant()), p);
+          warmups.add(invoke(sandboxes.get(p.variant()), p));
         }
-        progress.warmupDone();
+        progress.warmupDone(warmups);
       }
       while (!interrupted) {
         for (List<Pair> round : order.rounds().subList(roundsDone, order.rounds().size())) {

@@ -3,6 +3,7 @@ package dev.optbench.benchmarks.rounds;
 import dev.optbench.benchmarks.jmh.UnitMetric;
 import dev.optbench.harness.metrics.ResourceUsage;
 import java.io.PrintStream;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -16,6 +17,7 @@ public final class RoundProgress {
   private RoundOrder order;
   private long stageStart;
   private long roundStart;
+  private double warmupUnitMillis;
   private double measuredUnitMillis;
   private int round;
 
@@ -34,7 +36,8 @@ public final class RoundProgress {
     roundStart = stageStart;
   }
 
-  public void warmupDone() {
+  public void warmupDone(List<ResourceUsage> usage) {
+    warmupUnitMillis += usage.stream().mapToDouble(UnitMetric.WALL::of).sum();
     long now = System.nanoTime();
     out.printf(
         Locale.ROOT, "[warm-up] %d pairs in %s%n", order.pairs().size(), secs(now - roundStart));
@@ -67,14 +70,25 @@ public final class RoundProgress {
     return (System.nanoTime() - stageStart) / 1e6 / measuredUnitMillis;
   }
 
+  /**
+   * Stage wall time over all unit wall, warm-ups' too: what the harness adds around the units
+   * (launch, counters, work-folder reset, results written after each round).
+   */
+  public double harnessOverhead() {
+    return (System.nanoTime() - stageStart) / 1e6 / (measuredUnitMillis + warmupUnitMillis);
+  }
+
   public void stageEnded() {
     out.printf(
         Locale.ROOT,
-        "interleaved stage: %s for %s of measured unit wall (%.2fx; sandboxes opened once per"
-            + " variant, warm-ups included)%n",
+        "interleaved stage: %s for %s of measured unit wall (%.2fx, warm-ups included; %.2fx over"
+            + " every unit's wall, warm-ups' %s too: what the harness adds; sandboxes opened once"
+            + " per variant)%n",
         secs(System.nanoTime() - stageStart),
         secs((long) (measuredUnitMillis * 1e6)),
-        overhead());
+        overhead(),
+        harnessOverhead(),
+        secs((long) (warmupUnitMillis * 1e6)));
   }
 
   private static String secs(long nanos) {
