@@ -5,6 +5,9 @@
  *   optbench-exec [--totals] ... -- PROGRAM [ARG]...
  *   optbench-exec --idle        (PID 1 of a benchmark container: waits for SIGTERM, reaps)
  *   optbench-exec --clear DIR   (empties DIR, keeps DIR: a FROM scratch image has no rm)
+ *   optbench-exec --open DIR    (chmod 0777 DIR: a volume's root, which the engine's archive API
+ *                                never re-owns, made writable for the unit's user by its owner,
+ *                                root without capabilities, who cannot chown)
  *
  * Why a helper at all:
  *  - wall time is taken here, next to the process, so container exec latency (~70 ms for
@@ -51,6 +54,7 @@
 #include <ftw.h>
 #include <sys/prctl.h>
 #include <sys/resource.h>
+#include <sys/stat.h>
 #include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
@@ -234,6 +238,11 @@ static int idle(void) {
 int main(int argc, char **argv) {
   if (argc == 2 && strcmp(argv[1], "--idle") == 0) return idle();
   if (argc == 3 && strcmp(argv[1], "--clear") == 0) return clear_dir(argv[2]);
+  if (argc == 3 && strcmp(argv[1], "--open") == 0) {
+    if (chmod(argv[2], 0777) == 0) return 0;
+    perror("optbench-exec: --open");
+    return 1;
+  }
   int totals = 0;
   const char *cgroups[MAX_CGROUPS];
   int ncg = 0;

@@ -1,0 +1,185 @@
+package dev.optbench.harness.runtime.docker;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import com.github.dockerjava.api.command.InspectContainerResponse;
+import dev.optbench.harness.exec.ExecHelper;
+import dev.optbench.harness.image.ImageRequest;
+import dev.optbench.harness.image.VariantImageBuilder;
+import dev.optbench.harness.metrics.ResourceUsage;
+import dev.optbench.harness.model.VariantRef;
+import dev.optbench.harness.runtime.Execution;
+import dev.optbench.harness.runtime.Sandbox;
+import dev.optbench.harness.runtime.SandboxLimits;
+import dev.optbench.harness.testing.FakeVariant;
+import dev.optbench.harness.testing.NetnsHost;
+import dev.optbench.harness.testing.PrivateDockerd;
+import dev.optbench.harness.testing.Services;
+import dev.optbench.harness.testing.TestCertificates;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The remote path against the local one on the same unit, same image, same daemon: one dockerd in a
+ * network namespace of the test's own, reached over TLS on tcp:// (not local: work folder through
+ * the API, totals from optbench-exec inside the container) and over its unix socket (local: bind of
+ * the work folder, the unit's own cgroup read on the host). The engine shares this machine's file
+ * system, so the test asserts the host work folder was not mounted: the files reached the unit and
+ * came back through the archive API only.
+ */
+class DockerRemoteIT {
+  private static final long MIB = 1L << 20;
+  private static final Duration T = Duration.ofSeconds(120);
+  private static final List<String> UNIT =
+      List.of(FakeVariant.PROGRAM, "cpu", "1500", "touch", "64");
+
+  private static Path dir;
+  private static NetnsHost host;
+  private static PrivateDockerd dockerd;
+  private static DockerEngine local;
+  private static DockerEngine remote;
+  private static VariantRef variant;
+
+  @BeforeAll
+  static void startAnEngineInANamespace() throws Exception {
+    if (!PrivateDockerd.possible() || !NetnsHost.possible() || !TestCertificates.possible()) {
+      Services.missing(
+          "a dockerd in a network namespace of the test's own (needs root, docker.io, iproute2,"
+              + " openssl)");
+    }
+    // target/, not /tmp: overlay2 wants a disk file system under the data root.
+    dir = Files.createTempDirectory(Path.of("target").toAbsolutePath(), "remote-it-");
+    TestCertificates certs = TestCertificates.create(dir.resolve("certs"), "optbench-it-ca");
+    try {
+      host = NetnsHost.create(0);
+    } catch (IOException e) {
+      Services.missing("a network namespace of the test's own (" + e.getMessage() + ")");
+    }
+    Path[] server = certs.server(host.address());
+    dockerd =
+        new PrivateDockerd(dir.resolve("dockerd"))
+            .inNetns(host.name())
+            .listenTls(host.address(), certs.ca(), server[0], server[1]);
+    dockerd.start();
+    local = DockerEngine.connect(dockerd.host());
+    remote =
+        DockerEngine.connect(
+            "tcp://" + host.address() + ":2376", TlsFiles.inFolder(certs.clientDir()));
+    assertThat(local.isLocal()).isTrue();
+    assertThat(remote.isLocal()).isFalse();
+    VariantRef fake = FakeVariant.create(dir.resolve("variant"), "remote-it");
+    String image =
+        new VariantImageBuilder(remote.client())
+            .ensureImage(
+                new ImageRequest(
+                    fake.name(),
+                    fake.manifestDigest(),
+                    FakeVariant.PROGRAM,
+                    fake.binDir().resolve(FakeVariant.PROGRAM),
+                    fake.binDir().resolve(ExecHelper.NAME)));
+    variant = new VariantRef(fake.name(), fake.binDir(), Optional.of(image), "test-remote-it");
+  }
+
+  @AfterAll
+  static void tearDown() throws Exception {
+    for (DockerEngine e : new DockerEngine[] {local, remote}) {
+      if (e != null) {
+        e.close();
+      }
+    }
+    if (dockerd != null) {
+      dockerd.close();
+    }
+    if (host != null) {
+      host.close();
+    }
+    if (dir != null) {
+      try (Stream<Path> all = Files.walk(dir)) {
+        all.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+      }
+    }
+  }
+
+  private static Sandbox open(DockerEngine engine, Path work) {
+    return new DockerRuntime(engine)
+        .open(variant, new SandboxLimits("0", 256 * MIB, work, Map.of()));
+  }
+
+  @Test
+  void aUnitOnARemoteEngineGetsItsInputsGivesBackItsOutputsAndMeasuresAsTheLocalPath()
+      throws Exception {
+    Path work = Files.createDirectories(dir.resolve("work-remote"));
+    Files.write(work.resolve("in.bin"), new byte[(int) MIB]);
+    List<ResourceUsage> remoteRuns = new ArrayList<>();
+    List<ResourceUsage> localRuns = new ArrayList<>();
+    try (Sandbox remoteBox = open(remote, work);
+        Sandbox localBox = open(local, Files.createDirectories(dir.resolve("work-local")))) {
+      InspectContainerResponse inspect =
+          remote
+              .client()
+              .inspectContainerCmd(remoteBox.target().containerId().orElseThrow())
+              .exec();
+      assertThat(inspect.getMounts())
+          .as("the host work folder must not be mounted on a remote engine")
+          .noneSatisfy(m -> assertThat(m.getSource()).startsWith(work.toString()))
+          .anySatisfy(
+              m -> {
+                assertThat(m.getDestination().getPath()).isEqualTo("/work");
+                assertThat(m.getName())
+                    .as("an anonymous volume has a name, a bind none")
+                    .isNotBlank();
+                assertThat(m.getDriver()).isEqualTo("local");
+              });
+
+      Execution io =
+          remoteBox.run(List.of(FakeVariant.PROGRAM, "dread", "in.bin", "write", "out.txt"), T);
+      assertThat(io.usage().exitCode()).as(io.stderrTail()).isZero();
+      assertThat(Files.readString(work.resolve("out.txt"))).isEqualTo("x");
+      assertThat(work.resolve("in.bin")).hasSize(MIB);
+      Files.delete(work.resolve("out.txt")); // as a caller resets the folder between invocations
+      Execution again = remoteBox.run(List.of(FakeVariant.PROGRAM, "write", "out2.txt"), T);
+      assertThat(again.usage().exitCode()).isZero();
+      assertThat(work.resolve("out.txt")).doesNotExist();
+      assertThat(work.resolve("out2.txt")).hasContent("x");
+
+      // interleaved, so machine load drifts over both paths alike
+      for (int i = 0; i < 3; i++) {
+        remoteRuns.add(remoteBox.run(UNIT, T).usage());
+        localRuns.add(localBox.run(UNIT, T).usage());
+      }
+    }
+    remoteRuns.forEach(u -> System.out.println("remote " + u));
+    localRuns.forEach(u -> System.out.println("local  " + u));
+    double remoteCpu = median(remoteRuns.stream().map(ResourceUsage::cpuTotalNanos).toList());
+    double localCpu = median(localRuns.stream().map(ResourceUsage::cpuTotalNanos).toList());
+    System.out.printf(
+        "DockerRemoteIT: median CPU remote %.1f ms, local %.1f ms, remote/local %.4f%n",
+        remoteCpu / 1e6, localCpu / 1e6, remoteCpu / localCpu);
+    for (ResourceUsage u : remoteRuns) {
+      assertThat(u.source()).startsWith("docker-remote/cgroup-v");
+      assertThat(u.exitCode()).isZero();
+      assertThat(u.wallNanos()).isPositive();
+      assertThat(u.memoryPeakBytes()).isBetween(64 * MIB, 128 * MIB);
+      assertThat(u.cpuUserNanos() + u.cpuSystemNanos()).isEqualTo(u.cpuTotalNanos());
+    }
+    assertThat(localRuns).allSatisfy(u -> assertThat(u.source()).startsWith("docker/cgroup-v"));
+    assertThat(remoteCpu / localCpu).isCloseTo(1.0, within(0.03));
+  }
+
+  private static double median(List<Long> values) {
+    List<Long> sorted = values.stream().sorted().toList();
+    return sorted.get(sorted.size() / 2);
+  }
+}
