@@ -13,20 +13,13 @@ import dev.optbench.harness.runtime.Execution;
 import dev.optbench.harness.runtime.Sandbox;
 import dev.optbench.harness.runtime.SandboxLimits;
 import dev.optbench.harness.testing.FakeVariant;
-import dev.optbench.harness.testing.NetnsHost;
-import dev.optbench.harness.testing.PrivateDockerd;
-import dev.optbench.harness.testing.Services;
-import dev.optbench.harness.testing.TestCertificates;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -45,38 +38,18 @@ class DockerRemoteIT {
   private static final List<String> UNIT =
       List.of(FakeVariant.PROGRAM, "cpu", "1500", "touch", "64");
 
-  private static Path dir;
-  private static NetnsHost host;
-  private static PrivateDockerd dockerd;
+  private static RemoteTestEngine engines;
   private static DockerEngine local;
   private static DockerEngine remote;
+  private static Path dir;
   private static VariantRef variant;
 
   @BeforeAll
   static void startAnEngineInANamespace() throws Exception {
-    if (!PrivateDockerd.possible() || !NetnsHost.possible() || !TestCertificates.possible()) {
-      Services.missing(
-          "a dockerd in a network namespace of the test's own (needs root, docker.io, iproute2,"
-              + " openssl)");
-    }
-    // target/, not /tmp: overlay2 wants a disk file system under the data root.
-    dir = Files.createTempDirectory(Path.of("target").toAbsolutePath(), "remote-it-");
-    TestCertificates certs = TestCertificates.create(dir.resolve("certs"), "optbench-it-ca");
-    try {
-      host = NetnsHost.create(0);
-    } catch (IOException e) {
-      Services.missing("a network namespace of the test's own (" + e.getMessage() + ")");
-    }
-    Path[] server = certs.server(host.address());
-    dockerd =
-        new PrivateDockerd(dir.resolve("dockerd"))
-            .inNetns(host.name())
-            .listenTls(host.address(), certs.ca(), server[0], server[1]);
-    dockerd.start();
-    local = DockerEngine.connect(dockerd.host());
-    remote =
-        DockerEngine.connect(
-            "tcp://" + host.address() + ":2376", TlsFiles.inFolder(certs.clientDir()));
+    engines = RemoteTestEngine.start("remote-it");
+    local = engines.local();
+    remote = engines.remote();
+    dir = engines.dir();
     assertThat(local.isLocal()).isTrue();
     assertThat(remote.isLocal()).isFalse();
     VariantRef fake = FakeVariant.create(dir.resolve("variant"), "remote-it");
@@ -94,21 +67,8 @@ class DockerRemoteIT {
 
   @AfterAll
   static void tearDown() throws Exception {
-    for (DockerEngine e : new DockerEngine[] {local, remote}) {
-      if (e != null) {
-        e.close();
-      }
-    }
-    if (dockerd != null) {
-      dockerd.close();
-    }
-    if (host != null) {
-      host.close();
-    }
-    if (dir != null) {
-      try (Stream<Path> all = Files.walk(dir)) {
-        all.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-      }
+    if (engines != null) {
+      engines.close();
     }
   }
 
