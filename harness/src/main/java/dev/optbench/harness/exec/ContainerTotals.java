@@ -11,6 +11,7 @@ package dev.optbench.harness.exec;
  * @param systemNanos as userNanos, system
  * @param ioReadBytes v2 io.stat rbytes, v1 blkio.throttle.io_service_bytes Read
  * @param ioWriteBytes the same, written
+ * @param oomKills v2 memory.events oom_kill, v1 memory.oom_control oom_kill (kernel 4.13+)
  */
 public record ContainerTotals(
     String version,
@@ -18,10 +19,11 @@ public record ContainerTotals(
     long userNanos,
     long systemNanos,
     long ioReadBytes,
-    long ioWriteBytes) {
+    long ioWriteBytes,
+    long oomKills) {
 
   /** Not asked for, or no cgroup files were readable in the container. */
-  public static final ContainerTotals NONE = new ContainerTotals("", -1, -1, -1, -1, -1);
+  public static final ContainerTotals NONE = new ContainerTotals("", -1, -1, -1, -1, -1, -1);
 
   public boolean present() {
     return !version.isEmpty() && cpuNanos >= 0;

@@ -79,13 +79,20 @@ public record ExecReport(
       @JsonProperty("cg_user_ns") Long cgUser,
       @JsonProperty("cg_sys_ns") Long cgSys,
       @JsonProperty("cg_io_read") Long cgRead,
-      @JsonProperty("cg_io_write") Long cgWrite) {
+      @JsonProperty("cg_io_write") Long cgWrite,
+      @JsonProperty("cg_oom_kills") Long cgOom) {
     long delay = runDelayNanos == null || runDelayNanos < 0 ? -1 : runDelayNanos;
     ContainerTotals totals =
         cg == null || cg.isEmpty()
             ? ContainerTotals.NONE
             : new ContainerTotals(
-                cg, known(cgCpu), known(cgUser), known(cgSys), known(cgRead), known(cgWrite));
+                cg,
+                known(cgCpu),
+                known(cgUser),
+                known(cgSys),
+                known(cgRead),
+                known(cgWrite),
+                known(cgOom));
     return new ExecReport(
         wallNanos, userMicros, sysMicros, maxRssKib, delay, exitCode, signal, error, totals);
   }

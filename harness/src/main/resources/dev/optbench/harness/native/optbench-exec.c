@@ -33,7 +33,8 @@
  * cgroup namespace (v2) or Docker's bind of the container's folders (v1) — right before the fork
  * and after the reap, and reports the differences: CPU (v2 cpu.stat usage/user/system_usec; v1
  * cpuacct.usage in ns and cpuacct.stat in USER_HZ ticks) and block I/O bytes (v2 io.stat; v1
- * blkio.throttle.io_service_bytes). Units run one at a time and PID 1 idles, so the difference is
+ * blkio.throttle.io_service_bytes) and OOM kills (v2 memory.events, v1 memory.oom_control
+ * oom_kill). Units run one at a time and PID 1 idles, so the difference is
  * the unit's plus this helper's few syscalls. Peak memory is not taken from the cgroup: the
  * container's peak counter spans every unit so far and a read-only /sys cannot reset it; the
  * child's ru_maxrss stands in. "cg" says which files were read: "v1", "v2", or "" (none).
@@ -119,7 +120,7 @@ static long long run_delay_ns(pid_t pid) {
 }
 
 /* The container's own cgroup counters; -1 where a file is absent. */
-struct cg_totals { long long cpu_ns, user_ns, sys_ns, io_read, io_write; };
+struct cg_totals { long long cpu_ns, user_ns, sys_ns, io_read, io_write, oom_kills; };
 static const char *CG = "/sys/fs/cgroup";
 
 /* Value of "key N" in a flat-keyed file (cpu.stat, cpuacct.stat), or -1. */
@@ -172,7 +173,7 @@ static void io_v1(struct cg_totals *t) {
 /* 2 for v2, 1 for v1, 0 when neither can be read. */
 static int read_totals(struct cg_totals *t) {
   char path[128];
-  t->cpu_ns = t->user_ns = t->sys_ns = t->io_read = t->io_write = -1;
+  t->cpu_ns = t->user_ns = t->sys_ns = t->io_read = t->io_write = t->oom_kills = -1;
   snprintf(path, sizeof path, "%s/cpu.stat", CG);
   long long usage = keyed(path, "usage_usec");
   if (usage >= 0) {
@@ -181,6 +182,8 @@ static int read_totals(struct cg_totals *t) {
     t->user_ns = u < 0 ? -1 : u * 1000;
     t->sys_ns = s < 0 ? -1 : s * 1000;
     io_v2(t);
+    snprintf(path, sizeof path, "%s/memory.events", CG);
+    t->oom_kills = keyed(path, "oom_kill");
     return 2;
   }
   snprintf(path, sizeof path, "%s/cpuacct/cpuacct.usage", CG);
@@ -195,6 +198,8 @@ static int read_totals(struct cg_totals *t) {
   t->user_ns = u < 0 || hz <= 0 ? -1 : u * (1000000000LL / hz);
   t->sys_ns = s < 0 || hz <= 0 ? -1 : s * (1000000000LL / hz);
   io_v1(t);
+  snprintf(path, sizeof path, "%s/memory/memory.oom_control", CG); /* oom_kill: kernel >= 4.13 */
+  t->oom_kills = keyed(path, "oom_kill");
   return 1;
 }
 
@@ -352,11 +357,12 @@ int main(int argc, char **argv) {
   if (totals) {
     snprintf(cgpart, sizeof cgpart,
              ",\"cg\":\"%s\",\"cg_cpu_ns\":%lld,\"cg_user_ns\":%lld,\"cg_sys_ns\":%lld,"
-             "\"cg_io_read\":%lld,\"cg_io_write\":%lld",
+             "\"cg_io_read\":%lld,\"cg_io_write\":%lld,\"cg_oom_kills\":%lld",
              cg == 2 ? "v2" : cg == 1 ? "v1" : "",
              cg ? diff(after.cpu_ns, before.cpu_ns) : -1, cg ? diff(after.user_ns, before.user_ns) : -1,
              cg ? diff(after.sys_ns, before.sys_ns) : -1, cg ? diff(after.io_read, before.io_read) : -1,
-             cg ? diff(after.io_write, before.io_write) : -1);
+             cg ? diff(after.io_write, before.io_write) : -1,
+             cg ? diff(after.oom_kills, before.oom_kills) : -1);
   }
   char line[1024];
   snprintf(line, sizeof line,

@@ -36,7 +36,7 @@ class ExecReportTest {
         LINE.replace(
             "\"error\":\"\"}",
             "\"error\":\"\",\"cg\":\"v1\",\"cg_cpu_ns\":963565201,\"cg_user_ns\":840000000,"
-                + "\"cg_sys_ns\":120000000,\"cg_io_read\":0,\"cg_io_write\":-1}");
+                + "\"cg_sys_ns\":120000000,\"cg_io_read\":0,\"cg_io_write\":-1,\"cg_oom_kills\":2}");
     ContainerTotals t = ExecReport.parse(remote).containerTotals();
     assertThat(t.present()).isTrue();
     assertThat(t.version()).isEqualTo("v1");
@@ -45,6 +45,7 @@ class ExecReportTest {
     assertThat(t.systemNanos()).isEqualTo(120_000_000L);
     assertThat(t.ioReadBytes()).isZero();
     assertThat(t.ioWriteBytes()).isEqualTo(-1);
+    assertThat(t.oomKills()).isEqualTo(2);
   }
 
   @Test

@@ -63,8 +63,8 @@ public final class DockerSandbox implements Sandbox {
     if (remoteWork.isPresent()) {
       LOG.info(
           "container {} is on a remote engine: work folder copied through the API, totals read"
-              + " by optbench-exec inside the container (CPU, I/O from its cgroup; peak = RSS;"
-              + " OOM kills not counted)",
+              + " by optbench-exec inside the container (CPU, I/O, OOM kills from its cgroup;"
+              + " peak = RSS)",
           container.name());
     } else if (container.unitCgroups().isEmpty()) {
       LOG.warn(

@@ -65,8 +65,8 @@ final class UnitMeasurement {
    * A remote engine: CPU and block I/O from the container's own cgroup as optbench-exec read it
    * around the unit ({@code --totals}), source {@code docker-remote/cgroup-v1|v2}; peak memory is
    * the child's ru_maxrss (the container's peak counter spans all units and cannot be reset from
-   * inside), and OOM kills are unknown. Without readable cgroup files, all from rusage ({@code
-   * docker-remote/rusage}).
+   * inside); OOM kills from the container's counter. Without readable cgroup files, all from rusage
+   * ({@code docker-remote/rusage}).
    */
   static ResourceUsage fromContainer(
       Optional<ExecReport> report, Integer execExitCode, double allowedCores) {
@@ -86,7 +86,7 @@ final class UnitMeasurement {
         r.maxRssKib() * 1024,
         t.ioReadBytes(),
         t.ioWriteBytes(),
-        false,
+        t.oomKills() > 0,
         status.exitCode,
         status.signal,
         allowedCores,

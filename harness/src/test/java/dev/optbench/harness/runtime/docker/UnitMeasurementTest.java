@@ -136,7 +136,7 @@ class UnitMeasurementTest {
   @Test
   void aRemoteEnginesTotalsComeFromTheContainersCgroupAndPeakFromRusage() {
     ContainerTotals v1 =
-        new ContainerTotals("v1", 2_050_000_000L, 1_900_000_000L, 200_000_000L, 4096, 8192);
+        new ContainerTotals("v1", 2_050_000_000L, 1_900_000_000L, 200_000_000L, 4096, 8192, 0);
     ResourceUsage u = UnitMeasurement.fromContainer(Optional.of(remote(v1)), 0, 1.0);
     assertThat(u.cpuTotalNanos()).isEqualTo(2_050_000_000L);
     assertThat(u.cpuUserNanos() + u.cpuSystemNanos()).isEqualTo(u.cpuTotalNanos());
@@ -146,6 +146,10 @@ class UnitMeasurementTest {
     assertThat(u.wallNanos()).isEqualTo(2_000_000_000L);
     assertThat(u.cpuWaitNanos()).isEqualTo(30_000_000L);
     assertThat(u.source()).isEqualTo("docker-remote/cgroup-v1+rusage-peak");
+    assertThat(u.oomKilled()).isFalse();
+    ContainerTotals oom = new ContainerTotals("v2", 1, 1, 0, 0, 0, 1);
+    assertThat(UnitMeasurement.fromContainer(Optional.of(remote(oom)), 0, 1.0).oomKilled())
+        .isTrue();
   }
 
   @Test
