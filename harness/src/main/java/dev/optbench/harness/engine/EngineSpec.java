@@ -2,7 +2,6 @@ package dev.optbench.harness.engine;
 
 import dev.optbench.harness.runtime.docker.DockerEngine;
 import dev.optbench.harness.runtime.docker.TlsFiles;
-import java.nio.file.Path;
 import java.util.Map;
 import java.util.regex.Pattern;
 
@@ -21,20 +20,10 @@ public record EngineSpec(String name, String url, TlsFiles tls, Map<String, Stri
     return local(System.getenv());
   }
 
-  /**
-   * As the docker CLI reads its environment: {@code DOCKER_TLS_VERIFY} set (and not "0") means TLS
-   * with the files in {@code DOCKER_CERT_PATH}, else {@code ~/.docker}.
-   */
+  /** As the docker CLI reads its environment ({@link TlsFiles#fromEnvironment}). */
   static EngineSpec local(Map<String, String> env) {
     String host = env.getOrDefault("DOCKER_HOST", "");
-    String verify = env.getOrDefault("DOCKER_TLS_VERIFY", "");
-    TlsFiles tls =
-        verify.isEmpty() || verify.equals("0")
-            ? TlsFiles.NONE
-            : TlsFiles.inFolder(
-                Path.of(
-                    env.getOrDefault(
-                        "DOCKER_CERT_PATH", System.getProperty("user.home") + "/.docker")));
+    TlsFiles tls = TlsFiles.fromEnvironment(env);
     return new EngineSpec(
         "local", host.isBlank() ? DockerEngine.DEFAULT_HOST : host, tls, Map.of());
   }

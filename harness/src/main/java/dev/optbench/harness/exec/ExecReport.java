@@ -21,6 +21,8 @@ import java.util.Optional;
  * @param exitCode exit status, -1 if killed by a signal
  * @param signal terminating signal, 0 if none
  * @param error non-empty when the command never started (cannot exec / cannot join cgroup)
+ * @param containerTotals what {@code --totals} read from the container's own cgroup; {@link
+ *     ContainerTotals#NONE} when not asked for or unreadable
  */
 public record ExecReport(
     @JsonProperty("wall_ns") long wallNanos,
@@ -30,7 +32,30 @@ public record ExecReport(
     @JsonProperty("run_delay_ns") long runDelayNanos,
     @JsonProperty("exit_code") int exitCode,
     @JsonProperty("signal") int signal,
-    @JsonProperty("error") String error) {
+    @JsonProperty("error") String error,
+    ContainerTotals containerTotals) {
+
+  /** A report without container totals (every runtime but a remote engine's). */
+  public ExecReport(
+      long wallNanos,
+      long userMicros,
+      long sysMicros,
+      long maxRssKib,
+      long runDelayNanos,
+      int exitCode,
+      int signal,
+      String error) {
+    this(
+        wallNanos,
+        userMicros,
+        sysMicros,
+        maxRssKib,
+        runDelayNanos,
+        exitCode,
+        signal,
+        error,
+        ContainerTotals.NONE);
+  }
 
   public static final String MARKER = "@@optbench-exec@@";
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -48,10 +73,32 @@ public record ExecReport(
       @JsonProperty("run_delay_ns") Long runDelayNanos,
       @JsonProperty("exit_code") int exitCode,
       @JsonProperty("signal") int signal,
-      @JsonProperty("error") String error) {
+      @JsonProperty("error") String error,
+      @JsonProperty("cg") String cg,
+      @JsonProperty("cg_cpu_ns") Long cgCpu,
+      @JsonProperty("cg_user_ns") Long cgUser,
+      @JsonProperty("cg_sys_ns") Long cgSys,
+      @JsonProperty("cg_io_read") Long cgRead,
+      @JsonProperty("cg_io_write") Long cgWrite,
+      @JsonProperty("cg_oom_kills") Long cgOom) {
     long delay = runDelayNanos == null || runDelayNanos < 0 ? -1 : runDelayNanos;
+    ContainerTotals totals =
+        cg == null || cg.isEmpty()
+            ? ContainerTotals.NONE
+            : new ContainerTotals(
+                cg,
+                known(cgCpu),
+                known(cgUser),
+                known(cgSys),
+                known(cgRead),
+                known(cgWrite),
+                known(cgOom));
     return new ExecReport(
-        wallNanos, userMicros, sysMicros, maxRssKib, delay, exitCode, signal, error);
+        wallNanos, userMicros, sysMicros, maxRssKib, delay, exitCode, signal, error, totals);
+  }
+
+  private static long known(Long value) {
+    return value == null || value < 0 ? -1 : value;
   }
 
   public static ExecReport parse(String jsonLine) {

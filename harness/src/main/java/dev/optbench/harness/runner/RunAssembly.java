@@ -13,6 +13,8 @@ import dev.optbench.harness.runtime.SandboxLimits;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Assembles variant sessions for one run: the runtime's sandbox with the run's limits and tags, the
@@ -21,6 +23,7 @@ import java.util.Map;
  * session samples nothing and writes no series file). Callers never ask which runtime they hold.
  */
 public final class RunAssembly {
+  private static final Logger LOG = LoggerFactory.getLogger(RunAssembly.class);
   private final ContainerRuntime runtime;
   private final RunSettings settings;
 
@@ -45,6 +48,14 @@ public final class RunAssembly {
     MetricsSink sink = null;
     try {
       boolean series = hasSeries(sandbox.target());
+      if (!series && sandbox.target().containerId().isPresent()) {
+        // a container whose cgroup files are not on this machine: a remote engine
+        LOG.warn(
+            "no time series for {}: its engine's cgroup files are not on this machine (remote"
+                + " engine); totals are still measured inside the container. Pass --cadvisor URL"
+                + " of that host for series",
+            sandbox.target().name());
+      }
       sink =
           series
               ? Sinks.open(settings.samplesDir(), seriesName, settings.influx())

@@ -2,7 +2,12 @@
  * optbench-exec: runs one command and reports what the kernel says it cost.
  *
  *   optbench-exec [--cgroup-procs FILE]... [--user UID:GID] [--report FILE] -- PROGRAM [ARG]...
+ *   optbench-exec [--totals] ... -- PROGRAM [ARG]...
  *   optbench-exec --idle        (PID 1 of a benchmark container: waits for SIGTERM, reaps)
+ *   optbench-exec --clear DIR   (empties DIR, keeps DIR: a FROM scratch image has no rm)
+ *   optbench-exec --open DIR    (chmod 0777 DIR: a volume's root, which the engine's archive API
+ *                                never re-owns, made writable for the unit's user by its owner,
+ *                                root without capabilities, who cannot chown)
  *
  * Why a helper at all:
  *  - wall time is taken here, next to the process, so container exec latency (~70 ms for
@@ -23,6 +28,17 @@
  * delays are not folded into the leader's). -1 when unreadable (a kernel without
  * CONFIG_SCHED_INFO, a /proc that hides it): unknown, never 0.
  *
+ * --totals (remote engines, whose host cgroup files the JVM cannot read): the helper reads the
+ * cgroup it sees as its own root under /sys/fs/cgroup — the container's, through the private
+ * cgroup namespace (v2) or Docker's bind of the container's folders (v1) — right before the fork
+ * and after the reap, and reports the differences: CPU (v2 cpu.stat usage/user/system_usec; v1
+ * cpuacct.usage in ns and cpuacct.stat in USER_HZ ticks) and block I/O bytes (v2 io.stat; v1
+ * blkio.throttle.io_service_bytes) and OOM kills (v2 memory.events, v1 memory.oom_control
+ * oom_kill). Units run one at a time and PID 1 idles, so the difference is
+ * the unit's plus this helper's few syscalls. Peak memory is not taken from the cgroup: the
+ * container's peak counter spans every unit so far and a read-only /sys cannot reset it; the
+ * child's ru_maxrss stands in. "cg" says which files were read: "v1", "v2", or "" (none).
+ *
  * The report is one JSON line, written to --report FILE if given, else as the last line of
  * stderr prefixed with "@@optbench-exec@@". Exit status: the child's, or 128+signal.
  * Built static (gcc -static) so it runs in a FROM scratch image.
@@ -35,8 +51,11 @@
 #include <stdlib.h>
 #include <string.h>
 #include <grp.h>
+#include <dirent.h>
+#include <ftw.h>
 #include <sys/prctl.h>
 #include <sys/resource.h>
+#include <sys/stat.h>
 #include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
@@ -100,6 +119,109 @@ static long long run_delay_ns(pid_t pid) {
   return n == 2 ? (long long)delay : -1;
 }
 
+/* The container's own cgroup counters; -1 where a file is absent. */
+struct cg_totals { long long cpu_ns, user_ns, sys_ns, io_read, io_write, oom_kills; };
+static const char *CG = "/sys/fs/cgroup";
+
+/* Value of "key N" in a flat-keyed file (cpu.stat, cpuacct.stat), or -1. */
+static long long keyed(const char *path, const char *key) {
+  FILE *f = fopen(path, "r");
+  if (!f) return -1;
+  char k[64];
+  long long v, found = -1;
+  while (fscanf(f, "%63s %lld", k, &v) == 2) {
+    if (strcmp(k, key) == 0) { found = v; break; }
+  }
+  fclose(f);
+  return found;
+}
+
+/* v2 io.stat: "MAJ:MIN rbytes=N wbytes=N ..." per device; summed. */
+static void io_v2(struct cg_totals *t) {
+  char path[128];
+  snprintf(path, sizeof path, "%s/io.stat", CG);
+  FILE *f = fopen(path, "r");
+  if (!f) return;
+  t->io_read = t->io_write = 0;
+  char word[128];
+  long long v;
+  while (fscanf(f, "%127s", word) == 1) {
+    if (sscanf(word, "rbytes=%lld", &v) == 1) t->io_read += v;
+    else if (sscanf(word, "wbytes=%lld", &v) == 1) t->io_write += v;
+  }
+  fclose(f);
+}
+
+/* v1 blkio.throttle.io_service_bytes: "MAJ:MIN Read N" lines (and Write, Total); summed. */
+static void io_v1(struct cg_totals *t) {
+  char path[128];
+  snprintf(path, sizeof path, "%s/blkio/blkio.throttle.io_service_bytes", CG);
+  FILE *f = fopen(path, "r");
+  if (!f) return;
+  t->io_read = t->io_write = 0;
+  char dev[64], op[16];
+  long long v;
+  char line[256];
+  while (fgets(line, sizeof line, f)) {
+    if (sscanf(line, "%63s %15s %lld", dev, op, &v) != 3) continue;
+    if (strcmp(op, "Read") == 0) t->io_read += v;
+    else if (strcmp(op, "Write") == 0) t->io_write += v;
+  }
+  fclose(f);
+}
+
+/* 2 for v2, 1 for v1, 0 when neither can be read. */
+static int read_totals(struct cg_totals *t) {
+  char path[128];
+  t->cpu_ns = t->user_ns = t->sys_ns = t->io_read = t->io_write = t->oom_kills = -1;
+  snprintf(path, sizeof path, "%s/cpu.stat", CG);
+  long long usage = keyed(path, "usage_usec");
+  if (usage >= 0) {
+    t->cpu_ns = usage * 1000;
+    long long u = keyed(path, "user_usec"), s = keyed(path, "system_usec");
+    t->user_ns = u < 0 ? -1 : u * 1000;
+    t->sys_ns = s < 0 ? -1 : s * 1000;
+    io_v2(t);
+    snprintf(path, sizeof path, "%s/memory.events", CG);
+    t->oom_kills = keyed(path, "oom_kill");
+    return 2;
+  }
+  snprintf(path, sizeof path, "%s/cpuacct/cpuacct.usage", CG);
+  FILE *f = fopen(path, "r");
+  if (!f) return 0;
+  int n = fscanf(f, "%lld", &t->cpu_ns);
+  fclose(f);
+  if (n != 1) { t->cpu_ns = -1; return 0; }
+  long long hz = sysconf(_SC_CLK_TCK);
+  snprintf(path, sizeof path, "%s/cpuacct/cpuacct.stat", CG);
+  long long u = keyed(path, "user"), s = keyed(path, "system");
+  t->user_ns = u < 0 || hz <= 0 ? -1 : u * (1000000000LL / hz);
+  t->sys_ns = s < 0 || hz <= 0 ? -1 : s * (1000000000LL / hz);
+  io_v1(t);
+  snprintf(path, sizeof path, "%s/memory/memory.oom_control", CG); /* oom_kill: kernel >= 4.13 */
+  t->oom_kills = keyed(path, "oom_kill");
+  return 1;
+}
+
+static long long diff(long long after, long long before) {
+  return after < 0 || before < 0 ? -1 : after - before;
+}
+
+static int remove_entry(const char *path, const struct stat *st, int flag, struct FTW *ftw) {
+  (void)st; (void)flag;
+  if (ftw->level == 0) return 0; /* the folder itself stays */
+  return remove(path);
+}
+
+/* --clear DIR: empties DIR depth first, not following symlinks. */
+static int clear_dir(const char *dir) {
+  if (nftw(dir, remove_entry, 16, FTW_DEPTH | FTW_PHYS) != 0) {
+    perror("optbench-exec: --clear");
+    return 1;
+  }
+  return 0;
+}
+
 static long long tv_us(struct timeval tv) { return (long long)tv.tv_sec * 1000000LL + tv.tv_usec; }
 
 /* PID 1 of a FROM scratch container has no shell or sleep to run; this keeps the container
@@ -120,6 +242,13 @@ static int idle(void) {
 
 int main(int argc, char **argv) {
   if (argc == 2 && strcmp(argv[1], "--idle") == 0) return idle();
+  if (argc == 3 && strcmp(argv[1], "--clear") == 0) return clear_dir(argv[2]);
+  if (argc == 3 && strcmp(argv[1], "--open") == 0) {
+    if (chmod(argv[2], 0777) == 0) return 0;
+    perror("optbench-exec: --open");
+    return 1;
+  }
+  int totals = 0;
   const char *cgroups[MAX_CGROUPS];
   int ncg = 0;
   const char *report = NULL;
@@ -131,6 +260,8 @@ int main(int argc, char **argv) {
     if (strcmp(argv[i], "--") == 0) { i++; break; }
     if (strcmp(argv[i], "--cgroup-procs") == 0 && i + 1 < argc && ncg < MAX_CGROUPS) {
       cgroups[ncg++] = argv[++i];
+    } else if (strcmp(argv[i], "--totals") == 0) {
+      totals = 1;
     } else if (strcmp(argv[i], "--report") == 0 && i + 1 < argc) {
       report = argv[++i];
     } else if (strcmp(argv[i], "--user") == 0 && i + 1 < argc) {
@@ -141,7 +272,7 @@ int main(int argc, char **argv) {
       }
     } else {
       fprintf(stderr, "optbench-exec: unknown option %s\n"
-                      "usage: optbench-exec [--cgroup-procs FILE]... [--user UID:GID] [--report FILE]"
+                      "usage: optbench-exec [--cgroup-procs FILE]... [--user UID:GID] [--totals] [--report FILE]"
                       " -- PROGRAM [ARG]...\n",
               argv[i]);
       return 125;
@@ -163,6 +294,8 @@ int main(int argc, char **argv) {
   sigaction(SIGINT, &sa, NULL);
   sigaction(SIGHUP, &sa, NULL);
 
+  struct cg_totals before, after;
+  int cg = totals ? read_totals(&before) : 0;
   long long start = now_ns();
   child = fork();
   if (child < 0) { perror("optbench-exec: fork"); return 125; }
@@ -209,6 +342,7 @@ int main(int argc, char **argv) {
     if (errno != EINTR) { perror("optbench-exec: wait4"); return 125; }
   }
 
+  if (cg) cg = read_totals(&after) == cg ? cg : 0;
   const char *error = "";
   char errbuf[256] = "";
   if (got == (ssize_t)sizeof e) {
@@ -219,12 +353,23 @@ int main(int argc, char **argv) {
   int exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
   int sig = WIFSIGNALED(status) ? WTERMSIG(status) : 0;
 
-  char line[768];
+  char cgpart[256] = "";
+  if (totals) {
+    snprintf(cgpart, sizeof cgpart,
+             ",\"cg\":\"%s\",\"cg_cpu_ns\":%lld,\"cg_user_ns\":%lld,\"cg_sys_ns\":%lld,"
+             "\"cg_io_read\":%lld,\"cg_io_write\":%lld,\"cg_oom_kills\":%lld",
+             cg == 2 ? "v2" : cg == 1 ? "v1" : "",
+             cg ? diff(after.cpu_ns, before.cpu_ns) : -1, cg ? diff(after.user_ns, before.user_ns) : -1,
+             cg ? diff(after.sys_ns, before.sys_ns) : -1, cg ? diff(after.io_read, before.io_read) : -1,
+             cg ? diff(after.io_write, before.io_write) : -1,
+             cg ? diff(after.oom_kills, before.oom_kills) : -1);
+  }
+  char line[1024];
   snprintf(line, sizeof line,
            "{\"wall_ns\":%lld,\"user_us\":%lld,\"sys_us\":%lld,\"maxrss_kb\":%ld,"
-           "\"run_delay_ns\":%lld,\"exit_code\":%d,\"signal\":%d,\"error\":\"%s\"}",
+           "\"run_delay_ns\":%lld,\"exit_code\":%d,\"signal\":%d,\"error\":\"%s\"%s}",
            wall, tv_us(ru.ru_utime), tv_us(ru.ru_stime), ru.ru_maxrss, run_delay, exit_code, sig,
-           error);
+           error, cgpart);
   if (report) {
     FILE *f = fopen(report, "w");
     if (!f) { perror("optbench-exec: report"); return 125; }

@@ -38,8 +38,48 @@ class ExecHelperTest {
     assertThat(busy.runDelayNanos()).isBetween(0L, busy.wallNanos());
   }
 
+  @Test
+  void totalsReadTheCgroupItSeesAsItsOwnAroundTheChild() throws Exception {
+    Path helper = ExecHelper.ensureBuilt(cache);
+    ExecReport plain = run(helper, "true");
+    assertThat(plain.containerTotals()).isEqualTo(ContainerTotals.NONE);
+    // Outside a container "its own" is the machine's root cgroup: other processes count too, so
+    // only the shape is checked here; the container case is DockerRemoteTotalsIT's.
+    ExecReport busy =
+        run(
+            helper,
+            List.of("--totals"),
+            "sh",
+            "-c",
+            "i=0; while [ $i -lt 100000 ]; do i=$((i+1)); done");
+    ContainerTotals t = busy.containerTotals();
+    assertThat(t.version()).isIn("v1", "v2");
+    assertThat(t.cpuNanos()).isGreaterThanOrEqualTo((busy.userMicros() + busy.sysMicros()) * 900);
+  }
+
+  @Test
+  void clearEmptiesAFolderButKeepsIt() throws Exception {
+    Path helper = ExecHelper.ensureBuilt(cache);
+    Path dir = Files.createDirectories(cache.resolve("work/a/b"));
+    Files.writeString(dir.resolve("x"), "x");
+    Files.writeString(cache.resolve("work/y"), "y");
+    Process p =
+        new ProcessBuilder(helper.toString(), "--clear", cache.resolve("work").toString()).start();
+    assertThat(p.waitFor()).isZero();
+    try (var left = Files.list(cache.resolve("work"))) {
+      assertThat(left).isEmpty();
+    }
+  }
+
   private static ExecReport run(Path helper, String... argv) throws Exception {
-    List<String> cmd = new java.util.ArrayList<>(List.of(helper.toString(), "--"));
+    return run(helper, List.of(), argv);
+  }
+
+  private static ExecReport run(Path helper, List<String> options, String... argv)
+      throws Exception {
+    List<String> cmd = new java.util.ArrayList<>(List.of(helper.toString()));
+    cmd.addAll(options);
+    cmd.add("--");
     cmd.addAll(List.of(argv));
     Process p = new ProcessBuilder(cmd).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
     String stderr = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);

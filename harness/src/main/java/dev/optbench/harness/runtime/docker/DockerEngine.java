@@ -35,9 +35,13 @@ public final class DockerEngine implements AutoCloseable {
     this.version = version;
   }
 
-  /** The engine named by {@code DOCKER_HOST}, else the default socket. */
+  /**
+   * The engine named by {@code DOCKER_HOST}, else the default socket; over TLS when {@code
+   * DOCKER_TLS_VERIFY} says so, as the docker CLI connects. A tcp:// engine is run as a remote one
+   * ({@link #isLocal()}), so a whole run can go to one engine on another machine.
+   */
   public static DockerEngine fromEnvironment() {
-    return connect(hostFromEnvironment());
+    return connect(hostFromEnvironment(), TlsFiles.fromEnvironment(System.getenv()));
   }
 
   public static String hostFromEnvironment() {

@@ -14,6 +14,7 @@ import dev.optbench.harness.runtime.ContainerRuntime;
 import dev.optbench.harness.runtime.RuntimeUnavailableException;
 import dev.optbench.harness.runtime.Sandbox;
 import dev.optbench.harness.runtime.SandboxLimits;
+import dev.optbench.harness.runtime.UnitUser;
 import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -24,6 +25,12 @@ import org.slf4j.LoggerFactory;
  * Totals come from each unit's own cgroup (v1 or v2, see {@link UnitCgroups}) read on the host,
  * which needs a local engine (unix socket) with the cgroupfs driver, and root; otherwise the
  * numbers fall back to optbench-exec's rusage and say so in {@code source}.
+ *
+ * <p>An engine that is not local ({@link DockerEngine#isLocal()}: anything but a unix socket, so a
+ * tcp:// engine on this very machine counts as remote and proves the path) shares neither files nor
+ * cgroup files with this JVM: the work folder travels through the API ({@link RemoteWorkFolder})
+ * and optbench-exec takes the totals inside the container ({@code --totals}, {@link
+ * UnitMeasurement#fromContainer}), sources {@code docker-remote/...}.
  */
 public final class DockerRuntime implements ContainerRuntime {
   private static final Logger LOG = LoggerFactory.getLogger(DockerRuntime.class);
@@ -66,10 +73,29 @@ public final class DockerRuntime implements ContainerRuntime {
                             + variant.name()
                             + " has no Docker image; build it with VariantImageBuilder, or use"
                             + " --runtime cgroup"));
+    boolean local = engine.isLocal();
     SandboxContainer container =
-        SandboxContainer.start(engine.client(), image, variant.name(), limits, hostCgroups());
-    double cores = AllowedCores.of(limits.cpuset(), ResourceUsage.UNKNOWN, LogicalCores.count());
-    return new DockerSandbox(engine.client(), container, cores, variant.name());
+        SandboxContainer.start(
+            engine.client(), image, variant.name(), limits, hostCgroups(), local);
+    // On a remote engine this machine's core count says nothing; the cpuset does when given.
+    double cores =
+        AllowedCores.of(
+            limits.cpuset(), ResourceUsage.UNKNOWN, local ? LogicalCores.count() : engineCpus());
+    Optional<RemoteWorkFolder> work =
+        local
+            ? Optional.empty()
+            : Optional.of(
+                new RemoteWorkFolder(
+                    engine.client(),
+                    container.id(),
+                    limits.workDir(),
+                    UnitUser.forContainer(limits.workDir())));
+    return new DockerSandbox(engine.client(), container, cores, variant.name(), work);
+  }
+
+  private int engineCpus() {
+    Integer cpus = engine.client().infoCmd().exec().getNCPU();
+    return cpus == null || cpus <= 0 ? LogicalCores.count() : cpus;
   }
 
   /**
@@ -80,7 +106,7 @@ public final class DockerRuntime implements ContainerRuntime {
   private synchronized Optional<CgroupFs> hostCgroups() {
     if (hostCgroups == null) {
       hostCgroups = Optional.empty();
-      if (useHostCgroups) {
+      if (useHostCgroups && engine.isLocal()) {
         String driver = engine.client().infoCmd().exec().getCGroupDriver();
         if ("systemd".equals(driver)) {
           LOG.warn(

@@ -43,14 +43,30 @@ public final class DockerSandbox implements Sandbox {
   private boolean containerKilled;
   private final String variantName;
   private volatile Optional<UnitCgroups.Unit> runningUnit = Optional.empty();
+  private final Optional<RemoteWorkFolder> remoteWork;
 
+  /**
+   * @param remoteWork the work folder mirrored through the API, for an engine that does not share
+   *     this machine's files; then totals come from inside the container ({@code --totals})
+   */
   DockerSandbox(
-      DockerClient docker, SandboxContainer container, double allowedCores, String variantName) {
+      DockerClient docker,
+      SandboxContainer container,
+      double allowedCores,
+      String variantName,
+      Optional<RemoteWorkFolder> remoteWork) {
     this.docker = docker;
     this.container = container;
     this.allowedCores = allowedCores;
     this.variantName = variantName;
-    if (container.unitCgroups().isEmpty()) {
+    this.remoteWork = remoteWork;
+    if (remoteWork.isPresent()) {
+      LOG.info(
+          "container {} is on a remote engine: work folder copied through the API, totals read"
+              + " by optbench-exec inside the container (CPU, I/O, OOM kills from its cgroup;"
+              + " peak = RSS)",
+          container.name());
+    } else if (container.unitCgroups().isEmpty()) {
       LOG.warn(
           "cannot create unit cgroups for container {} (remote engine, not root, or the systemd cgroup driver);"
               + " falling back to optbench-exec's rusage: peak = RSS, no block I/O, no OOM"
@@ -69,18 +85,22 @@ public final class DockerSandbox implements Sandbox {
     Optional<UnitCgroups.Unit> unit = container.unitCgroups().map(UnitCgroups::next);
     runningUnit = unit;
     try {
+      remoteWork.ifPresent(RemoteWorkFolder::push);
       Optional<CgroupCounters> before = unit.map(u -> u.cgroup().read());
       UnitExec.Outcome outcome =
           UnitExec.run(
               docker,
               container.id(),
-              unit.map(UnitCgroups.Unit::helperOptions).orElse(List.of()),
+              remoteWork.isPresent()
+                  ? List.of("--totals")
+                  : unit.map(UnitCgroups.Unit::helperOptions).orElse(List.of()),
               argv,
               timeout,
               this::killAllButHelper);
       if (containerKilled) {
         restartAfterKill();
       }
+      remoteWork.ifPresent(RemoteWorkFolder::pull);
       Optional<ExecReport> report = ExecReport.fromStderr(outcome.stderr());
       if (report.isPresent() && report.get().error().startsWith("cannot exec")) {
         // The same contract as the other runtimes: a program the variant lacks is the caller's
@@ -95,14 +115,16 @@ public final class DockerSandbox implements Sandbox {
                 + "); units run the variant's own programs, e.g. ffmpeg");
       }
       ResourceUsage usage =
-          unit.isPresent()
-              ? UnitMeasurement.fromCgroup(
-                  report,
-                  outcome.exitCode(),
-                  unit.get().cgroup().read().since(before.orElseThrow()),
-                  allowedCores,
-                  container.unitCgroups().get().source())
-              : UnitMeasurement.fromRusage(report, outcome.exitCode(), allowedCores);
+          remoteWork.isPresent()
+              ? UnitMeasurement.fromContainer(report, outcome.exitCode(), allowedCores)
+              : unit.isPresent()
+                  ? UnitMeasurement.fromCgroup(
+                      report,
+                      outcome.exitCode(),
+                      unit.get().cgroup().read().since(before.orElseThrow()),
+                      allowedCores,
+                      container.unitCgroups().get().source())
+                  : UnitMeasurement.fromRusage(report, outcome.exitCode(), allowedCores);
       return execution(usage, outcome, argv, timeout);
     } finally {
       runningUnit = Optional.empty();

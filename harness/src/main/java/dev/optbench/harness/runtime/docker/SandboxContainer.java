@@ -41,13 +41,16 @@ record SandboxContainer(
    *
    * @param hostCgroups the host's cgroup file system when the engine is local and runs with the
    *     cgroupfs driver; empty for totals from rusage
+   * @param bindWorkDir the engine shares this machine's files: bind the work folder; otherwise the
+   *     container gets its own /work volume, which the engine removes with the container
    */
   static SandboxContainer start(
       DockerClient docker,
       String image,
       String variant,
       SandboxLimits limits,
-      Optional<CgroupFs> hostCgroups) {
+      Optional<CgroupFs> hostCgroups,
+      boolean bindWorkDir) {
     boolean local = hostCgroups.isPresent();
     String name = "optbench-" + safe(variant) + "-" + UUID.randomUUID().toString().substring(0, 8);
     String user = UnitUser.forContainer(limits.workDir()).spec(); // never root, see UnitUser
@@ -62,10 +65,13 @@ record SandboxContainer(
                     limits.memoryBytes(),
                     Integer.parseInt(uidGid[0]),
                     Integer.parseInt(uidGid[1])));
-    HostConfig hostConfig = SandboxHostConfig.of(limits);
+    HostConfig hostConfig = SandboxHostConfig.of(limits, bindWorkDir);
     units.ifPresent(
         u -> {
-          List<Bind> binds = new ArrayList<>(List.of(hostConfig.getBinds()));
+          List<Bind> binds = new ArrayList<>();
+          if (hostConfig.getBinds() != null) {
+            binds.addAll(List.of(hostConfig.getBinds()));
+          }
           binds.addAll(u.binds());
           hostConfig.withBinds(binds).withCgroupParent(UnitCgroups.cgroupParent(name));
           if (u.isV2()) {
@@ -82,6 +88,7 @@ record SandboxContainer(
               .withName(name)
               .withLabels(ContainerLabels.forContainer(variant, limits.labels()))
               .withHostConfig(hostConfig)
+              .withVolumes(bindWorkDir ? List.of() : List.of(SandboxHostConfig.WORK_VOLUME))
               .withNetworkDisabled(true)
               .withUser(user)
               .exec()

@@ -12,10 +12,14 @@ import java.util.Map;
 /**
  * The isolation of a benchmark container, in one place: no network, no capabilities, no privilege
  * gain, read-only root, a private /tmp, the work folder at /work, pinned CPUs, a hard memory limit
- * without swap and a pids limit.
+ * without swap and a pids limit. On an engine that does not share this machine's files the work
+ * folder is the container's own volume, mirrored through the API ({@link RemoteWorkFolder}).
  */
 final class SandboxHostConfig {
   static final String WORK_DIR = "/work";
+
+  /** /work as a volume: the anonymous one of a remote engine's container, or the bind's target. */
+  static final Volume WORK_VOLUME = new Volume(WORK_DIR);
 
   /** Enough for ffmpeg's threads; stops a fork bomb long before the host notices. */
   static final long PIDS_LIMIT = 512;
@@ -25,7 +29,11 @@ final class SandboxHostConfig {
 
   private SandboxHostConfig() {}
 
-  static HostConfig of(SandboxLimits limits) {
+  /**
+   * @param bindWorkDir bind the host's work folder at /work (a local engine); otherwise /work is a
+   *     volume of the container's own ({@link #WORK_VOLUME})
+   */
+  static HostConfig of(SandboxLimits limits, boolean bindWorkDir) {
     HostConfig config =
         HostConfig.newHostConfig()
             .withNetworkMode("none")
@@ -33,16 +41,15 @@ final class SandboxHostConfig {
             .withSecurityOpts(List.of("no-new-privileges"))
             .withReadonlyRootfs(true)
             .withTmpFs(Map.of("/tmp", TMPFS_OPTIONS))
-            .withBinds(
-                new Bind(
-                    limits.workDir().toAbsolutePath().toString(),
-                    new Volume(WORK_DIR),
-                    AccessMode.rw))
             .withMemory(limits.memoryBytes())
             // memory+swap = memory: no swap, so the limit is a hard one and OOM is an OOM.
             .withMemorySwap(limits.memoryBytes())
             .withPidsLimit(PIDS_LIMIT)
             .withInit(false); // optbench-exec --idle is PID 1 and reaps
+    if (bindWorkDir) {
+      config.withBinds(
+          new Bind(limits.workDir().toAbsolutePath().toString(), WORK_VOLUME, AccessMode.rw));
+    }
     if (limits.cpuset() != null && !limits.cpuset().isBlank()) {
       config.withCpusetCpus(limits.cpuset());
     }

@@ -12,6 +12,7 @@ import java.security.PrivateKey;
 import java.security.cert.Certificate;
 import java.security.cert.CertificateFactory;
 import java.util.Collection;
+import java.util.Map;
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
@@ -38,6 +39,20 @@ public record TlsFiles(Path ca, Path cert, Path key) {
   /** The docker CLI's layout ({@code DOCKER_CERT_PATH}): ca.pem, cert.pem and key.pem. */
   public static TlsFiles inFolder(Path dir) {
     return new TlsFiles(dir.resolve("ca.pem"), dir.resolve("cert.pem"), dir.resolve("key.pem"));
+  }
+
+  /**
+   * As the docker CLI reads its environment: {@code DOCKER_TLS_VERIFY} set (and not "0") means TLS
+   * with the files in {@code DOCKER_CERT_PATH}, else {@code ~/.docker}; otherwise {@link #NONE}.
+   */
+  public static TlsFiles fromEnvironment(Map<String, String> env) {
+    String verify = env.getOrDefault("DOCKER_TLS_VERIFY", "");
+    return verify.isEmpty() || verify.equals("0")
+        ? NONE
+        : inFolder(
+            Path.of(
+                env.getOrDefault(
+                    "DOCKER_CERT_PATH", System.getProperty("user.home") + "/.docker")));
   }
 
   public boolean enabled() {

@@ -1,6 +1,7 @@
 package dev.optbench.harness.runtime.docker;
 
 import dev.optbench.harness.cgroup.CgroupCounters;
+import dev.optbench.harness.exec.ContainerTotals;
 import dev.optbench.harness.exec.ExecReport;
 import dev.optbench.harness.metrics.ResourceUsage;
 import java.util.Optional;
@@ -11,6 +12,11 @@ import java.util.Optional;
  */
 final class UnitMeasurement {
   static final String SOURCE_RUSAGE = "docker/rusage";
+
+  /** Prefix of a remote engine's sources: totals taken inside the container by optbench-exec. */
+  static final String REMOTE = "docker-remote/";
+
+  static final String SOURCE_REMOTE_RUSAGE = REMOTE + "rusage";
   private static final int SIGKILL = 9;
 
   private UnitMeasurement() {}
@@ -52,6 +58,55 @@ final class UnitMeasurement {
    */
   static ResourceUsage fromRusage(
       Optional<ExecReport> report, Integer execExitCode, double allowedCores) {
+    return fromRusage(report, execExitCode, allowedCores, SOURCE_RUSAGE);
+  }
+
+  /**
+   * A remote engine: CPU and block I/O from the container's own cgroup as optbench-exec read it
+   * around the unit ({@code --totals}), source {@code docker-remote/cgroup-v1|v2}; peak memory is
+   * the child's ru_maxrss (the container's peak counter spans all units and cannot be reset from
+   * inside); OOM kills from the container's counter. Without readable cgroup files, all from rusage
+   * ({@code docker-remote/rusage}).
+   */
+  static ResourceUsage fromContainer(
+      Optional<ExecReport> report, Integer execExitCode, double allowedCores) {
+    if (report.isEmpty() || !report.get().containerTotals().present()) {
+      return fromRusage(report, execExitCode, allowedCores, SOURCE_REMOTE_RUSAGE);
+    }
+    ExecReport r = report.get();
+    ContainerTotals t = r.containerTotals();
+    Status status = status(report, execExitCode);
+    long[] split = fitted(t.cpuNanos(), t.userNanos(), t.systemNanos());
+    return new ResourceUsage(
+        r.wallNanos(),
+        split[0],
+        split[1],
+        t.cpuNanos(),
+        r.runDelayNanos(),
+        r.maxRssKib() * 1024,
+        t.ioReadBytes(),
+        t.ioWriteBytes(),
+        t.oomKills() > 0,
+        status.exitCode,
+        status.signal,
+        allowedCores,
+        REMOTE + "cgroup-" + t.version() + "+rusage-peak");
+  }
+
+  /**
+   * User and system scaled to add up to the total: v1's cpuacct.stat counts USER_HZ ticks (10 ms),
+   * the total nanoseconds; the split is the only thing the ticks are good for.
+   */
+  static long[] fitted(long total, long user, long system) {
+    if (user < 0 || system < 0 || user + system == 0) {
+      return new long[] {ResourceUsage.UNKNOWN, ResourceUsage.UNKNOWN};
+    }
+    long u = Math.round((double) total * user / (user + system));
+    return new long[] {u, total - u};
+  }
+
+  private static ResourceUsage fromRusage(
+      Optional<ExecReport> report, Integer execExitCode, double allowedCores, String source) {
     Status status = status(report, execExitCode);
     long user = report.map(r -> r.userMicros() * 1000).orElse(ResourceUsage.UNKNOWN);
     long sys = report.map(r -> r.sysMicros() * 1000).orElse(ResourceUsage.UNKNOWN);
@@ -68,7 +123,7 @@ final class UnitMeasurement {
         status.exitCode,
         status.signal,
         allowedCores,
-        SOURCE_RUSAGE);
+        source);
   }
 
   private record Status(int exitCode, int signal) {}

@@ -25,7 +25,7 @@ class SmallPartsTest {
   @Test
   void hostConfigIsolatesTheContainer() {
     var limits = new SandboxLimits("1", 256L << 20, Path.of("/data/work"), Map.of());
-    var config = SandboxHostConfig.of(limits);
+    var config = SandboxHostConfig.of(limits, true);
     assertThat(config.getNetworkMode()).isEqualTo("none");
     assertThat(config.getCapDrop()).extracting(Enum::name).containsExactly("ALL");
     assertThat(config.getSecurityOpts()).containsExactly("no-new-privileges");
@@ -37,6 +37,23 @@ class SmallPartsTest {
     assertThat(config.getTmpFs()).containsKey("/tmp");
     assertThat(config.getBinds()[0].getPath()).isEqualTo("/data/work");
     assertThat(config.getBinds()[0].getVolume().getPath()).isEqualTo("/work");
+  }
+
+  @Test
+  void aRemoteEnginesContainerGetsNoBindOfTheHostWorkFolder() {
+    var limits = new SandboxLimits("1", 256L << 20, Path.of("/data/work"), Map.of());
+    var config = SandboxHostConfig.of(limits, false);
+    assertThat(config.getBinds()).isNullOrEmpty();
+    assertThat(config.getReadonlyRootfs()).isTrue();
+  }
+
+  @Test
+  void aWorkFolderEntryIsNamedRelativeToWork() {
+    assertThat(RemoteWorkFolder.relative("work/")).isEmpty();
+    assertThat(RemoteWorkFolder.relative("work")).isEmpty();
+    assertThat(RemoteWorkFolder.relative("work/out.mkv")).isEqualTo("out.mkv");
+    assertThat(RemoteWorkFolder.relative("work/inputs/")).isEqualTo("inputs");
+    assertThat(RemoteWorkFolder.relative("./work/a/b")).isEqualTo("a/b");
   }
 
   @Test

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import dev.optbench.harness.cgroup.CgroupCounters;
+import dev.optbench.harness.exec.ContainerTotals;
 import dev.optbench.harness.exec.ExecReport;
 import dev.optbench.harness.metrics.ResourceUsage;
 import java.util.Optional;
@@ -126,5 +127,45 @@ class UnitMeasurementTest {
     assertThat(u.ioReadBytes()).isEqualTo(ResourceUsage.UNKNOWN);
     assertThat(u.source()).isEqualTo(UnitMeasurement.SOURCE_RUSAGE);
     assertThat(u.allowedCores()).isEqualTo(2.0);
+  }
+
+  private static ExecReport remote(ContainerTotals totals) {
+    return new ExecReport(2_000_000_000L, 1_900_000, 100_000, 4096, 30_000_000L, 0, 0, "", totals);
+  }
+
+  @Test
+  void aRemoteEnginesTotalsComeFromTheContainersCgroupAndPeakFromRusage() {
+    ContainerTotals v1 =
+        new ContainerTotals("v1", 2_050_000_000L, 1_900_000_000L, 200_000_000L, 4096, 8192, 0);
+    ResourceUsage u = UnitMeasurement.fromContainer(Optional.of(remote(v1)), 0, 1.0);
+    assertThat(u.cpuTotalNanos()).isEqualTo(2_050_000_000L);
+    assertThat(u.cpuUserNanos() + u.cpuSystemNanos()).isEqualTo(u.cpuTotalNanos());
+    assertThat(u.memoryPeakBytes()).isEqualTo(4096 * 1024L);
+    assertThat(u.ioReadBytes()).isEqualTo(4096);
+    assertThat(u.ioWriteBytes()).isEqualTo(8192);
+    assertThat(u.wallNanos()).isEqualTo(2_000_000_000L);
+    assertThat(u.cpuWaitNanos()).isEqualTo(30_000_000L);
+    assertThat(u.source()).isEqualTo("docker-remote/cgroup-v1+rusage-peak");
+    assertThat(u.oomKilled()).isFalse();
+    ContainerTotals oom = new ContainerTotals("v2", 1, 1, 0, 0, 0, 1);
+    assertThat(UnitMeasurement.fromContainer(Optional.of(remote(oom)), 0, 1.0).oomKilled())
+        .isTrue();
+  }
+
+  @Test
+  void aRemoteEngineWithoutReadableCgroupFilesSaysRusage() {
+    ResourceUsage u =
+        UnitMeasurement.fromContainer(Optional.of(remote(ContainerTotals.NONE)), 0, 1.0);
+    assertThat(u.cpuTotalNanos()).isEqualTo(2_000_000_000L);
+    assertThat(u.ioReadBytes()).isEqualTo(U);
+    assertThat(u.source()).isEqualTo("docker-remote/rusage");
+    assertThat(UnitMeasurement.fromContainer(Optional.empty(), 137, 1.0).signal()).isEqualTo(9);
+  }
+
+  @Test
+  void userAndSystemTicksWithoutASplitAreUnknown() {
+    assertThat(UnitMeasurement.fitted(100, 0, 0)).containsExactly(U, U);
+    assertThat(UnitMeasurement.fitted(100, -1, 5)).containsExactly(U, U);
+    assertThat(UnitMeasurement.fitted(100, 3, 1)).containsExactly(75, 25);
   }
 }
