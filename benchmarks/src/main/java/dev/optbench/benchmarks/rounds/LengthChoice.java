@@ -5,10 +5,11 @@ import org.apache.commons.math3.stat.descriptive.rank.Median;
 
 /**
  * How long a unit must last for this machine to time it well, and by how much a short one is
- * lengthened. A unit's wall time grows linearly with the amount of media it processes: {@code wall
- * = start + perLength × factor}, where {@code start} (ffmpeg's launch, codec set-up) does not grow.
- * Two timings on the baseline (factor 1 and 4) give both terms, so the factor that reaches the
- * floor is predicted rather than found by trial.
+ * lengthened. A unit's cost (CPU time, which is its wall time on the one pinned CPU it runs on)
+ * grows linearly with the amount of media it processes: {@code cost = start + perLength × factor},
+ * where {@code start} (ffmpeg's launch, codec set-up) does not grow. Two timings on the baseline
+ * (factor 1 and 4) give both terms, so the factor that reaches the floor is predicted rather than
+ * found by trial.
  *
  * <p>The floor is the larger of the user's minimum and 100 × the launch jitter (the robust spread
  * of ffmpeg's own start-up, measured on this machine just before), so the jitter of starting the
@@ -48,18 +49,18 @@ public final class LengthChoice {
    * to last {@code floorMs}; 1 when it already does, or when more media does not make it longer
    * (its cost is all start-up: lengthening would not help).
    *
-   * @param wallAt1Ms the unit's median wall as written
-   * @param wallAt4Ms its median wall with four times the media
+   * @param costAt1Ms the unit's median cost as written
+   * @param costAt4Ms its median cost with four times the media
    */
-  public static int factor(double wallAt1Ms, double wallAt4Ms, double floorMs) {
-    if (wallAt1Ms >= floorMs) {
+  public static int factor(double costAt1Ms, double costAt4Ms, double floorMs) {
+    if (costAt1Ms >= floorMs) {
       return 1;
     }
-    double perLength = (wallAt4Ms - wallAt1Ms) / 3;
+    double perLength = (costAt4Ms - costAt1Ms) / 3;
     if (!(perLength > 0)) {
       return 1;
     }
-    double start = wallAt1Ms - perLength;
+    double start = costAt1Ms - perLength;
     int k = 2;
     while (k < MAX_FACTOR && start + perLength * k < floorMs) {
       k *= 2;
@@ -67,9 +68,9 @@ public final class LengthChoice {
     return k;
   }
 
-  /** The predicted wall at {@code factor}, ms, from the same two timings. */
-  public static double predictedMs(double wallAt1Ms, double wallAt4Ms, int factor) {
-    double perLength = (wallAt4Ms - wallAt1Ms) / 3;
-    return wallAt1Ms + perLength * (factor - 1);
+  /** The predicted cost at {@code factor}, ms, from the same two timings. */
+  public static double predictedMs(double costAt1Ms, double costAt4Ms, int factor) {
+    double perLength = (costAt4Ms - costAt1Ms) / 3;
+    return costAt1Ms + perLength * (factor - 1);
   }
 }
