@@ -2,16 +2,11 @@ package dev.optbench.harness.runtime.docker;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.optbench.harness.image.ImageRequest;
-import dev.optbench.harness.image.VariantImageBuilder;
 import dev.optbench.harness.model.VariantRef;
 import dev.optbench.harness.runtime.ContainerRuntime;
 import dev.optbench.harness.runtime.Sandbox;
 import dev.optbench.harness.runtime.SandboxContractIT;
-import dev.optbench.harness.testing.FakeVariant;
 import java.nio.file.Path;
-import java.util.Map;
-import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 
@@ -42,17 +37,7 @@ class DockerRemoteContractIT extends SandboxContractIT {
 
   @Override
   protected VariantRef createVariant(Path dir) {
-    VariantRef local = FakeVariant.create(dir, "contract");
-    String image =
-        new VariantImageBuilder(engines.remote().client())
-            .ensureImage(
-                new ImageRequest(
-                    "contract",
-                    "contract-test",
-                    FakeVariant.PROGRAM,
-                    local.executable(FakeVariant.PROGRAM),
-                    DockerTestSupport.execHelper()));
-    return new VariantRef(local.name(), local.binDir(), Optional.of(image), "contract-test");
+    return DockerTestSupport.contractVariant(engines.remote(), dir);
   }
 
   @Override
@@ -63,15 +48,7 @@ class DockerRemoteContractIT extends SandboxContractIT {
   @Override
   protected void assertNothingLeft(Sandbox closed) {
     String name = closed.target().name();
-    assertThat(
-            engines
-                .remote()
-                .client()
-                .listContainersCmd()
-                .withShowAll(true)
-                .withLabelFilter(Map.of(ContainerLabels.MANAGED, "true"))
-                .exec())
-        .noneMatch(c -> c.getNames() != null && String.join(",", c.getNames()).contains(name));
+    DockerTestSupport.assertNoContainer(engines.remote(), name);
     assertThat(engines.remote().client().listVolumesCmd().exec().getVolumes())
         .as("the container's /work volume goes with it")
         .isNullOrEmpty();

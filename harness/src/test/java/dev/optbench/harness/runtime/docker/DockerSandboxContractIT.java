@@ -3,16 +3,11 @@ package dev.optbench.harness.runtime.docker;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.optbench.harness.cgroup.CgroupLocator;
-import dev.optbench.harness.image.ImageRequest;
-import dev.optbench.harness.image.VariantImageBuilder;
 import dev.optbench.harness.model.VariantRef;
 import dev.optbench.harness.runtime.ContainerRuntime;
 import dev.optbench.harness.runtime.Sandbox;
 import dev.optbench.harness.runtime.SandboxContractIT;
-import dev.optbench.harness.testing.FakeVariant;
 import java.nio.file.Path;
-import java.util.Map;
-import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
 
 /** The runtime contract, on the real Docker engine, with the burner in a FROM scratch image. */
@@ -41,17 +36,7 @@ class DockerSandboxContractIT extends SandboxContractIT {
 
   @Override
   protected VariantRef createVariant(Path dir) {
-    VariantRef local = FakeVariant.create(dir, "contract");
-    String image =
-        new VariantImageBuilder(engine().client())
-            .ensureImage(
-                new ImageRequest(
-                    "contract",
-                    "contract-test",
-                    FakeVariant.PROGRAM,
-                    local.executable(FakeVariant.PROGRAM),
-                    DockerTestSupport.execHelper()));
-    return new VariantRef(local.name(), local.binDir(), Optional.of(image), "contract-test");
+    return DockerTestSupport.contractVariant(engine(), dir);
   }
 
   @Override
@@ -62,14 +47,7 @@ class DockerSandboxContractIT extends SandboxContractIT {
   @Override
   protected void assertNothingLeft(Sandbox closed) {
     String name = closed.target().name();
-    assertThat(
-            engine()
-                .client()
-                .listContainersCmd()
-                .withShowAll(true)
-                .withLabelFilter(Map.of(ContainerLabels.MANAGED, "true"))
-                .exec())
-        .noneMatch(c -> c.getNames() != null && String.join(",", c.getNames()).contains(name));
+    DockerTestSupport.assertNoContainer(engine(), name);
     CgroupLocator.hierarchyRoots()
         .forEach(root -> assertThat(root.resolve(UnitCgroups.PARENT).resolve(name)).doesNotExist());
   }

@@ -1,9 +1,13 @@
 package dev.optbench.harness.runtime.docker;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.optbench.harness.exec.ExecHelper;
 import dev.optbench.harness.image.ImageRequest;
 import dev.optbench.harness.image.VariantImageBuilder;
+import dev.optbench.harness.model.VariantRef;
 import dev.optbench.harness.runtime.RuntimeUnavailableException;
+import dev.optbench.harness.testing.FakeVariant;
 import dev.optbench.harness.testing.Services;
 import java.io.IOException;
 import java.io.InputStream;
@@ -11,6 +15,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 /** Real engine, real static binaries: what every Docker IT needs. */
@@ -72,5 +78,32 @@ public final class DockerTestSupport {
   public static String probeImage(DockerEngine engine, String variant) throws Exception {
     return new VariantImageBuilder(engine.client())
         .ensureImage(new ImageRequest(variant, "sha256-test", "ffmpeg", probe(), execHelper()));
+  }
+
+  /** The contract tests' variant: the burner in a FROM scratch image on {@code engine}. */
+  static VariantRef contractVariant(DockerEngine engine, Path dir) {
+    VariantRef local = FakeVariant.create(dir, "contract");
+    String image =
+        new VariantImageBuilder(engine.client())
+            .ensureImage(
+                new ImageRequest(
+                    "contract",
+                    "contract-test",
+                    FakeVariant.PROGRAM,
+                    local.executable(FakeVariant.PROGRAM),
+                    execHelper()));
+    return new VariantRef(local.name(), local.binDir(), Optional.of(image), "contract-test");
+  }
+
+  /** No optbench container named like {@code name} is left on {@code engine}, running or not. */
+  static void assertNoContainer(DockerEngine engine, String name) {
+    assertThat(
+            engine
+                .client()
+                .listContainersCmd()
+                .withShowAll(true)
+                .withLabelFilter(Map.of(ContainerLabels.MANAGED, "true"))
+                .exec())
+        .noneMatch(c -> c.getNames() != null && String.join(",", c.getNames()).contains(name));
   }
 }
