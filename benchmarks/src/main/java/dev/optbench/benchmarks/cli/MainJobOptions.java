@@ -201,6 +201,7 @@ public final class MainJobOptions {
             orderSeed == null ? System.nanoTime() : orderSeed,
             precisionPercent(),
             maxRounds),
-        checkOutputs);
+        checkOutputs,
+        variants.fateLimit());
   }
 }

@@ -24,6 +24,7 @@ import java.util.function.Supplier;
  * @param order interleaved rounds (default) or JMH's own trial order
  * @param checkOutputs run every unit once more per variant and compare its outputs with the
  *     baseline's ({@link OutputCheck})
+ * @param fateLimit how long a new build may spend on FFmpeg's own tests
  */
 public record JobSettings(
     List<String> jmhArgs,
@@ -45,7 +46,8 @@ public record JobSettings(
     int jobs,
     Optional<java.net.URI> cadvisor,
     Order order,
-    boolean checkOutputs) {
+    boolean checkOutputs,
+    java.time.Duration fateLimit) {
 
   /**
    * How the (variant, unit) pairs are scheduled: {@code interleaved} rounds in this JVM with a

@@ -33,7 +33,7 @@ public final class ConfigureCommand {
    */
   static final Map<String, List<String>> FATE_SUPPORT =
       Map.of(
-          "muxer", List.of("framecrc"),
+          "muxer", List.of("framecrc", "ismv"),
           "decoder", List.of("pgmyuv"),
           "filter", List.of("asetpts", "silenceremove"));
 

@@ -36,10 +36,15 @@ public final class FateReports {
 
   /**
    * The verdict over the listed tests: {@code reports} maps a test name to its report line; a
-   * listed test without one was never run (time limit reached).
+   * listed test without one was never run (time limit reached, or a prerequisite make could not
+   * make).
    */
   public static BuildManifest.Fate summarise(
-      List<String> listed, Map<String, String> reports, double seconds, long limitSeconds) {
+      List<String> listed,
+      Map<String, String> reports,
+      double seconds,
+      long limitSeconds,
+      boolean timedOut) {
     int passed = 0;
     List<String> failed = new ArrayList<>();
     for (String name : listed) {
@@ -56,6 +61,13 @@ public final class FateReports {
     failed.sort(null);
     int skipped = listed.size() - passed - failed.size();
     return new BuildManifest.Fate(
-        listed.size(), passed, failed.size(), skipped, List.copyOf(failed), seconds, limitSeconds);
+        listed.size(),
+        passed,
+        failed.size(),
+        skipped,
+        List.copyOf(failed),
+        seconds,
+        limitSeconds,
+        timedOut);
   }
 }

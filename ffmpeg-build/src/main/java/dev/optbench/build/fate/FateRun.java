@@ -31,7 +31,8 @@ public final class FateRun {
 
   /**
    * Runs the tests in {@code buildDir} (where configure ran and {@code make ffmpeg} succeeded);
-   * make's output goes to {@code log}. Tests not reached within {@code limit} count as skipped.
+   * make's output goes to {@code log}. Tests not reached within {@code limit} count as skipped; a
+   * zero limit runs none.
    */
   public static BuildManifest.Fate run(Path buildDir, int jobs, Duration limit, Path log) {
     ProcessRunner.Result list =
@@ -43,15 +44,17 @@ public final class FateRun {
     }
     List<String> tests = FateReports.listed(list.output());
     long start = System.nanoTime();
+    boolean timedOut = false;
     if (!tests.isEmpty() && !limit.isZero()) {
       List<String> argv = new ArrayList<>(List.of("make", "-k", "-j" + jobs, "SAMPLES="));
       tests.forEach(t -> argv.add("fate-" + t));
       // Exit status is ignored on purpose: failures are counted from the reports.
-      ProcessRunner.loggedWithin(argv, buildDir, Map.of(), log, line -> {}, limit);
+      timedOut =
+          ProcessRunner.loggedWithin(argv, buildDir, Map.of(), log, line -> {}, limit).timedOut();
     }
     double seconds = Math.round((System.nanoTime() - start) / 1e8) / 10.0;
     return FateReports.summarise(
-        tests, reports(buildDir.resolve("tests/data/fate")), seconds, limit.toSeconds());
+        tests, reports(buildDir.resolve("tests/data/fate")), seconds, limit.toSeconds(), timedOut);
   }
 
   /** Test name to its report line, for every report FATE wrote. */

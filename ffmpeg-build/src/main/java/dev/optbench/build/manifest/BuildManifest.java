@@ -108,10 +108,13 @@ public record BuildManifest(
    * @param passed tests whose report says status 0
    * @param failed tests whose report says otherwise (output differs from the reference, or the
    *     command failed)
-   * @param skipped listed tests without a report: not reached within the time limit
+   * @param skipped listed tests without a report: not reached within the time limit, or a
+   *     prerequisite FATE's makefiles could not make for this configuration (e.g. api-seek wants
+   *     fate-lavf-flv, which the minimal profile does not enable)
    * @param failedTests the failed tests' names (without {@code fate-}), sorted
    * @param seconds wall time of the FATE run
    * @param limitSeconds the time limit it ran under
+   * @param timedOut whether the limit stopped the run
    */
   public record Fate(
       int listed,
@@ -120,7 +123,8 @@ public record BuildManifest(
       int skipped,
       List<String> failedTests,
       double seconds,
-      long limitSeconds) {}
+      long limitSeconds,
+      boolean timedOut) {}
 
   public BuildManifest withFunctionalCheck(FunctionalResult result) {
     return new BuildManifest(

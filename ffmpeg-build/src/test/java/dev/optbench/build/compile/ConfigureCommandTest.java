@@ -41,7 +41,7 @@ class ConfigureCommandTest {
     // What FATE's tests need beyond the workloads' components (issue 17)
     assertThat(argv)
         .contains(
-            "--enable-muxer=framecrc",
+            "--enable-muxer=framecrc,ismv",
             "--enable-decoder=pgmyuv",
             "--enable-filter=asetpts,silenceremove");
   }

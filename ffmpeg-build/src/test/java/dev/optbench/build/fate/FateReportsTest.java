@@ -35,7 +35,8 @@ class FateReportsTest {
             List.of("a", "b", "c", "d", "e"),
             Map.of("a", "a:0::", "d", "d:1:x:y", "b", "b:SEGV::", "zz", "zz:0::"),
             12.5,
-            600);
+            600,
+            false);
     assertThat(f.listed()).isEqualTo(5);
     assertThat(f.passed()).isEqualTo(1);
     assertThat(f.failed()).isEqualTo(2);
