@@ -42,7 +42,7 @@ public final class FateText {
             .append(")");
       }
       if (f.skipped() > 0) {
-        line.append(' ')
+        line.append(f.failed() > 0 ? "; " : " ")
             .append(f.skipped())
             .append(" of ")
             .append(f.listed())
