@@ -65,17 +65,23 @@ final class FunctionalOutput {
     return Optional.empty();
   }
 
-  /** "same output", "output differs from O2 on a, b", or "" when nothing was checked. */
+  /**
+   * "same output" (as the baseline), "same output as O0" (the build's reference), "the functional
+   * reference" (the variant is it), "OUTPUT DIFFERS from O0 on a, b", or "" when nothing was
+   * checked.
+   */
   String phrase(String variant) {
     return of(variant)
         .map(
             r ->
-                r.same()
-                    ? "same output" + (r.against().equals(baseline) ? "" : " as " + r.against())
-                    : "OUTPUT DIFFERS from "
-                        + r.against()
-                        + " on "
-                        + String.join(", ", r.differing()))
+                r.against().equals(variant) && !variant.equals(baseline)
+                    ? "the functional reference"
+                    : r.same()
+                        ? "same output" + (r.against().equals(baseline) ? "" : " as " + r.against())
+                        : "OUTPUT DIFFERS from "
+                            + r.against()
+                            + " on "
+                            + String.join(", ", r.differing()))
         .orElse("");
   }
 

@@ -29,6 +29,9 @@ class FunctionalOutputTest {
             "O2");
     assertThat(out.phrase("O2")).isEqualTo("same output as O0");
     assertThat(out.phrase("Ofast")).isEqualTo("OUTPUT DIFFERS from O0 on encode-aac");
+    FunctionalOutput withO0 =
+        new FunctionalOutput(List.of(manifest("O0", compared(true), null)), "O2");
+    assertThat(withO0.phrase("O0")).isEqualTo("the functional reference");
   }
 
   @Test
