@@ -26,10 +26,10 @@ public final class ConfigureCommand {
 
   /**
    * What FATE's tests need beyond the workloads' components, for the minimal profile (issue 17):
-   * framecrc is FATE's usual output; FATE's makefiles enable tests that use asetpts (the swr async
-   * tests), silenceremove and pgmyuv (the pixfmt tests) without asking for them, so without these
-   * 74 of 778 tests failed for the configuration, not the compiler. Kept out of the workloads' list
-   * so the generator's commands do not change.
+   * framecrc is FATE's usual output; FATE's makefiles enable tests that use asetpts (52 swr async
+   * tests), pgmyuv (20 pixfmt tests), ismv (movenc) and silenceremove without asking for them, so
+   * without these 74 of 778 tests failed for the configuration, not the compiler. Kept out of the
+   * workloads' list so the generator's commands do not change.
    */
   static final Map<String, List<String>> FATE_SUPPORT =
       Map.of(
