@@ -7,20 +7,22 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
- * Compares every variant's functional-check digests with a reference variant's: -O0 when the set
- * has it (the compiler's most literal translation), else the first variant.
+ * Compares every variant's functional-check digests with one reference variant's: -O0 when the set
+ * has it (the compiler's most literal translation), else the run's baseline, else the first
+ * variant. One reference for the build table, the console, the manifests and the report.
  */
 public final class FunctionalComparison {
   private FunctionalComparison() {}
 
-  public static String chooseReference(List<BuiltVariant> variants) {
-    return variants.stream()
-        .map(v -> v.manifest().variant())
-        .filter(n -> n.equals("O0"))
-        .findFirst()
-        .orElse(variants.get(0).manifest().variant());
+  public static String chooseReference(List<BuiltVariant> variants, Optional<String> baseline) {
+    List<String> names = variants.stream().map(v -> v.manifest().variant()).toList();
+    if (names.contains("O0")) {
+      return "O0";
+    }
+    return baseline.filter(names::contains).orElse(names.get(0));
   }
 
   /** The variants' manifests with {@code equalToReference} filled in, in the same order. */

@@ -1,5 +1,6 @@
 package dev.optbench.benchmarks.cli;
 
+import dev.optbench.benchmarks.job.FateText;
 import dev.optbench.benchmarks.job.OutputFolders;
 import dev.optbench.build.FunctionalComparison;
 import dev.optbench.build.VariantSet;
@@ -60,37 +61,41 @@ public final class BuildCommand implements Callable<Integer> {
     o.println("cache: " + cacheDir);
     VariantSet.Result r =
         new VariantSet(cacheDir, jobs, new ConsoleBuildProgress(o))
+            .fateLimit(variants.fateLimit())
             .build(variants.specs(), source.provider());
     o.println();
     o.printf(
         "source: %s (ffmpeg %s, sha256 %s)%n",
         r.source().origin(), r.source().version(), r.source().sha256().substring(0, 16));
     o.printf(
-        "%-10s %-7s %8s %10s %10s  %-24s %s%n",
+        "%-10s %-7s %8s %10s %10s  %-24s %-28s %s%n",
         "variant",
         "cached",
         "build s",
         "file MiB",
         "text KiB",
         "functional vs " + r.reference(),
+        "FATE passed/failed/skipped",
         "flags found (beyond the request)");
     for (int i = 0; i < r.variants().size(); i++) {
       BuildManifest m = r.manifests().get(i);
       int differs = FunctionalComparison.differing(m).size();
       int total = m.functionalCheck().equalToReference().size();
       o.printf(
-          "%-10s %-7s %8.1f %10.1f %10d  %-24s %s %s%n",
+          "%-10s %-7s %8.1f %10.1f %10d  %-24s %-28s %s %s%n",
           m.variant(),
           r.variants().get(i).cached() ? "yes" : "no",
           m.buildSeconds(),
           m.binary().fileBytes() / 1048576.0,
           m.binary().sections().text() / 1024,
           differs == 0 ? "all " + total + " equal" : differs + " of " + total + " differ",
+          FateText.counts(m.fate()),
           String.join(" ", m.provenance().effectiveOptLevels()),
           String.join(" ", m.provenance().addedByConfigure()));
       Manifests.write(out.resolve(m.variant()), m);
     }
     o.println();
+    FateText.failures(r.manifests()).forEach(o::println);
     o.println("manifests: " + out.toAbsolutePath());
     if (!noImages) {
       Optional<DockerEngine> engine =

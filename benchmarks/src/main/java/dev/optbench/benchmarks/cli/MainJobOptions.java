@@ -231,6 +231,7 @@ public final class MainJobOptions {
             maxRounds,
             minUnitMs()),
         checkOutputs,
-        reserveCores);
+        reserveCores,
+        variants.fateLimit());
   }
 }

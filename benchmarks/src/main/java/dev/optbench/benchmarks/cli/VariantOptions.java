@@ -4,6 +4,7 @@ import dev.optbench.build.spec.Profile;
 import dev.optbench.build.spec.VariantSpec;
 import dev.optbench.build.spec.VariantSpecs;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine.Option;
@@ -33,6 +34,25 @@ public final class VariantOptions {
       converter = ProfileConverter.class,
       defaultValue = "minimal")
   Profile profile;
+
+  @Option(
+      names = "--fate-limit",
+      paramLabel = "SECONDS",
+      description =
+          "How long a new build may spend on FFmpeg's own tests (FATE, those needing no samples);"
+              + " tests not reached count as skipped, 0 runs none. Cached builds keep their result."
+              + " Default: ${DEFAULT-VALUE}.",
+      defaultValue = "600")
+  long fateLimitSeconds;
+
+  /** The FATE time limit, checked: a negative one is refused before any build. */
+  public Duration fateLimit() {
+    if (fateLimitSeconds < 0) {
+      throw new IllegalArgumentException(
+          "--fate-limit takes seconds, 0 or more (0 runs no FATE test), not " + fateLimitSeconds);
+    }
+    return Duration.ofSeconds(fateLimitSeconds);
+  }
 
   public List<VariantSpec> specs() {
     if (specFile != null) {

@@ -24,6 +24,8 @@ import java.util.function.Supplier;
  * @param order interleaved rounds (default) or JMH's own trial order
  * @param checkOutputs run every unit once more per variant and compare its outputs with the
  *     baseline's ({@link OutputCheck})
+ * @param reserveCores move the host's other processes off the benchmark CPUs while timing
+ * @param fateLimit how long a new build may spend on FFmpeg's own tests
  */
 public record JobSettings(
     List<String> jmhArgs,
@@ -46,7 +48,8 @@ public record JobSettings(
     Optional<java.net.URI> cadvisor,
     Order order,
     boolean checkOutputs,
-    boolean reserveCores) {
+    boolean reserveCores,
+    java.time.Duration fateLimit) {
 
   /**
    * How the (variant, unit) pairs are scheduled: {@code interleaved} rounds in this JVM with a

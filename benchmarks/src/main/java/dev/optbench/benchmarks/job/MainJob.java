@@ -101,7 +101,18 @@ public final class MainJob {
     // --- build
     VariantSet.Result built =
         new VariantSet(s.cacheDir(), s.jobs(), new ConsoleBuildProgress(o))
-            .build(specs, s.source());
+            .fateLimit(s.fateLimit())
+            .build(specs, s.source(), Optional.of(baseline));
+    o.printf(
+        "functional reference: %s (-O0 when built, else the baseline); FATE passed/failed/skipped:"
+            + " %s%n",
+        built.reference(),
+        String.join(
+            ", ",
+            built.manifests().stream()
+                .map(m -> m.variant() + " " + FateText.counts(m.fate()))
+                .toList()));
+    FateText.failures(built.manifests()).forEach(o::println);
     List<String> variantNames = new ArrayList<>();
     for (BuildManifest m : built.manifests()) {
       Manifests.write(folder.variants().resolve(m.variant()), m);

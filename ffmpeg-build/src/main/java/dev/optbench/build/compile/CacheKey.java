@@ -17,7 +17,7 @@ import java.util.Map;
  */
 public final class CacheKey {
   /** Bump when the build recipe changes in a way the other inputs do not show. */
-  static final int RECIPE_VERSION = 2; // 2: -g, debug/ffmpeg kept beside bin/ffmpeg
+  static final int RECIPE_VERSION = 3; // 2: -g, debug/ffmpeg beside bin/ffmpeg; 3: FATE run
 
   private CacheKey() {}
 

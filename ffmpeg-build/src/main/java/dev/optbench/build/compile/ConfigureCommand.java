@@ -24,6 +24,19 @@ public final class ConfigureCommand {
    */
   public static final String DEBUG_INFO = "-g";
 
+  /**
+   * What FATE's tests need beyond the workloads' components, for the minimal profile (issue 17):
+   * framecrc is FATE's usual output; FATE's makefiles enable tests that use asetpts (52 swr async
+   * tests), pgmyuv (20 pixfmt tests), ismv (movenc) and silenceremove without asking for them, so
+   * without these 74 of 778 tests failed for the configuration, not the compiler. Kept out of the
+   * workloads' list so the generator's commands do not change.
+   */
+  static final Map<String, List<String>> FATE_SUPPORT =
+      Map.of(
+          "muxer", List.of("framecrc", "ismv"),
+          "decoder", List.of("pgmyuv"),
+          "filter", List.of("asetpts", "silenceremove"));
+
   private ConfigureCommand() {}
 
   public static List<String> of(Path sourceRoot, VariantSpec spec, FfmpegComponents components) {
@@ -58,6 +71,9 @@ public final class ConfigureCommand {
       argv.add("--disable-ffprobe");
       for (Map.Entry<String, List<String>> kind : components.byKind().entrySet()) {
         argv.add("--enable-" + kind.getKey() + "=" + String.join(",", kind.getValue()));
+      }
+      for (String kind : List.of("muxer", "decoder", "filter")) {
+        argv.add("--enable-" + kind + "=" + String.join(",", FATE_SUPPORT.get(kind)));
       }
     }
     return List.copyOf(argv);

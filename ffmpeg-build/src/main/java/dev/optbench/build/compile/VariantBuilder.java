@@ -1,6 +1,7 @@
 package dev.optbench.build.compile;
 
 import dev.optbench.build.check.FunctionalCheck;
+import dev.optbench.build.fate.FateRun;
 import dev.optbench.build.manifest.BuildManifest;
 import dev.optbench.build.manifest.CompilerInfo;
 import dev.optbench.build.manifest.Manifests;
@@ -20,6 +21,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -35,12 +37,19 @@ public final class VariantBuilder {
   private final FfmpegComponents components;
   private final int jobs;
   private final BuildProgress progress;
+  private final Duration fateLimit;
 
-  public VariantBuilder(Path cache, FfmpegComponents components, int jobs, BuildProgress progress) {
+  public VariantBuilder(
+      Path cache,
+      FfmpegComponents components,
+      int jobs,
+      BuildProgress progress,
+      Duration fateLimit) {
     this.cache = cache;
     this.components = components;
     this.jobs = jobs;
     this.progress = progress;
+    this.fateLimit = fateLimit;
   }
 
   @SuppressWarnings("try") // the lock is held for the block's duration, never referenced
@@ -118,6 +127,9 @@ public final class VariantBuilder {
       }
     }
     Map<String, String> digests = FunctionalCheck.run(ffmpeg, obj);
+    // FATE needs the configured tree, so it runs here, once per cached build.
+    progress.stage(name, "FATE (at most " + fateLimit.toSeconds() + " s)");
+    BuildManifest.Fate fate = FateRun.run(obj, jobs, fateLimit, tmp.resolve("fate.log"));
     FileTrees.deleteRecursively(obj); // objects are not needed once the binary is checked
     ElfFile elf = ElfFile.read(ffmpeg);
     String textSha256 = TextIdentity.require(ffmpeg, profiled);
@@ -141,7 +153,8 @@ public final class VariantBuilder {
             Math.round((System.nanoTime() - start) / 1e8) / 10.0,
             Instant.now().toString(),
             enabled,
-            new BuildManifest.FunctionalResult(digests, null, null));
+            new BuildManifest.FunctionalResult(digests, null, null),
+            fate);
     Manifests.write(tmp, manifest);
     return manifest;
   }

@@ -26,6 +26,8 @@ import java.util.Map;
  * @param components enabled components read back from the build, by kind
  * @param functionalCheck each functional command's output digest, and, once compared, whether it
  *     equals the reference variant's
+ * @param fate FFmpeg's own tests (FATE) that need no external samples, run in the build tree
+ *     against FATE's references; absent in manifests of recipe 2 and earlier
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonPropertyOrder({
@@ -41,7 +43,8 @@ import java.util.Map;
   "buildSeconds",
   "builtAt",
   "components",
-  "functionalCheck"
+  "functionalCheck",
+  "fate"
 })
 public record BuildManifest(
     int schema,
@@ -56,7 +59,8 @@ public record BuildManifest(
     double buildSeconds,
     String builtAt,
     Map<String, List<String>> components,
-    FunctionalResult functionalCheck) {
+    FunctionalResult functionalCheck,
+    Fate fate) {
 
   public static final int SCHEMA = 1;
 
@@ -96,6 +100,32 @@ public record BuildManifest(
   public record FunctionalResult(
       Map<String, String> digests, String reference, Map<String, Boolean> equalToReference) {}
 
+  /**
+   * FATE's verdict on this build: every test FATE's makefiles enable for this configuration without
+   * {@code SAMPLES}, each compared by {@code tests/fate-run.sh} with {@code tests/ref/fate/}.
+   *
+   * @param listed tests {@code make fate-list} named
+   * @param passed tests whose report says status 0
+   * @param failed tests whose report says otherwise (output differs from the reference, or the
+   *     command failed)
+   * @param skipped listed tests without a report: not reached within the time limit, or a
+   *     prerequisite FATE's makefiles could not make for this configuration (e.g. api-seek wants
+   *     fate-lavf-flv, which the minimal profile does not enable)
+   * @param failedTests the failed tests' names (without {@code fate-}), sorted
+   * @param seconds wall time of the FATE run
+   * @param limitSeconds the time limit it ran under
+   * @param timedOut whether the limit stopped the run
+   */
+  public record Fate(
+      int listed,
+      int passed,
+      int failed,
+      int skipped,
+      List<String> failedTests,
+      double seconds,
+      long limitSeconds,
+      boolean timedOut) {}
+
   public BuildManifest withFunctionalCheck(FunctionalResult result) {
     return new BuildManifest(
         schema,
@@ -110,6 +140,7 @@ public record BuildManifest(
         buildSeconds,
         builtAt,
         components,
-        result);
+        result,
+        fate);
   }
 }

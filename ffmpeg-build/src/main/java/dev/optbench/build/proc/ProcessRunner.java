@@ -54,6 +54,17 @@ public final class ProcessRunner {
     return run(argv, dir, env, null, Duration.ofHours(4), log, onLine);
   }
 
+  /** As {@link #logged}, stopped (with its children) after {@code timeout}. */
+  public static Result loggedWithin(
+      List<String> argv,
+      Path dir,
+      Map<String, String> env,
+      Path log,
+      Consumer<String> onLine,
+      Duration timeout) {
+    return run(argv, dir, env, null, timeout, log, onLine);
+  }
+
   private static Result run(
       List<String> argv,
       Path dir,

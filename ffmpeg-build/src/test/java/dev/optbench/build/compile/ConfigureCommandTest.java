@@ -38,6 +38,12 @@ class ConfigureCommandTest {
             "--disable-stripping");
     assertThat(argv).anyMatch(a -> a.startsWith("--enable-filter=") && a.contains("boxblur"));
     assertThat(argv).anyMatch(a -> a.startsWith("--enable-decoder=") && a.contains("eac3"));
+    // What FATE's tests need beyond the workloads' components (issue 17)
+    assertThat(argv)
+        .contains(
+            "--enable-muxer=framecrc,ismv",
+            "--enable-decoder=pgmyuv",
+            "--enable-filter=asetpts,silenceremove");
   }
 
   @Test

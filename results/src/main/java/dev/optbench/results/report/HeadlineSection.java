@@ -115,9 +115,18 @@ final class HeadlineSection implements ReportSection {
         .append(
             Html.esc(
                 output
-                    .of(ctx.baseline())
-                    .map(r -> r.same() ? "reference" : "differs from " + r.against())
-                    .orElse("–")))
+                        .of(ctx.baseline())
+                        .map(
+                            r ->
+                                r.against().equals(ctx.baseline())
+                                    ? "reference"
+                                    : r.same()
+                                        ? "same output as " + r.against()
+                                        : "differs from " + r.against())
+                        .orElse("–")
+                    + (output.fate(ctx.baseline()).isEmpty()
+                        ? ""
+                        : ", " + output.fate(ctx.baseline()))))
         .append("</td></tr>");
     for (Map.Entry<String, Comparison> e : ctx.comparisons().entrySet()) {
       Comparison c = e.getValue();
@@ -156,9 +165,9 @@ final class HeadlineSection implements ReportSection {
           .append(" / ")
           .append(rows.size() - worse - better - same)
           .append("</td><td>");
-      String phrase = output.phrase(e.getKey());
+      String phrase = output.checks(e.getKey());
       out.append(
-              phrase.startsWith("OUTPUT")
+              FunctionalOutput.bad(phrase)
                   ? "<span class=\"badge bad\">"
                       + Html.esc(FunctionalOutput.quiet(phrase))
                       + "</span>"

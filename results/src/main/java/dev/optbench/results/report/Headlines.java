@@ -20,7 +20,8 @@ public final class Headlines {
   /**
    * @param variant the candidate
    * @param sentence the whole sentence, starting with the variant's name
-   * @param outputDiffers whether its functional-check output differs from the baseline's
+   * @param outputDiffers whether its functional-check output differs from the reference's, or one
+   *     of FFmpeg's own tests (FATE) failed on it
    */
   public record Headline(String variant, String sentence, boolean outputDiffers) {}
 
@@ -39,11 +40,11 @@ public final class Headlines {
               e.getValue().summaries().get(metric.name()),
               why(metric, e.getValue())));
       parts.add(commands(metric, e.getValue()));
-      String out = output.phrase(variant);
+      String out = output.checks(variant);
       if (!out.isEmpty()) {
         parts.add(out);
       }
-      boolean differs = output.of(variant).map(r -> !r.same()).orElse(false);
+      boolean differs = FunctionalOutput.bad(out);
       lines.add(new Headline(variant, variant + ": " + String.join(", ", parts), differs));
     }
     return lines;

@@ -57,16 +57,17 @@ final class ProvenanceSection implements ReportSection {
       }
       out.append("</td><td class=\"num\">")
           .append(Html.esc(sizeText(size(m), baseSize, variant.equals(ctx.baseline()))));
-      String phrase = output.phrase(variant);
+      String phrase = output.checks(variant);
       out.append("</td><td>")
           .append(
-              phrase.startsWith("OUTPUT")
+              FunctionalOutput.bad(phrase)
                   ? "<span class=\"badge bad\">"
                       + Html.esc(FunctionalOutput.quiet(phrase))
                       + "</span>"
                   : Html.esc(
-                      variant.equals(ctx.baseline()) && !phrase.isEmpty()
-                          ? "reference"
+                      variant.equals(ctx.baseline())
+                              && (phrase.equals("same output") || phrase.startsWith("same output,"))
+                          ? "reference" + phrase.substring("same output".length())
                           : phrase.isEmpty() ? "–" : phrase))
           .append("</td><td><a href=\"#manifest-")
           .append(index)
