@@ -37,6 +37,20 @@ final class ConnectFailure {
           + " (not signed by a CA the engine trusts?): "
           + detail;
     }
+    if (tls.enabled()
+        && (lower.contains("broken pipe") || lower.contains("connection reset"))
+        && !has(failure, SSLHandshakeException.class)) {
+      // TLS 1.3 finishes the client's side of the handshake before the server has checked the
+      // client certificate; a server that refuses it sends its alert and closes, and the client
+      // often meets the closed socket on its first write (seen in EnginesCommandIT on CI) before
+      // it reads the alert. The certificate is then the likely cause, and the sentence says so.
+      return host
+          + " refused the client certificate "
+          + tls.cert()
+          + " (it closed the connection right after the TLS handshake; not signed by a CA the"
+          + " engine trusts?): "
+          + detail;
+    }
     if (lower.contains("no subject alternative") || lower.contains("doesn't match")) {
       return host + " presented a certificate for another name or address: " + detail;
     }
