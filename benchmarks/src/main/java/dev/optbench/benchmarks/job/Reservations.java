@@ -1,6 +1,7 @@
 package dev.optbench.benchmarks.job;
 
 import dev.optbench.harness.cgroup.CgroupVersion;
+import dev.optbench.harness.cgroup.CpuList;
 import dev.optbench.harness.host.HostReport;
 import dev.optbench.harness.reservation.CoreReservation;
 import dev.optbench.harness.runtime.RuntimeSelector;
@@ -27,6 +28,15 @@ final class Reservations {
               + " beside the host's other processes, so they would be moved off CPU "
               + cpuset
               + " with them");
+    }
+    int cores = Runtime.getRuntime().availableProcessors();
+    if (CpuList.count(cpuset) >= cores) {
+      throw new IllegalArgumentException(
+          "--reserve-cores moves the host's other processes to the CPUs outside --cpuset "
+              + cpuset
+              + ", and that leaves none of this machine's "
+              + cores
+              + "; give a smaller --cpuset (e.g. 0)");
     }
     Path root = CgroupVersion.DEFAULT_ROOT;
     Path procs =
