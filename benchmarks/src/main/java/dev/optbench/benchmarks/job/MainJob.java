@@ -214,9 +214,12 @@ public final class MainJob {
     boolean complete;
     boolean interrupted;
     boolean writeFailed;
-    Optional<CoreReservation> reserved = Reservations.reserve(s.reserveCores(), s.cpuset(), o);
-    AtomicJson.write(host.withProtection(Reservations.protection(choice, reserved)), folder.host());
+    Optional<CoreReservation> reserved = Optional.empty();
     try {
+      // inside the try: a reservation that fails leaves the run to end through the usual path
+      reserved = Reservations.reserve(s.reserveCores(), s.cpuset(), o);
+      AtomicJson.write(
+          host.withProtection(Reservations.protection(choice, reserved)), folder.host());
       if (order.isPresent()) {
         InterleavedRun rounds =
             new InterleavedRun(plan, order.get(), precision, baseline, status, o);
