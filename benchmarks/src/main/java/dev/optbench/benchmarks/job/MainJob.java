@@ -216,8 +216,19 @@ public final class MainJob {
     boolean writeFailed;
     Optional<CoreReservation> reserved = Optional.empty();
     try {
-      // inside the try: a reservation that fails leaves the run to end through the usual path
-      reserved = Reservations.reserve(s.reserveCores(), s.cpuset(), o);
+      try {
+        reserved = Reservations.reserve(s.reserveCores(), s.cpuset(), o);
+      } catch (RuntimeException e) {
+        // nothing was timed: the run ends failed with the reason, not left "running"
+        status
+            .with(
+                RunStatus.FAILED,
+                "core reservation: " + e.getMessage(),
+                Instant.now().toString(),
+                0)
+            .write(folder.status());
+        throw e;
+      }
       AtomicJson.write(
           host.withProtection(Reservations.protection(choice, reserved)), folder.host());
       if (order.isPresent()) {
