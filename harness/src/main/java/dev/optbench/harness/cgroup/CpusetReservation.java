@@ -148,7 +148,7 @@ public final class CpusetReservation {
       // v2: a child's effective CPUs are within its parent's, so the top level is enough
       List<Path> dirs = v2 ? List.of(top) : deepestFirst(top);
       for (Path dir : dirs) {
-        narrow(hierarchy, dir, bench, shrunk, kept);
+        narrow(hierarchy, dir, v2, bench, shrunk, kept);
       }
     }
     int[] counts = moveAll(hierarchy, target);
@@ -219,7 +219,7 @@ public final class CpusetReservation {
   }
 
   private static void narrow(
-      Path hierarchy, Path dir, BitSet bench, List<Shrunk> shrunk, List<String> kept) {
+      Path hierarchy, Path dir, boolean v2, BitSet bench, List<Shrunk> shrunk, List<String> kept) {
     Path file = dir.resolve("cpuset.cpus");
     if (!Files.exists(file)) {
       return; // v2: the cpuset controller is not enabled there
@@ -227,8 +227,9 @@ public final class CpusetReservation {
     String before = CgroupFiles.readString(dir, "cpuset.cpus").strip();
     BitSet cpus = CpuList.parse(before);
     String rel = hierarchy.relativize(dir).toString();
-    if (before.isEmpty()) {
-      // v2: empty means "as the parent", i.e. every CPU: narrow it like a group that lists them
+    if (v2 && before.isEmpty()) {
+      // v2: empty means "as the parent", i.e. every CPU: narrow it like a group that lists them;
+      // on v1 an empty list is a group without CPUs, left as it is
       cpus = CpuList.parse(rootCpus(hierarchy, true));
     }
     if (!cpus.intersects(bench)) {

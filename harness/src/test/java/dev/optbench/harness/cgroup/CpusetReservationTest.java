@@ -38,6 +38,7 @@ class CpusetReservationTest {
     group("system", "0");
     group("optbench", "0");
     group("quiet", "2-3");
+    group("empty", "");
 
     CpusetReservation.State s =
         CpusetReservation.reserve(root, "0", "optbench-others", n -> n.startsWith("optbench"));
@@ -50,6 +51,7 @@ class CpusetReservationTest {
     assertThat(cpus("optbench")).as("the sandboxes' own").isEqualTo("0");
     assertThat(cpus("quiet")).as("never on CPU 0").isEqualTo("2-3");
     assertThat(cpus("system")).as("only benchmark CPUs: kept").isEqualTo("0");
+    assertThat(cpus("empty")).as("v1: a group without CPUs stays without").isEmpty();
     assertThat(s.kept()).containsExactly("system");
     // the child first: v1 refuses a parent narrower than its child
     assertThat(s.shrunk())
