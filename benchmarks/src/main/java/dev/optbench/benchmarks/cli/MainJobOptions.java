@@ -94,9 +94,9 @@ public final class MainJobOptions {
       names = "--precision",
       paramLabel = "PCT",
       description =
-          "Interleaved runs: after the -i rounds, add rounds until every unit's 95% interval of"
-              + " its ratio to the baseline, on the metric the verdict uses, is within +-PCT %"
-              + " (e.g. 2 or 2%), at most --max-rounds. Default: off (the -i rounds only).")
+          "Interleaved runs: after the -i rounds, add rounds until every unit's 95%% interval of"
+              + " its ratio to the baseline, on the metric the verdict uses, is within +-PCT %%"
+              + " (e.g. 2 or 2%%), at most --max-rounds. Default: off (the -i rounds only).")
   String precision;
 
   @Option(
