@@ -30,13 +30,20 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * previous unit left behind cannot be charged to the next, and the OOM counter is the unit's own.
  * The memory limit sits on the unit only, because page cache of removed units is moved to the
  * parent and must not push the next unit into an OOM counted there.
+ *
+ * <p>A sibling {@code helper} leaf, with the cpuset and the CPU weight but no limits, holds
+ * optbench-exec itself while it forks the unit and waits ({@code --self-cgroup-procs}): the fork
+ * and the clock's start and stop then happen on the unit's CPUs at the top weight, never among the
+ * host's other processes, while the unit's own counters still hold only the unit.
  */
 final class CgroupSandbox implements Sandbox {
+  static final String HELPER_LEAF = "helper";
   private final CgroupFs fs;
   private final VariantRef variant;
   private final SandboxLimits limits;
   private final Path helper;
   private final Cgroup variantGroup;
+  private final Cgroup helperGroup;
   private final AtomicBoolean closed = new AtomicBoolean();
   private int units;
   private volatile Cgroup runningUnit;
@@ -47,6 +54,8 @@ final class CgroupSandbox implements Sandbox {
     this.limits = limits;
     this.helper = helper;
     this.variantGroup = createOrCleanUp(fs, path, new CgroupSettings(limits.cpuset(), 0));
+    this.helperGroup =
+        createOrCleanUp(fs, path + "/" + HELPER_LEAF, new CgroupSettings(limits.cpuset(), 0));
     ShutdownCloser.register(this);
   }
 
@@ -64,6 +73,10 @@ final class CgroupSandbox implements Sandbox {
       unit.resetPeak();
       CgroupCounters start = unit.read();
       List<String> join = new ArrayList<>();
+      for (Path procs : helperGroup.procsFiles()) {
+        join.add("--self-cgroup-procs");
+        join.add(procs.toString());
+      }
       for (Path procs : unit.procsFiles()) {
         join.add("--cgroup-procs");
         join.add(procs.toString());
@@ -136,6 +149,8 @@ final class CgroupSandbox implements Sandbox {
       fs.killAll(unit);
       fs.removeLeaf(unit.path());
     }
+    fs.killAll(helperGroup); // a helper whose unit was killed with the JVM's Ctrl-C
+    fs.removeLeaf(helperGroup.path());
     fs.killAll(variantGroup);
     fs.remove(variantGroup.path());
     ShutdownCloser.unregister(this);

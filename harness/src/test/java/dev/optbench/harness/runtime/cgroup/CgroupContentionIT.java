@@ -102,7 +102,7 @@ class CgroupContentionIT {
   /**
    * Issue 13 item 4: a co-runner the weight cannot keep out (its own cgroup at the top weight,
    * outside optbench's, pinned to CPU 0) takes about half the CPU; the core reservation moves it
-   * off CPU 0, exactly. Its effect on the unit is printed, not asserted (see the end).
+   * off CPU 0, exactly, and the unit then neither waits nor takes longer than beside it.
    */
   @Test
   void theCoreReservationMovesACoRunnerTheWeightCannotKeepOut() throws Exception {
@@ -145,11 +145,13 @@ class CgroupContentionIT {
         reserved.wallNanos() / 1e6,
         loadAverage());
     assertThat(share(unprotected)).isGreaterThan(20);
-    // Not asserted: the effect on the unit. Beside this top-weight co-runner the reservation
-    // moves the co-runner onto the CPUs where optbench-exec forks the unit, which joins its
-    // cgroup only after the fork; the unit's process starts starved there (CI 2026-12-07, a quiet
-    // machine: cpu.wait 30 % with the reservation vs 49 % without, wall 2.4 s vs 1.6 s). What is
-    // printed above keeps the figures visible until the fork moves into the reserved CPUs.
+    // The effect on the unit: optbench-exec forks it from the sandbox's helper leaf, on the
+    // reserved CPU, so neither the unit nor the clock waits behind the moved co-runner. Before
+    // that (the fork among the host's other processes) CI measured 30 % wait and 2.4 s wall
+    // with the reservation vs 49 % and 1.6 s without; generous bounds, the machine's other work
+    // also lands on CPU 0 between units.
+    assertThat(share(reserved)).isLessThan(share(unprotected) / 2);
+    assertThat(reserved.wallNanos()).isLessThan(unprotected.wallNanos() * 3 / 4);
   }
 
   private static String allowedCpus(long pid) throws Exception {
