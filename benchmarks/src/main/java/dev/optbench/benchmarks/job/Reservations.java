@@ -48,6 +48,15 @@ final class Reservations {
               + procs
               + " is not writable (run as root)");
     }
+    CoreReservation.liveHolder(CoreReservation.STATE_DIR)
+        .ifPresent(
+            holder -> {
+              throw new IllegalArgumentException(
+                  "--reserve-cores: another optbench run, "
+                      + holder
+                      + ", holds a core reservation now; wait for it to end or run without"
+                      + " --reserve-cores");
+            });
   }
 
   static Optional<CoreReservation> reserve(boolean wanted, String cpuset, PrintStream out) {

@@ -147,18 +147,11 @@ public final class CoreReservation implements AutoCloseable {
    */
   public static Optional<String> restoreAfterDeadOwner(Path stateDir) {
     Path file = stateDir.resolve("cores.json");
-    if (!Files.isRegularFile(file)) {
+    Optional<Record> record = read(file);
+    if (record.isEmpty() || record.get().owner().alive()) {
       return Optional.empty();
     }
-    Record r;
-    try {
-      r = JSON.readValue(file.toFile(), Record.class);
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot read the core reservation record " + file, e);
-    }
-    if (r.owner().alive()) {
-      return Optional.empty();
-    }
+    Record r = record.get();
     List<String> problems = CpusetReservation.release(r.state());
     delete(file);
     return Optional.of(
@@ -166,6 +159,30 @@ public final class CoreReservation implements AutoCloseable {
             + r.owner().pid()
             + "): its processes are back on every CPU"
             + (problems.isEmpty() ? "" : "; " + String.join("; ", problems)));
+  }
+
+  /**
+   * The live run that holds a reservation here, for a check before any long work; a dead owner's
+   * record does not count (the next run undoes it).
+   *
+   * @return e.g. "pid 4711 (/run/optbench/cores.json)"; empty when none
+   */
+  public static Optional<String> liveHolder(Path stateDir) {
+    Path file = stateDir.resolve("cores.json");
+    return read(file)
+        .filter(r -> r.owner().alive())
+        .map(r -> "pid " + r.owner().pid() + " (" + file + ")");
+  }
+
+  private static Optional<Record> read(Path file) {
+    if (!Files.isRegularFile(file)) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(JSON.readValue(file.toFile(), Record.class));
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read the core reservation record " + file, e);
+    }
   }
 
   private static void write(Path file, Record record) {
