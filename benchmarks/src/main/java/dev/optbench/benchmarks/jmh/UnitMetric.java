@@ -16,11 +16,13 @@ public enum UnitMetric {
   CPU_TOTAL("cpu.total", "ms", u -> known(u.cpuTotalNanos()) / 1e6),
   /**
    * Contention: ms the unit's main thread was runnable but waiting for a CPU (run_delay of {@code
-   * /proc/<pid>/schedstat}, read by optbench-exec before reaping; ns precision, kernel accounting).
-   * Worker threads are not counted (they have exited by then); NaN where the kernel lacks
+   * /proc/<pid>/schedstat}, read by optbench-exec before reaping; ns precision, kernel accounting),
+   * at most what the unit's cores gave to other processes ({@link
+   * ResourceUsage#contentionWaitNanos}: waiting behind its own threads is not contention). Worker
+   * threads are not counted (they have exited by then); NaN where the kernel lacks
    * CONFIG_SCHED_INFO or /proc hides it.
    */
-  CPU_WAIT("cpu.wait", "ms", u -> known(u.cpuWaitNanos()) / 1e6),
+  CPU_WAIT("cpu.wait", "ms", u -> known(u.contentionWaitNanos()) / 1e6),
   /** CPU total over wall time and the cores the sandbox allows (100 = all of them busy). */
   CPU_PERCENT("cpu.percent", "%", ResourceUsage::cpuPercent),
   MEM_PEAK("mem.peak", "MiB", u -> known(u.memoryPeakBytes()) / 1048576.0),

@@ -10,7 +10,8 @@ package dev.optbench.harness.metrics;
  * @param cpuTotalNanos cgroup cpuacct.usage / cpu.stat usage_usec, else user+system
  * @param cpuWaitNanos contention: time the unit's main thread was runnable but not running
  *     (run_delay of {@code /proc/<pid>/schedstat}, read by optbench-exec before reaping; same for
- *     every runtime). Worker threads are not in it: they have exited by then
+ *     every runtime). Worker threads are not in it: they have exited by then. What is reported as
+ *     {@code cpu.wait} is {@link #contentionWaitNanos}, the part others can have caused
  * @param memoryPeakBytes v1 memory.max_usage_in_bytes (reset per unit), v2 memory.peak; the process
  *     runtime uses the helper's ru_maxrss (RSS only, less precise)
  * @param ioReadBytes block I/O read bytes (blkio / io.stat)
@@ -44,6 +45,23 @@ public record ResourceUsage(
       return Double.NaN;
     }
     return 100.0 * cpuTotalNanos / (wallNanos * allowedCores);
+  }
+
+  /**
+   * The part of {@link #cpuWaitNanos} other processes can have caused: at most the CPU time the
+   * unit's cores gave to anything but the unit ({@code wall x allowed cores - cpu.total}). The main
+   * thread of a unit with more runnable threads than allowed cores also waits behind its own
+   * threads (ffmpeg's {@code -filter_threads 2} on one core: ~21 % of wall here, with the machine
+   * quiet); that is the unit's own work, not contention, and must not mark it starved. Exact on one
+   * core (whoever runs while the main thread waits is either the unit, in cpu.total, or someone
+   * else); an upper bound on more.
+   */
+  public long contentionWaitNanos() {
+    if (cpuWaitNanos < 0 || cpuTotalNanos < 0 || wallNanos <= 0 || allowedCores <= 0) {
+      return cpuWaitNanos;
+    }
+    long givenToOthers = Math.max(0, Math.round(wallNanos * allowedCores) - cpuTotalNanos);
+    return Math.min(cpuWaitNanos, givenToOthers);
   }
 
   public boolean succeeded() {

@@ -104,7 +104,7 @@ public record VerdictMetric(String name, String noun, String better, String wors
             String.format(
                 Locale.ROOT,
                 "contention was low (the units waited a median %.1f %% of their wall time for a"
-                    + " CPU, at most %.0f %%)",
+                    + " CPU; wall time decides up to %.0f %%)",
                 percent,
                 100 * LOW_CONTENTION));
   }
