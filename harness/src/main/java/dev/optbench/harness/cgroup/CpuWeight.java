@@ -39,6 +39,14 @@ final class CpuWeight {
     return new CpuWeight(file, value);
   }
 
+  String file() {
+    return file;
+  }
+
+  long value() {
+    return value;
+  }
+
   /** "cpu.shares 262144": for the runtime's description line. */
   String describe() {
     return file + " " + value;

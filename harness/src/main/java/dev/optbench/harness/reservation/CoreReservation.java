@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.optbench.harness.cgroup.CgroupVersion;
 import dev.optbench.harness.cgroup.CpusetReservation;
+import dev.optbench.harness.cgroup.DriverCgroup;
 import dev.optbench.harness.files.AtomicFile;
 import dev.optbench.harness.host.OwnerProcess;
 import java.io.IOException;
@@ -40,12 +41,14 @@ public final class CoreReservation implements AutoCloseable {
 
   private final Path file;
   private final CpusetReservation.State state;
+  private final Optional<DriverCgroup> driver;
   private final Thread hook;
   private boolean released;
 
-  private CoreReservation(Path file, CpusetReservation.State state) {
+  private CoreReservation(Path file, CpusetReservation.State state, Optional<DriverCgroup> driver) {
     this.file = file;
     this.state = state;
+    this.driver = driver;
     this.hook = new Thread(this::release, "optbench-core-reservation");
     Runtime.getRuntime().addShutdownHook(hook);
   }
@@ -91,7 +94,10 @@ public final class CoreReservation implements AutoCloseable {
       throw e;
     }
     write(file, new Record(owner, state));
-    return new CoreReservation(file, state);
+    // after the moves: on v2 this process is then in the reservation's group, where it goes back
+    Optional<DriverCgroup> driver =
+        DriverCgroup.raise(cgroupRoot, state.otherCpus(), ProcessHandle.current().pid());
+    return new CoreReservation(file, state, driver);
   }
 
   /** What was done, for the console and host.json. */
@@ -116,6 +122,9 @@ public final class CoreReservation implements AutoCloseable {
                 + String.join(
                     ", ", state.shrunk().stream().map(CpusetReservation.Shrunk::path).toList()))
         + (state.kept().isEmpty() ? "" : "; keep the CPU: " + String.join(", ", state.kept()))
+        + (driver.isPresent()
+            ? "; optbench's own process at the top CPU weight there (" + DriverCgroup.NAME + ")"
+            : "")
         + "); put back when the run ends";
   }
 
@@ -134,6 +143,7 @@ public final class CoreReservation implements AutoCloseable {
       return;
     }
     released = true;
+    driver.ifPresent(DriverCgroup::restore);
     List<String> problems = CpusetReservation.release(state);
     problems.forEach(p -> LOG.warn("core reservation: {}", p));
     delete(file);
@@ -152,6 +162,9 @@ public final class CoreReservation implements AutoCloseable {
       return Optional.empty();
     }
     Record r = record.get();
+    Path hierarchy = Path.of(r.state().hierarchy());
+    DriverCgroup.removeIfEmpty(
+        r.state().version().equals("v2") ? hierarchy : hierarchy.getParent());
     List<String> problems = CpusetReservation.release(r.state());
     delete(file);
     return Optional.of(

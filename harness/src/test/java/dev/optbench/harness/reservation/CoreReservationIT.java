@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.optbench.harness.cgroup.CgroupVersion;
 import dev.optbench.harness.cgroup.CpuList;
 import dev.optbench.harness.cgroup.CpusetReservation;
+import dev.optbench.harness.cgroup.DriverCgroup;
 import dev.optbench.harness.host.OwnerProcess;
 import dev.optbench.harness.testing.Services;
 import java.nio.file.Files;
@@ -56,7 +57,12 @@ class CoreReservationIT {
   void otherProcessesLeaveTheBenchmarkCpuAndComeBack() throws Exception {
     String before = allowed(sleeper.pid());
     assertThat(CpuList.parse(before).get(0)).as("the sleeper may use CPU 0 to begin with").isTrue();
+    String ownCgroups = Files.readString(Path.of("/proc/self/cgroup"));
     try (CoreReservation r = CoreReservation.reserve("0", state)) {
+      assertThat(Files.readString(Path.of("/proc/self/cgroup")))
+          .as("this JVM drives the run: at the top weight beside the moved host work")
+          .contains("/" + DriverCgroup.NAME);
+      assertThat(r.describe()).contains(DriverCgroup.NAME);
       assertThat(r.state().moved()).isPositive();
       assertThat(CpuList.parse(allowed(sleeper.pid())).get(0))
           .as("a process of the host, moved off CPU 0")
@@ -68,6 +74,7 @@ class CoreReservationIT {
       assertThat(r.describe()).contains("moved off CPU 0", "processes moved");
     }
     assertThat(allowed(sleeper.pid())).as("back where it was").isEqualTo(before);
+    assertThat(Files.readString(Path.of("/proc/self/cgroup"))).isEqualTo(ownCgroups);
     assertThat(state.resolve("cores.json")).doesNotExist();
   }
 

@@ -74,7 +74,6 @@ public final class Headlines {
                 + ".");
   }
 
-  /** "1.2 % less wall time than O2 (95 % CI 0.2–2.1 % less)" or "2.19× the wall time of O2 …". */
   /** Why a variant has no summary ratio on the metric, in a few words. */
   static String why(VerdictMetric m, Comparison c) {
     boolean tooFew =
@@ -82,11 +81,14 @@ public final class Headlines {
             .anyMatch(r -> r.metric().equals(m.name()) && r.verdict() == Verdict.TOO_FEW_SAMPLES);
     return tooFew
         ? "fewer than "
-            + c.options().minSamples()
-            + " values per side on a command: measure more iterations"
+            + c.options().requiredSamples()
+            + (c.options().paired() ? " usable rounds" : " usable values per side")
+            + " on a command (failed or starved invocations do not count): see the lines per"
+            + " command"
         : "no command has a usable ratio";
   }
 
+  /** "1.2 % less wall time than O2 (95 % CI 0.2–2.1 % less)" or "2.19× the wall time of O2 …". */
   static String change(VerdictMetric m, String baseline, RatioEstimate r, String why) {
     if (r == null || !Double.isFinite(r.ratio()) || !(r.low() > 0) || !Double.isFinite(r.high())) {
       return "no " + m.noun() + " ratio to " + baseline + " (" + why + ")";
