@@ -217,7 +217,7 @@ public final class MainJob {
     Optional<CoreReservation> reserved = Optional.empty();
     try {
       try {
-        reserved = Reservations.reserve(s.reserveCores(), s.cpuset(), o);
+        reserved = Reservations.reserve(s.reserveCores(), choice, s.cpuset(), o);
       } catch (RuntimeException e) {
         // nothing was timed: the run ends failed with the reason, not left "running"
         status

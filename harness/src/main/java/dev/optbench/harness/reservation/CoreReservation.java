@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -58,10 +59,20 @@ public final class CoreReservation implements AutoCloseable {
    * the first process moves, so even a kill half-way leaves enough to undo.
    */
   public static CoreReservation reserve(String benchmarkCpus, Path stateDir) {
-    return reserve(CgroupVersion.DEFAULT_ROOT, benchmarkCpus, stateDir);
+    return reserve(CgroupVersion.DEFAULT_ROOT, benchmarkCpus, stateDir, List.of());
   }
 
-  static CoreReservation reserve(Path cgroupRoot, String benchmarkCpus, Path stateDir) {
+  /**
+   * @param drivenPids processes besides this one that carry the run's work and must not starve on
+   *     the other CPUs (a local Docker engine's daemons), raised to the top weight with it
+   */
+  public static CoreReservation reserve(
+      String benchmarkCpus, Path stateDir, List<Long> drivenPids) {
+    return reserve(CgroupVersion.DEFAULT_ROOT, benchmarkCpus, stateDir, drivenPids);
+  }
+
+  static CoreReservation reserve(
+      Path cgroupRoot, String benchmarkCpus, Path stateDir, List<Long> drivenPids) {
     Path file = stateDir.resolve("cores.json");
     restoreAfterDeadOwner(stateDir).ifPresent(LOG::info);
     if (Files.exists(file)) {
@@ -95,8 +106,9 @@ public final class CoreReservation implements AutoCloseable {
     }
     write(file, new Record(owner, state));
     // after the moves: on v2 this process is then in the reservation's group, where it goes back
-    Optional<DriverCgroup> driver =
-        DriverCgroup.raise(cgroupRoot, state.otherCpus(), ProcessHandle.current().pid());
+    List<Long> pids = new ArrayList<>(List.of(ProcessHandle.current().pid()));
+    pids.addAll(drivenPids);
+    Optional<DriverCgroup> driver = DriverCgroup.raise(cgroupRoot, state.otherCpus(), pids);
     return new CoreReservation(file, state, driver);
   }
 
@@ -123,7 +135,11 @@ public final class CoreReservation implements AutoCloseable {
                     ", ", state.shrunk().stream().map(CpusetReservation.Shrunk::path).toList()))
         + (state.kept().isEmpty() ? "" : "; keep the CPU: " + String.join(", ", state.kept()))
         + (driver.isPresent()
-            ? "; optbench's own process at the top CPU weight there (" + DriverCgroup.NAME + ")"
+            ? "; optbench's own process"
+                + (driver.get().processes() > 1 ? " and the Docker engine's daemons" : "")
+                + " at the top CPU weight there ("
+                + DriverCgroup.NAME
+                + ")"
             : "")
         + "); put back when the run ends";
   }
