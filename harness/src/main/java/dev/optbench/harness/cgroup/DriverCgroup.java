@@ -53,6 +53,9 @@ public final class DriverCgroup {
       for (long pid : pids) {
         currentPath(pid, v2).ifPresent(path -> before.put(pid, path));
       }
+      if (v2) {
+        delegate(root, "cpu"); // the reservation delegated cpuset already
+      }
       Path group = Files.createDirectories(hierarchy.resolve(NAME));
       if (v2) {
         CgroupFiles.write(group.resolve("cpuset.cpus"), otherCpus);
@@ -96,6 +99,14 @@ public final class DriverCgroup {
       Files.deleteIfExists(hierarchy.resolve(NAME));
     } catch (IOException e) {
       LOG.warn("cannot remove {}: {}", hierarchy.resolve(NAME), e.getMessage());
+    }
+  }
+
+  /** v2 offers a child a controller's files only once its parent delegates the controller. */
+  private static void delegate(Path root, String controller) {
+    String enabled = CgroupFiles.readString(root, "cgroup.subtree_control");
+    if (!List.of(enabled.strip().split("\\s+")).contains(controller)) {
+      CgroupFiles.write(root.resolve("cgroup.subtree_control"), "+" + controller);
     }
   }
 
