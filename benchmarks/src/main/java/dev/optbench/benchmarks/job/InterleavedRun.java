@@ -64,13 +64,14 @@ final class InterleavedRun {
     Map<String, TrialSandbox> sandboxes = new LinkedHashMap<>();
     try {
       progress.stageStarted();
-      for (Pair p : order.pairs()) {
-        sandboxes.computeIfAbsent(p.variant(), v -> TrialSandbox.openVariant(plan, v));
+      for (Pair p : planned()) {
+        sandboxes.computeIfAbsent(
+            sandboxKey(p), k -> TrialSandbox.openVariant(plan, p.variant(), p.engine()));
       }
       for (List<Pair> round : order.warmupRounds()) {
         List<ResourceUsage> warmups = new ArrayList<>();
         for (Pair p : round) {
-          warmups.add(invoke(sandboxes.get(p.variant()), p));
+          warmups.add(invoke(sandboxes.get(sandboxKey(p)), p));
         }
         progress.warmupDone(warmups);
       }
@@ -78,7 +79,7 @@ final class InterleavedRun {
         for (List<Pair> round : order.rounds().subList(roundsDone, order.rounds().size())) {
           Map<Pair, ResourceUsage> thisRound = new LinkedHashMap<>();
           for (Pair p : round) {
-            thisRound.put(p, invoke(sandboxes.get(p.variant()), p));
+            thisRound.put(p, invoke(sandboxes.get(sandboxKey(p)), p));
           }
           thisRound.forEach((p, u) -> measured.computeIfAbsent(p, k -> new ArrayList<>()).add(u));
           roundsDone++;
@@ -138,7 +139,7 @@ final class InterleavedRun {
     if (step.moreRounds() == 0) {
       return false;
     }
-    order = order.withRounds(status.variants(), status.units(), roundsDone + step.moreRounds());
+    order = order.withRounds(planned(), roundsDone + step.moreRounds());
     order.write(folder.dir());
     progress.extended(order);
     return true;
@@ -150,16 +151,27 @@ final class InterleavedRun {
     return sandbox.runUnit(p.unit());
   }
 
-  /** In plan order (variants, then units), as JMH lists its trials, not in round 0's order. */
   private List<dev.optbench.results.model.BenchmarkResult> results() {
-    List<Pair> planned =
-        order.pairs().stream()
-            .sorted(
-                java.util.Comparator.comparingInt(
-                        (Pair p) -> status.variants().indexOf(p.variant()))
-                    .thenComparingInt(p -> status.units().indexOf(p.unit())))
-            .toList();
-    return InterleavedResults.of(planned, measured, order.warmupRounds().size());
+    return InterleavedResults.of(planned(), measured, order.warmupRounds().size());
+  }
+
+  /**
+   * In plan order (variants, then engines, then units), as JMH lists its trials and as the order
+   * was shuffled from, not in round 0's order.
+   */
+  private List<Pair> planned() {
+    List<String> engines = plan.engines().stream().map(RunPlan.Engine::name).toList();
+    return order.pairs().stream()
+        .sorted(
+            java.util.Comparator.comparingInt((Pair p) -> status.variants().indexOf(p.variant()))
+                .thenComparingInt(p -> engines.indexOf(p.engine()))
+                .thenComparingInt(p -> status.units().indexOf(p.unit())))
+        .toList();
+  }
+
+  /** One sandbox per variant and engine, for the whole run. */
+  private static String sandboxKey(Pair p) {
+    return p.variant() + "@" + p.engine();
   }
 
   private static void closeAll(Map<String, TrialSandbox> sandboxes) {
