@@ -245,6 +245,22 @@ public final class RunReport {
     List<String> out = new ArrayList<>();
     for (String line : Files.readAllLines(folder.failures(), StandardCharsets.UTF_8)) {
       Map<String, Object> f = JSON.readValue(line, JSON_MAP);
+      if (f.get("engineLost") != null) {
+        out.add(
+            f.get("unit")
+                + " on "
+                + f.get("variant")
+                + "@"
+                + f.get("engine")
+                + " did not finish: its engine was lost after "
+                + f.get("roundsKept")
+                + " of "
+                + f.get("roundsPlanned")
+                + " rounds ("
+                + f.get("engineLost")
+                + ")");
+        continue;
+      }
       String why =
           Boolean.TRUE.equals(f.get("oomKilled"))
               ? "was OOM-killed (raise --memory)"
