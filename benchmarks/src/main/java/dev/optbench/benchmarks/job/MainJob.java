@@ -77,6 +77,7 @@ public final class MainJob {
     PrecisionTarget precision = Interleaving.precision(jmh, s.order());
     s.influx().ifPresent(JobSettings.Influx::check);
     s.cadvisor().ifPresent(CadvisorCollector::check);
+    Placement.checkRule(s.placement());
     if (s.engines().isEmpty() && !s.placement().equals(Placement.WHOLE)) {
       throw new IllegalArgumentException(
           "--placement " + s.placement() + " places variants on named engines: give --engine too");

@@ -49,13 +49,20 @@ public record Placement(String rule, Map<String, List<String>> variantsByEngine)
       throw new IllegalArgumentException(
           "the baseline " + baseline + " is not among the variants " + variants);
     }
-    return switch (rule) {
-      case WHOLE -> whole(variants, baseline, engines);
-      case EVERY -> every(variants, engines);
-      default ->
-          throw new IllegalArgumentException(
-              "--placement must be " + WHOLE + " or " + EVERY + ", not '" + rule + "'");
-    };
+    checkRule(rule);
+    return rule.equals(WHOLE) ? whole(variants, baseline, engines) : every(variants, engines);
+  }
+
+  /**
+   * Refuses a rule that is neither {@value #WHOLE} nor {@value #EVERY}, before anything runs.
+   *
+   * @throws IllegalArgumentException with the one sentence {@link #of} gives
+   */
+  public static void checkRule(String rule) {
+    if (!rule.equals(WHOLE) && !rule.equals(EVERY)) {
+      throw new IllegalArgumentException(
+          "--placement must be " + WHOLE + " or " + EVERY + ", not '" + rule + "'");
+    }
   }
 
   private static Placement whole(List<String> variants, String baseline, List<String> engines) {
