@@ -66,7 +66,7 @@ final class InterleavedRun {
     Map<String, TrialSandbox> sandboxes = new LinkedHashMap<>();
     try {
       progress.stageStarted();
-      for (Pair p : planned()) {
+      for (Pair p : order.pairs()) {
         if (!lost.lost(p.engine()) && !sandboxes.containsKey(sandboxKey(p))) {
           try {
             sandboxes.put(sandboxKey(p), TrialSandbox.openVariant(plan, p.variant(), p.engine()));
@@ -76,6 +76,9 @@ final class InterleavedRun {
             }
           }
         }
+      }
+      if (lost.all()) {
+        throw new IllegalStateException("no engine could open a sandbox: " + lost.reasons());
       }
       for (List<Pair> round : order.warmupRounds()) {
         List<ResourceUsage> warmups = new ArrayList<>();

@@ -56,7 +56,9 @@ final class LostEngines {
     if (engine.isEmpty() || failure instanceof ResultWriteException) {
       return false;
     }
-    try (DockerEngine answers = Engines.connect(plan.engine(engine).spec())) {
+    try {
+      DockerEngine answers = Engines.connect(plan.engine(engine).spec());
+      answers.close();
       return false; // the engine is there: the error is the run's, not the engine's
     } catch (RuntimeException down) {
       String reason = failure.getMessage() + "; then: " + down.getMessage();
