@@ -221,7 +221,9 @@ public final class MainJobOptions {
     List<EngineSpec> named = engines.given(); // TLS files read: a typo is exit 2, nothing contacted
     if (!named.isEmpty() && runtime.runtime != null && !runtime.runtime.equals("docker")) {
       throw new IllegalArgumentException(
-          "--engine names Docker engines, but --runtime " + runtime.runtime + " was asked for: drop"
+          "--engine names Docker engines, but --runtime "
+              + runtime.runtime
+              + " was asked for: drop"
               + " one of the two");
     }
     return new JobSettings(

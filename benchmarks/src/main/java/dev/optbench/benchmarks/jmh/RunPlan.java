@@ -63,8 +63,7 @@ public record RunPlan(
       imageOnEngine =
           imageOnEngine == null
               ? Map.of()
-              : java.util.Collections.unmodifiableMap(
-                  new java.util.LinkedHashMap<>(imageOnEngine));
+              : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(imageOnEngine));
     }
 
     /**

@@ -29,8 +29,8 @@ import java.util.function.Supplier;
  * @param fateLimit how long a new build may spend on FFmpeg's own tests
  * @param engines the Docker engines named with {@code --engine} or an engines file; empty for the
  *     usual run on one engine ({@code $DOCKER_HOST}) or another runtime
- * @param placement {@code whole} or {@code every} ({@link
- *     dev.optbench.harness.engine.Placement}); used only with named engines
+ * @param placement {@code whole} or {@code every} ({@link dev.optbench.harness.engine.Placement});
+ *     used only with named engines
  */
 public record JobSettings(
     List<String> jmhArgs,

@@ -111,8 +111,7 @@ public final class MainJob {
       Optional<WorkloadFile> given,
       PrecisionTarget precision)
       throws IOException, RunnerException {
-    RuntimeSelector.Choice choice =
-        engines == null ? s.runtimeChoice().get() : engines.choice();
+    RuntimeSelector.Choice choice = engines == null ? s.runtimeChoice().get() : engines.choice();
     Reservations.check(s.reserveCores(), choice, s.cpuset());
     o.println("runtime:\n" + choice.describe());
     if (choice.provider().name().equals("process")) {
@@ -254,8 +253,7 @@ public final class MainJob {
             plan.runtime(),
             variantNames,
             unitIds,
-            placement.map(Placement::placedVariants).orElse(variantNames.size())
-                * unitIds.size(),
+            placement.map(Placement::placedVariants).orElse(variantNames.size()) * unitIds.size(),
             0,
             s.jmhArgs());
     if (placement.isPresent()) {

@@ -15,10 +15,10 @@ import java.util.Map;
 
 /**
  * The Docker engines a main job was given by name ({@code --engine}, an engines file), connected
- * before any build (all or none: a wrong CA or an engine that does not answer ends the run with
- * one sentence and nothing written), with the run's placement of variants on them. The main job's
- * own connections serve the leftover cleanup and the images; sandboxes connect on their own (a JMH
- * fork cannot inherit a connection).
+ * before any build (all or none: a wrong CA or an engine that does not answer ends the run with one
+ * sentence and nothing written), with the run's placement of variants on them. The main job's own
+ * connections serve the leftover cleanup and the images; sandboxes connect on their own (a JMH fork
+ * cannot inherit a connection).
  */
 final class NamedEngines implements AutoCloseable {
   private final List<EngineSpec> specs;

@@ -94,8 +94,7 @@ public final class RunReport {
               + " the run's output).");
     }
     out.println();
-    placement()
-        .ifPresent(p -> out.println("engines: " + p + "; ratios only within an engine"));
+    placement().ifPresent(p -> out.println("engines: " + p + "; ratios only within an engine"));
     if (variants.containsKey(baseline)) {
       RunSummary summary = new RunSummary(baseline, variants, options());
       List<Headlines.Headline> headlines = summary.headlines(manifests(variants.keySet()));
@@ -159,7 +158,9 @@ public final class RunReport {
         new HtmlReport()
             .render(
                 new ReportInput(
-                    "optbench " + folder.dir().getFileName() + placement().map(p -> " · " + p).orElse(""),
+                    "optbench "
+                        + folder.dir().getFileName()
+                        + placement().map(p -> " · " + p).orElse(""),
                     baseline,
                     ordered,
                     samples,

@@ -17,8 +17,8 @@ import java.util.List;
  * @param trialsDone trials with results; trials planned minus this is what is missing
  * @param owner the main job's JVM (boot id, pid, start time): a {@code running} run whose owner is
  *     gone was killed, and the next run marks it {@code abandoned}
- * @param placement which variants ran on which named engine ({@code --engine}); absent (null)
- *     for a run on one unnamed engine or without Docker
+ * @param placement which variants ran on which named engine ({@code --engine}); absent (null) for a
+ *     run on one unnamed engine or without Docker
  */
 @JsonPropertyOrder({
   "runId",

@@ -216,7 +216,8 @@ final class RunSummary {
       for (List<BenchmarkResult> rs : variants.values()) {
         s.append(
             rs.stream()
-                .filter(r -> row.get(0).equals(r.params().get("unit")) && row.get(1).equals(engine(r)))
+                .filter(
+                    r -> row.get(0).equals(r.params().get("unit")) && row.get(1).equals(engine(r)))
                 .findFirst()
                 .map(r -> cell(r))
                 .orElse(String.format(Locale.ROOT, " %9s", "-")));

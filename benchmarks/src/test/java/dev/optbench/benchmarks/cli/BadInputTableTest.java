@@ -152,10 +152,6 @@ class BadInputTableTest {
             "engine: TLS folder without files",
             "--variants O2 --engine a=tcp://127.0.0.1:2376,tls={dir}/none",
             "engine a: TLS"),
-        c(
-            "engine that does not answer",
-            "--variants O2 --engine a=unix://{dir}/none.sock",
-            "engine a: No Docker engine answers at unix://"),
         c("units 0", "--variants O2 --units 0", "--units must be at least 1"),
         c("budget 0", "--variants O2 --budget 0", "--budget must be at least 1"),
         c("jobs 0", "--variants O2 --jobs 0", "--jobs must be at least 1"),

@@ -66,8 +66,7 @@ class RunSummaryTest {
   void onNamedEnginesTheUnitTableHasAnEngineColumnAndRatiosStayWithinAnEngine() {
     Map<String, List<BenchmarkResult>> variants = new LinkedHashMap<>();
     variants.put("O0", List.of(on("a", unit("u1", 800, false))));
-    variants.put(
-        "O2", List.of(on("a", unit("u1", 400, false)), on("b", unit("u1", 800, false))));
+    variants.put("O2", List.of(on("a", unit("u1", 400, false)), on("b", unit("u1", 800, false))));
 
     String text =
         new RunSummary("O2", variants, CompareOptions.defaults().withResamples(1000)).text();

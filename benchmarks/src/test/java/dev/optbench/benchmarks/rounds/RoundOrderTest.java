@@ -95,7 +95,8 @@ class RoundOrderTest {
     RoundOrder order = RoundOrder.shuffled(planned, 1, 4, 99);
     order.write(dir);
 
-    assertThat(order.rounds()).allSatisfy(r -> assertThat(r).containsExactlyInAnyOrderElementsOf(planned));
+    assertThat(order.rounds())
+        .allSatisfy(r -> assertThat(r).containsExactlyInAnyOrderElementsOf(planned));
     assertThat(Files.readString(dir.resolve("rounds.json"))).contains("\"engine\" : \"b\"");
     assertThat(RoundOrder.read(dir)).isEqualTo(order);
     assertThat(order.withRounds(planned, 6).rounds().subList(0, 4)).isEqualTo(order.rounds());

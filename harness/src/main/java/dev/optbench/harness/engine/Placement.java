@@ -11,8 +11,8 @@ import java.util.Map;
  * effects:
  *
  * <ul>
- *   <li>{@value #WHOLE} (the default): each candidate variant runs wholly on one engine, round robin
- *       in variant order, and the baseline runs on every engine that got a candidate, so each
+ *   <li>{@value #WHOLE} (the default): each candidate variant runs wholly on one engine, round
+ *       robin in variant order, and the baseline runs on every engine that got a candidate, so each
  *       candidate is compared with the baseline measured on its own host. An engine left without a
  *       candidate is not used (the baseline alone there would compare with nothing).
  *   <li>{@value #EVERY}: every variant on every engine; each engine is a comparison of its own.
@@ -83,8 +83,7 @@ public record Placement(String rule, Map<String, List<String>> variantsByEngine)
       if (mine != null) {
         // in variant order, the baseline where the user listed it
         byEngine.put(
-            engine,
-            variants.stream().filter(v -> v.equals(baseline) || mine.contains(v)).toList());
+            engine, variants.stream().filter(v -> v.equals(baseline) || mine.contains(v)).toList());
       }
     }
     return new Placement(WHOLE, byEngine);
@@ -123,7 +122,8 @@ public record Placement(String rule, Map<String, List<String>> variantsByEngine)
   public List<String> describe(List<String> allEngines) {
     List<String> lines = new ArrayList<>();
     variantsByEngine.forEach((e, vs) -> lines.add(e + ": " + String.join(", ", vs)));
-    List<String> unused = allEngines.stream().filter(e -> !variantsByEngine.containsKey(e)).toList();
+    List<String> unused =
+        allEngines.stream().filter(e -> !variantsByEngine.containsKey(e)).toList();
     if (!unused.isEmpty()) {
       lines.add(
           String.join(", ", unused)
