@@ -94,30 +94,32 @@ class MainJobEngineLossIT {
     Path workload =
         TestWorkloads.write(tmp.resolve("w.json"), List.of(TestWorkloads.encode("enc", 1)));
     Path log = tmp.resolve("out.log");
-    Process job =
-        BenchmarksJar.start(
-            tmp,
-            log,
-            List.of(),
-            List.of(
-                "--variants",
-                "O0,O2",
-                "--workload",
-                workload.toString(),
-                "--min-unit-ms",
-                "0",
-                "-wi",
-                "0",
-                "-i",
-                "8",
-                "--engine",
-                "a=" + daemons.get(0).host(),
-                "--engine",
-                "b=" + tls(1),
-                "--placement",
-                "every"));
+    List<String> args =
+        List.of(
+            "--variants",
+            "O0,O2",
+            "--workload",
+            workload.toString(),
+            "--min-unit-ms",
+            "0",
+            "-wi",
+            "0",
+            "-i",
+            "8",
+            "--engine",
+            "a=" + daemons.get(0).host(),
+            "--engine",
+            "b=" + tls(1),
+            "--placement",
+            "every");
+    Process job = BenchmarksJar.start(tmp, log, List.of(), args);
     long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(10);
     while (!BenchmarksJar.output(log).contains("[round  2/8]")) {
+      if (!job.isAlive() && BenchmarksJar.output(log).contains(MainJobEnginesIT.ANOTHER_RUN)) {
+        Thread.sleep(10_000); // another user's run measures on this machine: wait our turn
+        job = BenchmarksJar.start(tmp, log, List.of(), args);
+        continue;
+      }
       assertThat(job.isAlive()).as(BenchmarksJar.output(log)).isTrue();
       assertThat(System.nanoTime()).as("round 2 within 10 minutes").isLessThan(deadline);
       Thread.sleep(100);

@@ -110,8 +110,26 @@ class MainJobEnginesIT {
                 "-i",
                 "3"));
     args.addAll(List.of(options));
-    return BenchmarksJar.runToEnd(tmp, List.of(), args);
+    return runWhenNoOtherRunMeasures(tmp, args);
   }
+
+  /**
+   * One measuring run per machine (RunLock): on a shared machine another user's run may hold it;
+   * this run then waits its turn (up to 10 minutes) instead of failing for someone else's reason.
+   */
+  static BenchmarksJar.Finished runWhenNoOtherRunMeasures(Path cwd, List<String> args)
+      throws Exception {
+    long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.MINUTES.toNanos(10);
+    while (true) {
+      BenchmarksJar.Finished job = BenchmarksJar.runToEnd(cwd, List.of(), args);
+      if (!job.output().contains(ANOTHER_RUN) || System.nanoTime() > deadline) {
+        return job;
+      }
+      Thread.sleep(10_000);
+    }
+  }
+
+  static final String ANOTHER_RUN = "another optbench run is measuring on this machine";
 
   @Test
   void wholePlacementRunsO0WithTheBaselineOnOneEngineAndLeavesTheOtherUnused() throws Exception {
@@ -205,12 +223,14 @@ class MainJobEnginesIT {
     BenchmarksJar.Finished job =
         run(
             "--engine",
-            "a=" + tls(0),
+            "b=tcp://" + hosts.get(1).address() + ":2377", // nothing listens there
             "--engine",
-            "b=tcp://" + hosts.get(1).address() + ":2377"); // nothing listens there
+            "a=" + tls(0));
 
     assertThat(job.exit()).as(job.output()).isEqualTo(2);
-    assertThat(job.output()).contains("optbench: engine b: No Docker engine answers at");
+    assertThat(job.output())
+        .contains("optbench: engine b: No Docker engine answers at tcp://")
+        .doesNotContain("placement");
     assertThat(tmp.resolve("optbench-results")).doesNotExist();
   }
 
