@@ -219,6 +219,38 @@ class MainJobEnginesIT {
   }
 
   @Test
+  void jmhOrderRunsJmhOncePerEngineAndMergesTheEngineParamIntoOneFile() throws Exception {
+    BenchmarksJar.Finished job =
+        run(
+            "--engine",
+            "a=" + daemons.get(0).host(),
+            "--engine",
+            "b=" + tls(1),
+            "--placement",
+            "every",
+            "--order",
+            "jmh",
+            "-f",
+            "1");
+
+    String out = job.output();
+    assertThat(job.exit()).as(out).isZero();
+    assertThat(out).contains("engine a: O0, O2", "engine b: O0, O2");
+    Path run = BenchmarksJar.runFolder(tmp.resolve("optbench-results"));
+    assertThat(RunStatus.read(run.resolve("run.json")).status()).isEqualTo(RunStatus.COMPLETE);
+    List<BenchmarkResult> rows = new JmhJsonReader().read(run.resolve("jmh.json"));
+    assertThat(rows)
+        .extracting(r -> r.params().get("variant") + "@" + r.params().get("engine"))
+        .containsExactlyInAnyOrder("O0@a", "O2@a", "O0@b", "O2@b");
+    assertThat(run.resolve("jmh.partial.json")).doesNotExist();
+    Comparison o0 = comparisons(run).get("O0");
+    assertThat(o0.onlyInBaseline()).isEmpty();
+    assertThat(o0.rows().stream().filter(r -> r.metric().equals("wall")))
+        .extracting(r -> r.key().params().get("engine"))
+        .containsExactlyInAnyOrder("a", "b");
+  }
+
+  @Test
   void anEngineThatDoesNotAnswerEndsTheRunBeforeAnyBuildWithOneSentence() throws Exception {
     BenchmarksJar.Finished job =
         run(
