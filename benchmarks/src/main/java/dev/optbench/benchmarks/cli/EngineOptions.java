@@ -1,5 +1,6 @@
 package dev.optbench.benchmarks.cli;
 
+import dev.optbench.harness.engine.EngineSpec;
 import dev.optbench.harness.engine.EngineSpecs;
 import dev.optbench.harness.engine.Engines;
 import java.nio.file.Path;
@@ -25,6 +26,15 @@ public final class EngineOptions {
           "JSON file of engines: {\"engines\":[{\"name\":..,\"url\":..,\"tls\":{\"ca\":..,\"cert\":..,"
               + "\"key\":..},\"labels\":{..}}]}; relative paths are from the file's folder.")
   Path file;
+
+  /**
+   * The engines the user named, their TLS files read; none without {@code --engine} or {@code
+   * --engines-file} (the main job then runs as it always has, on {@code $DOCKER_HOST} or another
+   * runtime).
+   */
+  List<EngineSpec> given() {
+    return named.isEmpty() && file == null ? List.of() : engines().specs();
+  }
 
   /** The engines, their TLS files read; a mistake is one sentence (exit 2), nothing contacted. */
   Engines engines() {

@@ -1,6 +1,7 @@
 package dev.optbench.benchmarks.cli;
 
 import dev.optbench.benchmarks.job.JobSettings;
+import dev.optbench.harness.engine.EngineSpec;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.List;
@@ -19,6 +20,18 @@ public final class MainJobOptions {
   @Mixin RuntimeOptions runtime;
   @Mixin SinkOptions sink;
   @Mixin public InstructionOptions instructions;
+  @Mixin EngineOptions engines;
+
+  @Option(
+      names = "--placement",
+      paramLabel = "whole|every",
+      defaultValue = "whole",
+      description =
+          "With several --engine: whole runs each candidate variant wholly on one engine (round"
+              + " robin in variant order) and the baseline on every engine used; every runs each"
+              + " variant on each engine. Ratios are only formed within an engine. Default:"
+              + " ${DEFAULT-VALUE}.")
+  String placement;
 
   @Option(
       names = "--workload",
@@ -205,6 +218,14 @@ public final class MainJobOptions {
   }
 
   public JobSettings settings(List<String> jmhArgs) {
+    List<EngineSpec> named = engines.given(); // TLS files read: a typo is exit 2, nothing contacted
+    if (!named.isEmpty() && runtime.runtime != null && !runtime.runtime.equals("docker")) {
+      throw new IllegalArgumentException(
+          "--engine names Docker engines, but --runtime "
+              + runtime.runtime
+              + " was asked for: drop"
+              + " one of the two");
+    }
     return new JobSettings(
         List.copyOf(jmhArgs),
         variants.specs(),
@@ -232,6 +253,8 @@ public final class MainJobOptions {
             minUnitMs()),
         checkOutputs,
         reserveCores,
-        variants.fateLimit());
+        variants.fateLimit(),
+        named,
+        placement);
   }
 }

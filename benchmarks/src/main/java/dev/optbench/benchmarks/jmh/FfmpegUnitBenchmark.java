@@ -35,7 +35,10 @@ public class FfmpegUnitBenchmark {
 
   @Setup(Level.Trial)
   public void openSandbox() {
-    trial = TrialSandbox.open(RunPlan.current(), variant, unit);
+    // the engine of this JMH run (one per engine), "" for the run's one engine
+    trial =
+        TrialSandbox.open(
+            RunPlan.current(), variant, System.getProperty(RunPlan.ENGINE_PROPERTY, ""), unit);
   }
 
   @Setup(Level.Iteration)

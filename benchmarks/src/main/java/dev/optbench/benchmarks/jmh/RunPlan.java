@@ -1,5 +1,7 @@
 package dev.optbench.benchmarks.jmh;
 
+import dev.optbench.harness.engine.EngineSpec;
+import dev.optbench.harness.runtime.docker.TlsFiles;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -19,6 +21,8 @@ import java.util.Map;
  * @param intervalMillis sampling interval of the time series
  * @param influxUrl InfluxDB URL without credentials, or null for line-protocol files
  * @param cadvisorUrl cAdvisor to read the series from, or null for the cgroup files
+ * @param engines the named Docker engines ({@code --engine}) and how to reach them, so a fork
+ *     connects to the same ones; empty for a run on one unnamed engine or without Docker
  */
 public record RunPlan(
     String runId,
@@ -33,14 +37,65 @@ public record RunPlan(
     String machine,
     Map<String, Variant> variants,
     Map<String, Unit> units,
-    String cadvisorUrl) {
+    String cadvisorUrl,
+    List<Engine> engines) {
   public static final String PROPERTY = "optbench.plan";
+
+  /**
+   * The engine a JMH fork's trials run on, when the plan names engines: JMH runs once per engine
+   * (the engine is not a {@code @Param}, whose cross product would put a variant on an engine it
+   * was not placed on), and this property tells the fork which run it belongs to.
+   */
+  public static final String ENGINE_PROPERTY = "optbench.engine";
 
   /**
    * @param binDir host folder with {@code ffmpeg} and {@code optbench-exec}
    * @param image Docker image id, or null where no engine built one
    */
-  public record Variant(Path binDir, String image, String manifestDigest) {}
+  public record Variant(
+      Path binDir, String image, String manifestDigest, Map<String, String> imageOnEngine) {
+    /** A variant of a run on one unnamed engine (or none). */
+    public Variant(Path binDir, String image, String manifestDigest) {
+      this(binDir, image, manifestDigest, Map.of());
+    }
+
+    public Variant {
+      imageOnEngine =
+          imageOnEngine == null
+              ? Map.of()
+              : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(imageOnEngine));
+    }
+
+    /**
+     * The variant's image on {@code engine} ("" for the run's one engine), or null where none was
+     * built: each engine builds its own, as no registry carries images between them.
+     */
+    public String image(String engine) {
+      return engine.isEmpty() ? image : imageOnEngine.get(engine);
+    }
+  }
+
+  /**
+   * A named engine as a fork reconnects to it: TLS paths, never the keys' contents.
+   *
+   * @param tlsCa the CA's PEM file, or null for a plain connection (then also cert and key)
+   */
+  public record Engine(String name, String url, Path tlsCa, Path tlsCert, Path tlsKey) {
+    public static Engine of(EngineSpec spec) {
+      TlsFiles tls = spec.tls();
+      return tls.enabled()
+          ? new Engine(spec.name(), spec.url(), tls.ca(), tls.cert(), tls.key())
+          : new Engine(spec.name(), spec.url(), null, null, null);
+    }
+
+    public EngineSpec spec() {
+      return new EngineSpec(
+          name,
+          url,
+          tlsCa == null ? TlsFiles.NONE : new TlsFiles(tlsCa, tlsCert, tlsKey),
+          Map.of());
+    }
+  }
 
   /**
    * @param steps argv lists run in order (e.g. pass 1, then pass 2); all are the unit's cost
@@ -51,6 +106,21 @@ public record RunPlan(
   public RunPlan {
     variants = Map.copyOf(variants);
     units = Map.copyOf(units);
+    engines = engines == null ? List.of() : List.copyOf(engines);
+  }
+
+  /** The named engine {@code name}. */
+  public Engine engine(String name) {
+    return engines.stream()
+        .filter(e -> e.name().equals(name))
+        .findFirst()
+        .orElseThrow(
+            () ->
+                new IllegalArgumentException(
+                    "engine '"
+                        + name
+                        + "' is not in the run plan; planned: "
+                        + engines.stream().map(Engine::name).toList()));
   }
 
   public RunFolder folder() {

@@ -1,6 +1,7 @@
 package dev.optbench.benchmarks.jmh;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.optbench.harness.engine.Engines;
 import dev.optbench.harness.files.AtomicFile;
 import dev.optbench.harness.metrics.ResourceUsage;
 import dev.optbench.harness.metrics.sink.InfluxSettings;
@@ -11,6 +12,8 @@ import dev.optbench.harness.runner.UnitResult;
 import dev.optbench.harness.runner.VariantSession;
 import dev.optbench.harness.runtime.ContainerRuntime;
 import dev.optbench.harness.runtime.RuntimeSelector;
+import dev.optbench.harness.runtime.docker.DockerEngine;
+import dev.optbench.harness.runtime.docker.DockerRuntime;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -32,27 +35,51 @@ public final class TrialSandbox implements AutoCloseable {
   private static final ObjectMapper JSON = new ObjectMapper();
   private final RunPlan plan;
   private final String variant;
+  private final String engine;
   private final String unitId;
+  private final DockerEngine connection;
   private final Path workDir;
   private final VariantSession session;
   private int invocation;
 
-  private TrialSandbox(RunPlan plan, String variant, String unitId, String name)
+  private TrialSandbox(RunPlan plan, String variant, String engine, String unitId, String name)
       throws IOException {
     this.plan = plan;
     this.variant = variant;
+    this.engine = engine;
     this.unitId = unitId;
     RunPlan.Variant v = plan.variant(variant);
+    String image = v.image(engine);
+    if (!engine.isEmpty() && image == null) {
+      throw new IllegalArgumentException(
+          "variant " + variant + " was not placed on engine " + engine + " (no image there)");
+    }
     this.workDir = Files.createDirectories(plan.folder().work().resolve(name));
-    ContainerRuntime rt =
-        RuntimeSelector.fromServiceLoader().select(Optional.of(plan.runtime())).provider().create();
-    this.session =
-        new RunAssembly(rt, settings(plan))
-            .open(
-                new VariantRef(
-                    variant, v.binDir(), Optional.ofNullable(v.image()), v.manifestDigest()),
-                workDir,
-                name);
+    // A named engine gets its own connection (a fork cannot inherit the main job's); the run's
+    // one engine is found as the main job found it.
+    this.connection = engine.isEmpty() ? null : Engines.connect(plan.engine(engine).spec());
+    try {
+      ContainerRuntime rt =
+          connection != null
+              ? new DockerRuntime(connection)
+              : RuntimeSelector.fromServiceLoader()
+                  .select(Optional.of(plan.runtime()))
+                  .provider()
+                  .create();
+      RunSettings settings = engine.isEmpty() ? settings(plan) : settings(plan).onEngine(engine);
+      this.session =
+          new RunAssembly(rt, settings)
+              .open(
+                  new VariantRef(
+                      variant, v.binDir(), Optional.ofNullable(image), v.manifestDigest()),
+                  workDir,
+                  name);
+    } catch (RuntimeException e) {
+      if (connection != null) {
+        connection.close();
+      }
+      throw e;
+    }
   }
 
   /** The run's settings as the main job planned them; the series go to the run folder. */
@@ -71,9 +98,17 @@ public final class TrialSandbox implements AutoCloseable {
   }
 
   public static TrialSandbox open(RunPlan plan, String variant, String unitId) {
+    return open(plan, variant, "", unitId);
+  }
+
+  /**
+   * One JMH trial on {@code engine} ("" for the run's one engine): the engine is in the sandbox's
+   * and series' names, so two engines' trials of the same pair never share a file.
+   */
+  public static TrialSandbox open(RunPlan plan, String variant, String engine, String unitId) {
     plan.unit(unitId); // fail here, not at the first invocation
     try {
-      return new TrialSandbox(plan, variant, unitId, variant + "-" + unitId);
+      return new TrialSandbox(plan, variant, engine, unitId, name(variant, engine) + "-" + unitId);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot prepare the trial " + variant + " x " + unitId, e);
     }
@@ -102,11 +137,21 @@ public final class TrialSandbox implements AutoCloseable {
 
   /** The variant's sandbox for a whole interleaved run: any unit of the plan runs in it. */
   public static TrialSandbox openVariant(RunPlan plan, String variant) {
+    return openVariant(plan, variant, "");
+  }
+
+  /** The variant's sandbox on {@code engine} ("" for the run's one engine) for a whole run. */
+  public static TrialSandbox openVariant(RunPlan plan, String variant, String engine) {
     try {
-      return new TrialSandbox(plan, variant, "", variant);
+      return new TrialSandbox(plan, variant, engine, "", name(variant, engine));
     } catch (IOException e) {
       throw new UncheckedIOException("cannot prepare the sandbox of " + variant, e);
     }
+  }
+
+  /** "O2", or "O2@a" on a named engine: work folder, series file and sandbox names. */
+  private static String name(String variant, String engine) {
+    return engine.isEmpty() ? variant : variant + "@" + engine;
   }
 
   /** Runs every step of the plan's unit {@code unitId}; the totals cover all of them. */
@@ -127,6 +172,9 @@ public final class TrialSandbox implements AutoCloseable {
   private void recordFailure(String unitId, ResourceUsage u, String stderr, boolean timedOut) {
     Map<String, Object> line = new LinkedHashMap<>();
     line.put("variant", variant);
+    if (!engine.isEmpty()) {
+      line.put("engine", engine);
+    }
     line.put("unit", unitId);
     line.put("invocation", invocation);
     line.put("exitCode", u.exitCode());
@@ -148,6 +196,9 @@ public final class TrialSandbox implements AutoCloseable {
     try {
       session.close();
     } finally {
+      if (connection != null) {
+        connection.close();
+      }
       try {
         WorkFolders.delete(workDir);
       } catch (IOException e) {

@@ -35,6 +35,7 @@ final class InterleavedRun {
   private final PrintStream out;
   private final Map<Pair, List<ResourceUsage>> measured = new LinkedHashMap<>();
   private final RoundProgress progress;
+  private final LostEngines lost;
   private RunStatus status;
   private volatile boolean finished;
   private volatile boolean interrupted;
@@ -56,6 +57,7 @@ final class InterleavedRun {
     this.status = status;
     this.out = out;
     this.progress = new RoundProgress(out, order);
+    this.lost = new LostEngines(plan, out);
   }
 
   void run() {
@@ -65,12 +67,23 @@ final class InterleavedRun {
     try {
       progress.stageStarted();
       for (Pair p : order.pairs()) {
-        sandboxes.computeIfAbsent(p.variant(), v -> TrialSandbox.openVariant(plan, v));
+        if (!lost.lost(p.engine()) && !sandboxes.containsKey(sandboxKey(p))) {
+          try {
+            sandboxes.put(sandboxKey(p), TrialSandbox.openVariant(plan, p.variant(), p.engine()));
+          } catch (RuntimeException e) {
+            if (!lost.isOutage(p.engine(), e, 0)) {
+              throw e;
+            }
+          }
+        }
+      }
+      if (lost.all()) {
+        throw new IllegalStateException("no engine could open a sandbox: " + lost.reasons());
       }
       for (List<Pair> round : order.warmupRounds()) {
         List<ResourceUsage> warmups = new ArrayList<>();
         for (Pair p : round) {
-          warmups.add(invoke(sandboxes.get(p.variant()), p));
+          invokeUnlessLost(sandboxes, p).ifPresent(warmups::add);
         }
         progress.warmupDone(warmups);
       }
@@ -78,8 +91,10 @@ final class InterleavedRun {
         for (List<Pair> round : order.rounds().subList(roundsDone, order.rounds().size())) {
           Map<Pair, ResourceUsage> thisRound = new LinkedHashMap<>();
           for (Pair p : round) {
-            thisRound.put(p, invoke(sandboxes.get(p.variant()), p));
+            invokeUnlessLost(sandboxes, p).ifPresent(u -> thisRound.put(p, u));
           }
+          // a pair of an engine lost during this round keeps only the rounds all its pairs ran
+          thisRound.keySet().removeIf(p -> lost.lost(p.engine()));
           thisRound.forEach((p, u) -> measured.computeIfAbsent(p, k -> new ArrayList<>()).add(u));
           roundsDone++;
           InterleavedResults.write(results(), folder.partialJson());
@@ -90,6 +105,9 @@ final class InterleavedRun {
         }
       }
       finished = !interrupted;
+      if (finished && !lost.reasons().isEmpty()) {
+        lost.record(planned(), measured, roundsDone, folder);
+      }
     } catch (ResultWriteException e) {
       writeFailure = e.getMessage();
     } finally {
@@ -138,10 +156,32 @@ final class InterleavedRun {
     if (step.moreRounds() == 0) {
       return false;
     }
-    order = order.withRounds(status.variants(), status.units(), roundsDone + step.moreRounds());
+    order = order.withRounds(planned(), roundsDone + step.moreRounds());
     order.write(folder.dir());
     progress.extended(order);
     return true;
+  }
+
+  /**
+   * The pair's invocation, or none when its engine is lost (now or before): an engine that stops
+   * answering ends its own pairs, not the run.
+   */
+  private java.util.Optional<ResourceUsage> invokeUnlessLost(
+      Map<String, TrialSandbox> sandboxes, Pair p) {
+    if (lost.lost(p.engine())) {
+      return java.util.Optional.empty();
+    }
+    try {
+      return java.util.Optional.of(invoke(sandboxes.get(sandboxKey(p)), p));
+    } catch (RuntimeException e) {
+      if (!lost.isOutage(p.engine(), e, roundsDone)) {
+        throw e;
+      }
+      if (lost.all()) {
+        throw new IllegalStateException("every engine was lost: " + lost.reasons(), e);
+      }
+      return java.util.Optional.empty();
+    }
   }
 
   /** One invocation: a clean work folder (not measured), then the unit's steps. */
@@ -150,16 +190,27 @@ final class InterleavedRun {
     return sandbox.runUnit(p.unit());
   }
 
-  /** In plan order (variants, then units), as JMH lists its trials, not in round 0's order. */
   private List<dev.optbench.results.model.BenchmarkResult> results() {
-    List<Pair> planned =
-        order.pairs().stream()
-            .sorted(
-                java.util.Comparator.comparingInt(
-                        (Pair p) -> status.variants().indexOf(p.variant()))
-                    .thenComparingInt(p -> status.units().indexOf(p.unit())))
-            .toList();
-    return InterleavedResults.of(planned, measured, order.warmupRounds().size());
+    return InterleavedResults.of(planned(), measured, order.warmupRounds().size());
+  }
+
+  /**
+   * In plan order (variants, then engines, then units), as JMH lists its trials and as the order
+   * was shuffled from, not in round 0's order.
+   */
+  private List<Pair> planned() {
+    List<String> engines = plan.engines().stream().map(RunPlan.Engine::name).toList();
+    return order.pairs().stream()
+        .sorted(
+            java.util.Comparator.comparingInt((Pair p) -> status.variants().indexOf(p.variant()))
+                .thenComparingInt(p -> engines.indexOf(p.engine()))
+                .thenComparingInt(p -> status.units().indexOf(p.unit())))
+        .toList();
+  }
+
+  /** One sandbox per variant and engine, for the whole run. */
+  private static String sandboxKey(Pair p) {
+    return p.variant() + "@" + p.engine();
   }
 
   private static void closeAll(Map<String, TrialSandbox> sandboxes) {

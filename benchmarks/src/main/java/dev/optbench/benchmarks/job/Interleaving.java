@@ -1,11 +1,15 @@
 package dev.optbench.benchmarks.job;
 
 import dev.optbench.benchmarks.jmh.RunFolder;
+import dev.optbench.benchmarks.rounds.Pair;
 import dev.optbench.benchmarks.rounds.PrecisionTarget;
 import dev.optbench.benchmarks.rounds.RoundOrder;
+import dev.optbench.harness.engine.Placement;
 import dev.optbench.results.stats.MinimumSamples;
 import java.io.PrintStream;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.openjdk.jmh.runner.options.CommandLineOptions;
 
 /**
@@ -67,11 +71,13 @@ final class Interleaving {
       PrecisionTarget target,
       List<String> variants,
       List<String> units,
+      Optional<Placement> placement,
       RunFolder folder,
       PrintStream o) {
     int rounds = rounds(jmh);
     int warmups = jmh.getWarmupIterations().orElse(JmhLauncher.DEFAULT_WARMUPS);
-    RoundOrder order = RoundOrder.shuffled(variants, units, warmups, rounds, settings.seed());
+    RoundOrder order =
+        RoundOrder.shuffled(pairs(variants, units, placement), warmups, rounds, settings.seed());
     order.write(folder.dir());
     o.printf(
         "%nrunning %d variants x %d units in %d interleaved rounds (+%d warm-up), each round in"
@@ -83,6 +89,12 @@ final class Interleaving {
         warmups,
         settings.seed(),
         folder.dir().resolve(RoundOrder.FILE));
+    placement.ifPresent(
+        p ->
+            o.printf(
+                "  on %d engines (%s): a round runs every placed (variant, engine, unit) once;"
+                    + " ratios only within an engine%n",
+                p.engines().size(), p.summary()));
     if (target.active()) {
       o.printf(
           "  then more rounds until every ratio's 95 %% interval is within ±%s %% (--precision),"
@@ -103,5 +115,18 @@ final class Interleaving {
           rounds, needed, ALPHA, needed);
     }
     return order;
+  }
+
+  /** Plan order: variants, then the engines each is placed on, then units. */
+  static List<Pair> pairs(List<String> variants, List<String> units, Optional<Placement> placed) {
+    List<Pair> pairs = new ArrayList<>();
+    for (String v : variants) {
+      for (String e : placed.map(p -> p.enginesOf(v)).orElse(List.of(""))) {
+        for (String u : units) {
+          pairs.add(new Pair(v, e, u));
+        }
+      }
+    }
+    return pairs;
   }
 }

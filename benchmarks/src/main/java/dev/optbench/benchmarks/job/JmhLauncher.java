@@ -51,6 +51,21 @@ final class JmhLauncher {
       List<String> variants,
       List<String> units,
       long unitTimeoutMillis) {
+    return options(user, plan, planFile, variants, units, unitTimeoutMillis, "");
+  }
+
+  /**
+   * The options of one JMH run on the named engine {@code engine} ("" for the run's one engine):
+   * its trials and forks find the engine in {@link RunPlan#ENGINE_PROPERTY}.
+   */
+  static Options options(
+      CommandLineOptions user,
+      RunPlan plan,
+      Path planFile,
+      List<String> variants,
+      List<String> units,
+      long unitTimeoutMillis,
+      String engine) {
     ChainedOptionsBuilder b = new OptionsBuilder().parent(user);
     if (user.getIncludes().isEmpty()) {
       b.include("^" + FfmpegUnitBenchmark.class.getName().replace(".", "\\.") + "\\.");
@@ -77,6 +92,9 @@ final class JmhLauncher {
     b.addProfiler(KernelCountersProfiler.class);
     List<String> jvmArgs = new ArrayList<>(user.getJvmArgsAppend().orElse(List.of()));
     jvmArgs.add("-D" + RunPlan.PROPERTY + "=" + planFile);
+    if (!engine.isEmpty()) {
+      jvmArgs.add("-D" + RunPlan.ENGINE_PROPERTY + "=" + engine);
+    }
     // forks find the exec helper and builds by the same cache rule as this JVM
     jvmArgs.add("-D" + CacheDir.PROPERTY + "=" + CacheDir.resolve());
     // Forks print through this JVM's trial lines: only what needs the user's attention.
@@ -84,6 +102,11 @@ final class JmhLauncher {
     b.jvmArgsAppend(jvmArgs.toArray(String[]::new));
     // No fork: the trials run in this JVM, which must see the plan too.
     System.setProperty(RunPlan.PROPERTY, planFile.toString());
+    if (engine.isEmpty()) {
+      System.clearProperty(RunPlan.ENGINE_PROPERTY);
+    } else {
+      System.setProperty(RunPlan.ENGINE_PROPERTY, engine);
+    }
     return b.build();
   }
 

@@ -2,6 +2,7 @@ package dev.optbench.benchmarks.job;
 
 import dev.optbench.build.source.SourceProvider;
 import dev.optbench.build.spec.VariantSpec;
+import dev.optbench.harness.engine.EngineSpec;
 import dev.optbench.harness.metrics.sink.InfluxConnectivity;
 import dev.optbench.harness.metrics.sink.InfluxSettings;
 import dev.optbench.harness.runtime.RuntimeSelector;
@@ -26,6 +27,10 @@ import java.util.function.Supplier;
  *     baseline's ({@link OutputCheck})
  * @param reserveCores move the host's other processes off the benchmark CPUs while timing
  * @param fateLimit how long a new build may spend on FFmpeg's own tests
+ * @param engines the Docker engines named with {@code --engine} or an engines file; empty for the
+ *     usual run on one engine ({@code $DOCKER_HOST}) or another runtime
+ * @param placement {@code whole} or {@code every} ({@link dev.optbench.harness.engine.Placement});
+ *     used only with named engines
  */
 public record JobSettings(
     List<String> jmhArgs,
@@ -49,7 +54,9 @@ public record JobSettings(
     Order order,
     boolean checkOutputs,
     boolean reserveCores,
-    java.time.Duration fateLimit) {
+    java.time.Duration fateLimit,
+    List<EngineSpec> engines,
+    String placement) {
 
   /**
    * How the (variant, unit) pairs are scheduled: {@code interleaved} rounds in this JVM with a

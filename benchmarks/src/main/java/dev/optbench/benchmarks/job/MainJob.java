@@ -16,6 +16,7 @@ import dev.optbench.build.manifest.BuildManifest;
 import dev.optbench.build.manifest.Manifests;
 import dev.optbench.build.source.SourceTrees;
 import dev.optbench.build.spec.VariantSpec;
+import dev.optbench.harness.engine.Placement;
 import dev.optbench.harness.exec.ExecHelper;
 import dev.optbench.harness.files.AtomicFile;
 import dev.optbench.harness.host.HostReport;
@@ -52,6 +53,7 @@ public final class MainJob {
   private final JobSettings s;
   private final PrintStream o;
   private Optional<InstructionPass> instructions = Optional.empty();
+  private NamedEngines engines; // null without --engine
 
   public MainJob(JobSettings settings, PrintStream out) {
     this.s = settings;
@@ -75,7 +77,41 @@ public final class MainJob {
     PrecisionTarget precision = Interleaving.precision(jmh, s.order());
     s.influx().ifPresent(JobSettings.Influx::check);
     s.cadvisor().ifPresent(CadvisorCollector::check);
-    RuntimeSelector.Choice choice = s.runtimeChoice().get();
+    Placement.checkRule(s.placement());
+    if (s.engines().isEmpty() && !s.placement().equals(Placement.WHOLE)) {
+      throw new IllegalArgumentException(
+          "--placement " + s.placement() + " places variants on named engines: give --engine too");
+    }
+    if (!s.engines().isEmpty() && (s.checkOutputs() || instructions.isPresent())) {
+      // both run every variant once more in one sandbox each; on named engines that would be an
+      // engine per variant, which is not built yet
+      throw new IllegalArgumentException(
+          (s.checkOutputs() ? "--check-outputs" : "--instructions")
+              + " is not built for runs on named engines yet: run it without --engine");
+    }
+    if (!s.engines().isEmpty() && s.reserveCores()) {
+      throw new IllegalArgumentException(
+          "--reserve-cores moves this machine's processes off its CPUs, but with --engine the"
+              + " units run on the engines' hosts: drop one of the two");
+    }
+    // Named engines: all connected now, before any build, so a TLS mistake costs seconds.
+    engines = s.engines().isEmpty() ? null : NamedEngines.connect(s.engines());
+    try {
+      return run(jmh, specs, given, precision);
+    } finally {
+      if (engines != null) {
+        engines.close();
+      }
+    }
+  }
+
+  private int run(
+      CommandLineOptions jmh,
+      List<VariantSpec> specs,
+      Optional<WorkloadFile> given,
+      PrecisionTarget precision)
+      throws IOException, RunnerException {
+    RuntimeSelector.Choice choice = engines == null ? s.runtimeChoice().get() : engines.choice();
     Reservations.check(s.reserveCores(), choice, s.cpuset());
     o.println("runtime:\n" + choice.describe());
     if (choice.provider().name().equals("process")) {
@@ -84,6 +120,16 @@ public final class MainJob {
               + " largest process's RSS, no block I/O, no OOM count, no time series.");
     }
     String baseline = Baseline.choose(s.baseline(), specs.stream().map(VariantSpec::name).toList());
+    Optional<Placement> placement =
+        Optional.ofNullable(engines)
+            .map(
+                e ->
+                    Placement.of(
+                        s.placement(),
+                        specs.stream().map(VariantSpec::name).toList(),
+                        baseline,
+                        e.names()));
+    placement.ifPresent(p -> engines.print(p, o));
     new SourceTrees(s.cacheDir()).check(s.source()); // the first time: apt's source index, ~15 s
     HostReport host = HostReport.collect();
     host.warnings().forEach(w -> o.println("warning: " + w.message()));
@@ -127,19 +173,32 @@ public final class MainJob {
             m.variant(), m.functionalCheck().reference(), String.join(", ", differing));
       }
     }
-    ContainerRuntime rt = choice.provider().create();
-    leftovers.removeDeadSandboxes(rt);
+    ContainerRuntime rt;
     List<VariantRef> refs = new ArrayList<>();
-    for (BuiltVariant v : built.variants()) {
-      VariantRef ref =
-          rt.prepare(
-              new VariantRef(
-                  v.manifest().variant(),
-                  v.binDir(),
-                  Optional.empty(),
-                  Manifests.buildDigest(v.manifest())));
-      ref.image().ifPresent(image -> o.printf("[%s] image %s%n", ref.name(), image));
-      refs.add(ref);
+    Map<String, Map<String, String>> images = new LinkedHashMap<>(); // variant -> engine -> image
+    if (placement.isEmpty()) {
+      rt = choice.provider().create();
+      leftovers.removeDeadSandboxes(rt);
+      for (BuiltVariant v : built.variants()) {
+        VariantRef ref = rt.prepare(unprepared(v));
+        ref.image().ifPresent(image -> o.printf("[%s] image %s%n", ref.name(), image));
+        refs.add(ref);
+      }
+    } else {
+      engines.removeDeadSandboxes(o);
+      // each engine builds its own images: no registry carries them between engines
+      for (String engine : placement.get().engines()) {
+        for (BuiltVariant v : built.variants()) {
+          if (placement.get().variantsOn(engine).contains(v.manifest().variant())) {
+            VariantRef ref = engines.runtime(engine).prepare(unprepared(v));
+            o.printf("[%s@%s] image %s%n", ref.name(), engine, ref.image().orElse("?"));
+            images
+                .computeIfAbsent(ref.name(), k -> new LinkedHashMap<>())
+                .put(engine, ref.image().orElseThrow());
+          }
+        }
+      }
+      rt = engines.runtime(placement.get().engines().get(0));
     }
 
     // --- workload
@@ -178,7 +237,10 @@ public final class MainJob {
     }
 
     // --- plan and JMH
-    RunPlan plan = plan(runId, folder, choice.provider().name(), refs, units, host);
+    RunPlan plan =
+        placement.isEmpty()
+            ? plan(runId, folder, choice.provider().name(), refs, units, host)
+            : plan(runId, folder, built.variants(), images, units, host);
     plan.write(folder.plan());
     List<String> unitIds = units.stream().map(WorkloadUnit::id).toList();
     RunStatus status =
@@ -191,14 +253,18 @@ public final class MainJob {
             plan.runtime(),
             variantNames,
             unitIds,
-            variantNames.size() * unitIds.size(),
+            placement.map(Placement::placedVariants).orElse(variantNames.size()) * unitIds.size(),
             0,
             s.jmhArgs());
+    if (placement.isPresent()) {
+      status = status.withPlacement(placement.get());
+    }
     status.write(folder.status());
     Optional<RoundOrder> order =
         s.order().interleaved()
             ? Optional.of(
-                Interleaving.order(jmh, s.order(), precision, variantNames, unitIds, folder, o))
+                Interleaving.order(
+                    jmh, s.order(), precision, variantNames, unitIds, placement, folder, o))
             : Optional.empty();
     if (order.isEmpty()) {
       o.printf(
@@ -238,6 +304,12 @@ public final class MainJob {
         complete = rounds.complete();
         interrupted = rounds.wasInterrupted();
         writeFailed = rounds.failedToWriteResults();
+      } else if (placement.isPresent()) {
+        EngineTrials trials = new EngineTrials(folder, status, o);
+        trials.run(jmh, plan, placement.get(), unitIds, s.timeoutMillis());
+        complete = trials.complete();
+        interrupted = trials.wasInterrupted();
+        writeFailed = trials.failedToWriteResults();
       } else {
         TrialRun trials = new TrialRun(folder, status, o);
         trials.run(
@@ -304,6 +376,55 @@ public final class MainJob {
     return exit;
   }
 
+  private static VariantRef unprepared(BuiltVariant v) {
+    return new VariantRef(
+        v.manifest().variant(), v.binDir(), Optional.empty(), Manifests.buildDigest(v.manifest()));
+  }
+
+  /** The plan of a run on named engines: each variant's image on each engine it is placed on. */
+  private RunPlan plan(
+      String runId,
+      RunFolder folder,
+      List<BuiltVariant> built,
+      Map<String, Map<String, String>> images,
+      List<WorkloadUnit> units,
+      HostReport host) {
+    Map<String, RunPlan.Variant> variants = new LinkedHashMap<>();
+    for (BuiltVariant v : built) {
+      String name = v.manifest().variant();
+      variants.put(
+          name,
+          new RunPlan.Variant(
+              v.binDir(),
+              null,
+              Manifests.buildDigest(v.manifest()),
+              images.getOrDefault(name, Map.of())));
+    }
+    return new RunPlan(
+        runId,
+        folder.dir(),
+        "docker",
+        s.cpuset(),
+        s.memoryBytes(),
+        s.timeoutMillis(),
+        s.intervalMillis(),
+        s.influx().map(JobSettings.Influx::url).orElse(null),
+        s.influx().map(JobSettings.Influx::database).orElse(null),
+        host.host().machine(),
+        variants,
+        units(units),
+        s.cadvisor().map(Object::toString).orElse(null),
+        engines.specs().stream().map(RunPlan.Engine::of).toList());
+  }
+
+  private static Map<String, RunPlan.Unit> units(List<WorkloadUnit> units) {
+    Map<String, RunPlan.Unit> planned = new LinkedHashMap<>();
+    for (WorkloadUnit u : units) {
+      planned.put(u.id(), new RunPlan.Unit(u.steps(), u.kind()));
+    }
+    return planned;
+  }
+
   private RunPlan plan(
       String runId,
       RunFolder folder,
@@ -315,10 +436,6 @@ public final class MainJob {
     for (VariantRef r : refs) {
       variants.put(
           r.name(), new RunPlan.Variant(r.binDir(), r.image().orElse(null), r.manifestDigest()));
-    }
-    Map<String, RunPlan.Unit> planned = new LinkedHashMap<>();
-    for (WorkloadUnit u : units) {
-      planned.put(u.id(), new RunPlan.Unit(u.steps(), u.kind()));
     }
     return new RunPlan(
         runId,
@@ -332,8 +449,9 @@ public final class MainJob {
         s.influx().map(JobSettings.Influx::database).orElse(null),
         host.host().machine(),
         variants,
-        planned,
-        s.cadvisor().map(Object::toString).orElse(null));
+        units(units),
+        s.cadvisor().map(Object::toString).orElse(null),
+        List.of());
   }
 
   private static String describe(CommandLineOptions jmh) {

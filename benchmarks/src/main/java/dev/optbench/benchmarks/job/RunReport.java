@@ -94,6 +94,7 @@ public final class RunReport {
               + " the run's output).");
     }
     out.println();
+    placement().ifPresent(p -> out.println("engines: " + p + "; ratios only within an engine"));
     if (variants.containsKey(baseline)) {
       RunSummary summary = new RunSummary(baseline, variants, options());
       List<Headlines.Headline> headlines = summary.headlines(manifests(variants.keySet()));
@@ -157,7 +158,9 @@ public final class RunReport {
         new HtmlReport()
             .render(
                 new ReportInput(
-                    "optbench " + folder.dir().getFileName(),
+                    "optbench "
+                        + folder.dir().getFileName()
+                        + placement().map(p -> " · " + p).orElse(""),
                     baseline,
                     ordered,
                     samples,
@@ -167,6 +170,22 @@ public final class RunReport {
                     options(),
                     now(),
                     profiles)));
+  }
+
+  /**
+   * "whole placement (a: O0, O2; b: O1, O2)" for a run on named engines, from its run.json: the
+   * report's header says where each variant ran. Empty for other runs or an unreadable run.json.
+   */
+  private Optional<String> placement() {
+    if (!Files.isRegularFile(folder.status())) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.ofNullable(RunStatus.read(folder.status()).placement())
+          .map(dev.optbench.harness.engine.Placement::summary);
+    } catch (RuntimeException unreadable) {
+      return Optional.empty(); // the report does not depend on run.json
+    }
   }
 
   /**
@@ -227,6 +246,22 @@ public final class RunReport {
     List<String> out = new ArrayList<>();
     for (String line : Files.readAllLines(folder.failures(), StandardCharsets.UTF_8)) {
       Map<String, Object> f = JSON.readValue(line, JSON_MAP);
+      if (f.get("engineLost") != null) {
+        out.add(
+            f.get("unit")
+                + " on "
+                + f.get("variant")
+                + "@"
+                + f.get("engine")
+                + " did not finish: its engine was lost after "
+                + f.get("roundsKept")
+                + " of "
+                + f.get("roundsPlanned")
+                + " rounds ("
+                + f.get("engineLost")
+                + ")");
+        continue;
+      }
       String why =
           Boolean.TRUE.equals(f.get("oomKilled"))
               ? "was OOM-killed (raise --memory)"
@@ -237,7 +272,8 @@ public final class RunReport {
                       : "exited " + f.get("exitCode");
       String tail = String.valueOf(f.get("stderrTail")).strip();
       String last = tail.isEmpty() ? "" : ": " + tail.lines().reduce((a, b) -> b).orElse("");
-      out.add(f.get("unit") + " on " + f.get("variant") + " " + why + last);
+      String where = f.containsKey("engine") ? "@" + f.get("engine") : "";
+      out.add(f.get("unit") + " on " + f.get("variant") + where + " " + why + last);
     }
     return out;
   }

@@ -1,7 +1,9 @@
 package dev.optbench.benchmarks.job;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import dev.optbench.benchmarks.jmh.AtomicJson;
+import dev.optbench.harness.engine.Placement;
 import dev.optbench.harness.host.OwnerProcess;
 import java.nio.file.Path;
 import java.util.List;
@@ -15,6 +17,8 @@ import java.util.List;
  * @param trialsDone trials with results; trials planned minus this is what is missing
  * @param owner the main job's JVM (boot id, pid, start time): a {@code running} run whose owner is
  *     gone was killed, and the next run marks it {@code abandoned}
+ * @param placement which variants ran on which named engine ({@code --engine}); absent (null) for a
+ *     run on one unnamed engine or without Docker
  */
 @JsonPropertyOrder({
   "runId",
@@ -28,7 +32,8 @@ import java.util.List;
   "trialsPlanned",
   "trialsDone",
   "jmhArgs",
-  "owner"
+  "owner",
+  "placement"
 })
 public record RunStatus(
     String runId,
@@ -42,7 +47,8 @@ public record RunStatus(
     int trialsPlanned,
     int trialsDone,
     List<String> jmhArgs,
-    OwnerProcess owner) {
+    OwnerProcess owner,
+    @JsonInclude(JsonInclude.Include.NON_NULL) Placement placement) {
   public static final String RUNNING = "running";
   public static final String COMPLETE = "complete";
   public static final String PARTIAL = "partial";
@@ -53,6 +59,36 @@ public record RunStatus(
 
   /** Still {@code running} in run.json, but the process that ran it is gone (killed, crashed). */
   public static final String ABANDONED = "abandoned";
+
+  /** A run's status without named engines. */
+  public RunStatus(
+      String runId,
+      String status,
+      String message,
+      String started,
+      String finished,
+      String runtime,
+      List<String> variants,
+      List<String> units,
+      int trialsPlanned,
+      int trialsDone,
+      List<String> jmhArgs,
+      OwnerProcess owner) {
+    this(
+        runId,
+        status,
+        message,
+        started,
+        finished,
+        runtime,
+        variants,
+        units,
+        trialsPlanned,
+        trialsDone,
+        jmhArgs,
+        owner,
+        null);
+  }
 
   /** A new run's status, owned by this JVM. */
   public RunStatus(
@@ -95,7 +131,26 @@ public record RunStatus(
         trialsPlanned,
         done,
         jmhArgs,
-        owner);
+        owner,
+        placement);
+  }
+
+  /** The same status with the run's placement over named engines. */
+  public RunStatus withPlacement(Placement newPlacement) {
+    return new RunStatus(
+        runId,
+        status,
+        message,
+        started,
+        finished,
+        runtime,
+        variants,
+        units,
+        trialsPlanned,
+        trialsDone,
+        jmhArgs,
+        owner,
+        newPlacement);
   }
 
   public void write(Path file) {

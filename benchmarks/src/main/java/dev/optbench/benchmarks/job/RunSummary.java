@@ -7,6 +7,7 @@ import dev.optbench.results.compare.Verdict;
 import dev.optbench.results.jmh.Invocations;
 import dev.optbench.results.model.BenchmarkResult;
 import dev.optbench.results.model.Metric;
+import dev.optbench.results.model.VariantSplit;
 import dev.optbench.results.report.Headlines;
 import dev.optbench.results.report.VerdictMetric;
 import dev.optbench.results.stats.RatioEstimate;
@@ -165,7 +166,10 @@ final class RunSummary {
                                 Locale.ROOT,
                                 "  %s %s: %s%n",
                                 variant,
-                                r.key().params().get("unit"),
+                                r.key().params().get("unit")
+                                    + (r.key().params().containsKey(ENGINE)
+                                        ? " on " + r.key().params().get(ENGINE)
+                                        : ""),
                                 r.note()))));
     return s.toString();
   }
@@ -189,20 +193,31 @@ final class RunSummary {
 
   /**
    * Median wall time (ms, next to the process) of every unit on every variant, over the invocations
-   * that succeeded; "failed" where none did.
+   * that succeeded; "failed" where none did. On named engines a unit has a row per engine, with the
+   * engine in its own column: values of one row were measured on one engine.
    */
   String unitTable() {
-    Set<String> units = new LinkedHashSet<>();
-    variants.values().forEach(rs -> rs.forEach(r -> units.add(r.params().get("unit"))));
+    Set<List<String>> rows = new LinkedHashSet<>(); // (unit, engine)
+    variants
+        .values()
+        .forEach(rs -> rs.forEach(r -> rows.add(List.of(r.params().get("unit"), engine(r)))));
+    boolean engines = rows.stream().anyMatch(row -> !row.get(1).isEmpty());
     StringBuilder s = new StringBuilder(String.format(Locale.ROOT, "%-14s", "median wall ms"));
+    if (engines) {
+      s.append(String.format(Locale.ROOT, " %-10s", ENGINE));
+    }
     variants.keySet().forEach(v -> s.append(String.format(Locale.ROOT, " %9s", v)));
     s.append('\n');
-    for (String unit : units) {
-      s.append(String.format(Locale.ROOT, "%-14s", unit));
+    for (List<String> row : rows) {
+      s.append(String.format(Locale.ROOT, "%-14s", row.get(0)));
+      if (engines) {
+        s.append(String.format(Locale.ROOT, " %-10s", row.get(1)));
+      }
       for (List<BenchmarkResult> rs : variants.values()) {
         s.append(
             rs.stream()
-                .filter(r -> unit.equals(r.params().get("unit")))
+                .filter(
+                    r -> row.get(0).equals(r.params().get("unit")) && row.get(1).equals(engine(r)))
                 .findFirst()
                 .map(r -> cell(r))
                 .orElse(String.format(Locale.ROOT, " %9s", "-")));
@@ -210,6 +225,13 @@ final class RunSummary {
       s.append('\n');
     }
     return s.toString();
+  }
+
+  private static final String ENGINE = VariantSplit.ENGINE;
+
+  /** The result's engine, "" on a run without named engines. */
+  static String engine(BenchmarkResult r) {
+    return r.params().getOrDefault(ENGINE, "");
   }
 
   /**

@@ -19,11 +19,11 @@ import java.util.function.ToDoubleFunction;
 /**
  * An interleaved run as JMH JSON of the same shape the JMH route writes: one element per (variant,
  * unit) pair, benchmark {@code FfmpegUnitBenchmark.run}, SingleShotTime, params {@code unit} and
- * {@code variant} (JMH writes params sorted by name); one raw-data group whose values are the
- * rounds, in round order, so value {@code i} of every pair comes from round {@code i}. The primary
- * score is the unit's wall time measured next to the process (ms/op), not the sandbox's launch plus
- * the unit; the kernel-counter totals are the secondaries {@link UnitMetric} names, as the profiler
- * adds them in the JMH route.
+ * {@code variant} (JMH writes params sorted by name), and {@code engine} on named engines; one
+ * raw-data group whose values are the rounds, in round order, so value {@code i} of every pair
+ * comes from round {@code i}. The primary score is the unit's wall time measured next to the
+ * process (ms/op), not the sandbox's launch plus the unit; the kernel-counter totals are the
+ * secondaries {@link UnitMetric} names, as the profiler adds them in the JMH route.
  */
 public final class InterleavedResults {
   public static final String BENCHMARK = FfmpegUnitBenchmark.class.getName() + ".run";
@@ -44,12 +44,13 @@ public final class InterleavedResults {
         continue;
       }
       BenchmarkResultBuilder b =
-          new BenchmarkResultBuilder(BENCHMARK)
-              .mode("ss")
-              .warmupIterations(warmups)
-              .param("unit", p.unit())
-              .param("variant", p.variant())
-              .primary("ms/op", raw(rounds, UnitMetric.WALL::of));
+          new BenchmarkResultBuilder(BENCHMARK).mode("ss").warmupIterations(warmups);
+      if (!p.engine().isEmpty()) {
+        b.param("engine", p.engine()); // JMH writes params sorted by name: engine, unit, variant
+      }
+      b.param("unit", p.unit())
+          .param("variant", p.variant())
+          .primary("ms/op", raw(rounds, UnitMetric.WALL::of));
       // JMH writes secondaries sorted by label (a TreeMap); so do we, for the same file.
       for (UnitMetric m : SORTED) {
         if (m.unit().equals("#")) { // the profiler aggregates counts by MAX

@@ -25,15 +25,24 @@ public record RoundOrder(long seed, List<List<Pair>> warmupRounds, List<List<Pai
 
   public static RoundOrder shuffled(
       List<String> variants, List<String> units, int warmups, int rounds, long seed) {
-    if (rounds < 1 || warmups < 0) {
-      throw new IllegalArgumentException(
-          "an interleaved run needs at least 1 round and no negative warm-ups");
-    }
     List<Pair> pairs = new ArrayList<>();
     for (String v : variants) {
       for (String u : units) {
         pairs.add(new Pair(v, u));
       }
+    }
+    return shuffled(pairs, warmups, rounds, seed);
+  }
+
+  /**
+   * Rounds of the given pairs, in plan order (variants, then engines, then units): what a run on
+   * named engines shuffles, as its variants are not on every engine. The same pairs in the same
+   * order and seed give the same rounds as {@link #shuffled(List, List, int, int, long)}.
+   */
+  public static RoundOrder shuffled(List<Pair> pairs, int warmups, int rounds, long seed) {
+    if (rounds < 1 || warmups < 0) {
+      throw new IllegalArgumentException(
+          "an interleaved run needs at least 1 round and no negative warm-ups");
     }
     Random random = new Random(seed);
     List<List<Pair>> warm = new ArrayList<>();
@@ -53,7 +62,18 @@ public record RoundOrder(long seed, List<List<Pair>> warmupRounds, List<List<Pai
    * follow from the same seed. {@code variants} and {@code units} as given to {@link #shuffled}.
    */
   public RoundOrder withRounds(List<String> variants, List<String> units, int total) {
-    RoundOrder longer = shuffled(variants, units, warmupRounds.size(), total, seed);
+    List<Pair> pairs = new ArrayList<>();
+    for (String v : variants) {
+      for (String u : units) {
+        pairs.add(new Pair(v, u));
+      }
+    }
+    return withRounds(pairs, total);
+  }
+
+  /** As {@link #withRounds(List, List, int)}, for the pairs as given to {@link #shuffled}. */
+  public RoundOrder withRounds(List<Pair> planned, int total) {
+    RoundOrder longer = shuffled(planned, warmupRounds.size(), total, seed);
     if (total < rounds.size()
         || !longer.warmupRounds.equals(warmupRounds)
         || !longer.rounds.subList(0, rounds.size()).equals(rounds)) {

@@ -137,6 +137,21 @@ class BadInputTableTest {
             "reserve-cores with processes",
             "--variants O2 --runtime process --reserve-cores",
             "needs the cgroup or docker runtime"),
+        // named engines (issue 16): refused before any build, nothing written
+        c("placement not a rule", "--variants O2 --placement spread", "not 'spread'"),
+        c("placement without engines", "--variants O2 --placement every", "give --engine too"),
+        c(
+            "engine with another runtime",
+            "--variants O2 --engine a=unix:///nonexistent.sock --runtime cgroup",
+            "--runtime cgroup was asked for"),
+        c(
+            "engine with reserve-cores",
+            "--variants O2 --engine a=unix:///nonexistent.sock --reserve-cores",
+            "drop one of the two"),
+        c(
+            "engine: TLS folder without files",
+            "--variants O2 --engine a=tcp://127.0.0.1:2376,tls={dir}/none",
+            "engine a: TLS"),
         c("units 0", "--variants O2 --units 0", "--units must be at least 1"),
         c("budget 0", "--variants O2 --budget 0", "--budget must be at least 1"),
         c("jobs 0", "--variants O2 --jobs 0", "--jobs must be at least 1"),

@@ -51,6 +51,33 @@ class RunSummaryTest {
     assertThat(row).contains("failed").contains("370.0");
   }
 
+  private static BenchmarkResult on(String engine, BenchmarkResult r) {
+    Map<String, String> params = new LinkedHashMap<>();
+    params.put("engine", engine);
+    params.putAll(r.params());
+    return r.withParams(params);
+  }
+
+  /**
+   * On named engines a unit has a row per engine in the median table, and the ratio is taken on
+   * O0's engine only: the baseline on the twice-as-slow engine b never enters O0's 2.0x.
+   */
+  @Test
+  void onNamedEnginesTheUnitTableHasAnEngineColumnAndRatiosStayWithinAnEngine() {
+    Map<String, List<BenchmarkResult>> variants = new LinkedHashMap<>();
+    variants.put("O0", List.of(on("a", unit("u1", 800, false))));
+    variants.put("O2", List.of(on("a", unit("u1", 400, false)), on("b", unit("u1", 800, false))));
+
+    String text =
+        new RunSummary("O2", variants, CompareOptions.defaults().withResamples(1000)).text();
+
+    assertThat(text).containsPattern("(?m)^median wall ms engine +O0 +O2$");
+    assertThat(text).containsPattern("(?m)^u1 +a +800\\.0 +400\\.0$");
+    assertThat(text).containsPattern("(?m)^u1 +b +- +800\\.0$");
+    String o0 = text.lines().filter(l -> l.startsWith("O0 ")).findFirst().orElseThrow();
+    assertThat(o0).contains("2.000x");
+  }
+
   @Test
   void successfulUnitsStillGetTheirRatio() {
     Map<String, List<BenchmarkResult>> variants = new LinkedHashMap<>();

@@ -81,6 +81,39 @@ class RoundOrderTest {
     assertThat(RoundOrder.shuffled(VARIANTS, UNITS, 1, 3, read.seed())).isEqualTo(order);
   }
 
+  @Test
+  void pairsOnNamedEnginesAreShuffledRecordedAndExtendedAsGiven() throws Exception {
+    // O0 on a only, the baseline O2 on a and b: the whole placement of two engines
+    List<Pair> planned =
+        List.of(
+            new Pair("O0", "a", "u1"),
+            new Pair("O0", "a", "u2"),
+            new Pair("O2", "a", "u1"),
+            new Pair("O2", "a", "u2"),
+            new Pair("O2", "b", "u1"),
+            new Pair("O2", "b", "u2"));
+    RoundOrder order = RoundOrder.shuffled(planned, 1, 4, 99);
+    order.write(dir);
+
+    assertThat(order.rounds())
+        .allSatisfy(r -> assertThat(r).containsExactlyInAnyOrderElementsOf(planned));
+    assertThat(Files.readString(dir.resolve("rounds.json"))).contains("\"engine\" : \"b\"");
+    assertThat(RoundOrder.read(dir)).isEqualTo(order);
+    assertThat(order.withRounds(planned, 6).rounds().subList(0, 4)).isEqualTo(order.rounds());
+    assertThat(new Pair("O2", "b", "u1")).hasToString("O2@b/u1");
+  }
+
+  @Test
+  void withoutEnginesRoundsJsonHasNoEngineAndTheSameOrderAsBefore() throws Exception {
+    RoundOrder order = RoundOrder.shuffled(VARIANTS, UNITS, 1, 3, 5);
+    order.write(dir);
+
+    assertThat(Files.readString(dir.resolve("rounds.json"))).doesNotContain("engine");
+    List<Pair> crossProduct = new java.util.ArrayList<>();
+    VARIANTS.forEach(v -> UNITS.forEach(u -> crossProduct.add(new Pair(v, "", u))));
+    assertThat(RoundOrder.shuffled(crossProduct, 1, 3, 5)).isEqualTo(order);
+  }
+
   private static List<List<Pair>> concat(List<List<Pair>> a, List<List<Pair>> b) {
     return java.util.stream.Stream.concat(a.stream(), b.stream()).toList();
   }

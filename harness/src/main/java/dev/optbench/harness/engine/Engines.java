@@ -8,6 +8,7 @@ import dev.optbench.harness.runtime.docker.DockerEngine;
 import dev.optbench.harness.runtime.docker.DockerJanitor;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -51,11 +52,35 @@ public final class Engines {
     }
   }
 
-  static DockerEngine connect(EngineSpec spec) {
+  /**
+   * One engine's connection, pinged.
+   *
+   * @throws RuntimeUnavailableException with one sentence that starts with the engine's name
+   */
+  public static DockerEngine connect(EngineSpec spec) {
     try {
       return DockerEngine.connect(spec.url(), spec.tls());
     } catch (RuntimeUnavailableException e) {
       throw new RuntimeUnavailableException("engine " + spec.name() + ": " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * Every engine connected, by name in the order given, or none: a run that cannot reach one of its
+   * engines must say so before any build, and keeps no connection open when it stops.
+   *
+   * @throws RuntimeUnavailableException for the first engine that does not answer
+   */
+  public Map<String, DockerEngine> connectAll() {
+    Map<String, DockerEngine> connected = new LinkedHashMap<>();
+    try {
+      for (EngineSpec spec : specs) {
+        connected.put(spec.name(), connect(spec));
+      }
+      return connected;
+    } catch (RuntimeException e) {
+      connected.values().forEach(DockerEngine::close);
+      throw e;
     }
   }
 

@@ -77,7 +77,9 @@ public final class RunAssembly {
     Map<String, String> tags = new LinkedHashMap<>();
     tags.put(MetricSchema.TAG_RUN_ID, settings.runId());
     tags.put(MetricSchema.TAG_VARIANT, variant);
-    tags.put(MetricSchema.TAG_ENGINE, runtime.name());
+    // a named engine is a dimension of the results; without one the tag has said the runtime
+    tags.put(
+        MetricSchema.TAG_ENGINE, settings.engine().isEmpty() ? runtime.name() : settings.engine());
     tags.put(MetricSchema.TAG_MACHINE, settings.machine());
     return tags;
   }

@@ -18,6 +18,9 @@ import java.util.Optional;
  * @param samplesDir where the line-protocol files (and InfluxDB spools) go; see {@link Sinks}
  * @param influx InfluxDB to write to as well, if any
  * @param cadvisor a cAdvisor to read the series from instead of the cgroup files, if any
+ * @param engine the named Docker engine the sessions run on ({@code --engine}), the {@code engine}
+ *     tag of every sample; empty for a run on one unnamed engine or without Docker, whose tag stays
+ *     the runtime's name
  */
 public record RunSettings(
     String runId,
@@ -28,4 +31,26 @@ public record RunSettings(
     Duration interval,
     Path samplesDir,
     Optional<InfluxSettings> influx,
-    Optional<URI> cadvisor) {}
+    Optional<URI> cadvisor,
+    String engine) {
+
+  /** Settings of a run on one unnamed engine (or none): the tag says the runtime. */
+  public RunSettings(
+      String runId,
+      String machine,
+      String cpuset,
+      long memoryBytes,
+      Duration timeout,
+      Duration interval,
+      Path samplesDir,
+      Optional<InfluxSettings> influx,
+      Optional<URI> cadvisor) {
+    this(runId, machine, cpuset, memoryBytes, timeout, interval, samplesDir, influx, cadvisor, "");
+  }
+
+  /** The same settings for the sessions on the named engine {@code name}. */
+  public RunSettings onEngine(String name) {
+    return new RunSettings(
+        runId, machine, cpuset, memoryBytes, timeout, interval, samplesDir, influx, cadvisor, name);
+  }
+}

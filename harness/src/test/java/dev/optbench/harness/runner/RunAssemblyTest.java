@@ -100,6 +100,16 @@ class RunAssemblyTest {
   }
 
   @Test
+  void aNamedEngineIsTheEngineTag() {
+    RunAssembly assembly = new RunAssembly(runtime(Map.of()), settings().onEngine("b"));
+    assertThat(assembly.tags("O2")).containsEntry("engine", "b").containsEntry("variant", "O2");
+    try (VariantSession s = assembly.open(variant(), dir, "O2-b")) {
+      s.run("u1", List.of(List.of("ffmpeg", "0")));
+    }
+    assertThat(opened.labels()).containsEntry("engine", "b");
+  }
+
+  @Test
   void aTargetWithoutCgroupsGetsNoSeriesAndNoFiles() {
     try (VariantSession s =
         new RunAssembly(runtime(Map.of()), settings()).open(variant(), dir, "x")) {

@@ -9,8 +9,16 @@ import java.util.Map;
  * Splits one JMH result file whose benchmarks carry a variant param (as the main job's do: {@code
  * variant=O2, unit=u003}) into one list per variant, with that param removed, so the same command
  * on two variants has the same {@link BenchmarkKey} and comparisons pair them.
+ *
+ * <p>A run on several Docker engines puts the param {@value #ENGINE} on every result. It stays in
+ * the key, so a unit on O0 pairs only with the same unit on the baseline <em>on the same
+ * engine</em>: no ratio is ever taken between two hosts, whose difference would swamp most flag
+ * effects. A baseline result on an engine the candidate did not run on is simply unpaired.
  */
 public final class VariantSplit {
+  /** The param naming the engine a result was measured on, absent on a run on one engine. */
+  public static final String ENGINE = "engine";
+
   private VariantSplit() {}
 
   /** Variants in order of first appearance; benchmarks without the param are refused. */

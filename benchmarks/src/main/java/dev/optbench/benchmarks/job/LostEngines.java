@@ -1,0 +1,109 @@
+package dev.optbench.benchmarks.job;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.optbench.benchmarks.jmh.RunFolder;
+import dev.optbench.benchmarks.jmh.RunPlan;
+import dev.optbench.benchmarks.rounds.Pair;
+import dev.optbench.harness.engine.Engines;
+import dev.optbench.harness.files.AtomicFile;
+import dev.optbench.harness.files.ResultWriteException;
+import dev.optbench.harness.metrics.ResourceUsage;
+import dev.optbench.harness.runtime.docker.DockerEngine;
+import java.io.PrintStream;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Named engines that stopped answering during an interleaved run. An engine that fails is asked
+ * once more (connect and ping): if it answers, the error is not an outage and ends the run as
+ * before; if not, the engine is lost. Its pairs keep only the rounds they all finished before the
+ * loss (so the pairs of one engine still pair round by round), run no more, and are reported as
+ * failed with the reason; the other engines' pairs go on and the run completes. Moving a lost
+ * engine's pairs to another engine is not done: the baseline there was measured on other hardware
+ * and rounds, and half a variant on each host is what the placement rules forbid.
+ */
+final class LostEngines {
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private final RunPlan plan;
+  private final PrintStream out;
+  private final Map<String, String> reasons = new LinkedHashMap<>();
+  private final Map<String, Integer> roundsKept = new LinkedHashMap<>();
+
+  LostEngines(RunPlan plan, PrintStream out) {
+    this.plan = plan;
+    this.out = out;
+  }
+
+  boolean lost(String engine) {
+    return reasons.containsKey(engine);
+  }
+
+  /** Whether every named engine is lost: nothing is left to run. */
+  boolean all() {
+    return !plan.engines().isEmpty() && reasons.size() == plan.engines().size();
+  }
+
+  /**
+   * Whether {@code failure} on {@code engine} is that engine's outage; if so, the engine is lost
+   * from now on and the console says so. Never for the run's one unnamed engine, nor for a result
+   * that could not be written here.
+   *
+   * @param roundsDone the measured rounds every pair finished before this one
+   */
+  boolean isOutage(String engine, RuntimeException failure, int roundsDone) {
+    if (engine.isEmpty() || failure instanceof ResultWriteException) {
+      return false;
+    }
+    try {
+      DockerEngine answers = Engines.connect(plan.engine(engine).spec());
+      answers.close();
+      return false; // the engine is there: the error is the run's, not the engine's
+    } catch (RuntimeException down) {
+      String reason = failure.getMessage() + "; then: " + down.getMessage();
+      reasons.put(engine, reason);
+      roundsKept.put(engine, roundsDone);
+      out.println();
+      out.println(
+          "optbench: engine "
+              + engine
+              + " was lost after "
+              + roundsDone
+              + " measured round(s) ("
+              + reason
+              + "). Its pairs keep those rounds and are reported failed; the other engines go"
+              + " on.");
+      return true;
+    }
+  }
+
+  /**
+   * One line in {@code failures.jsonl} per pair of a lost engine that did not run every round, so
+   * the report names each with the reason.
+   */
+  void record(
+      List<Pair> planned, Map<Pair, List<ResourceUsage>> measured, int rounds, RunFolder folder) {
+    for (Pair p : planned) {
+      if (!lost(p.engine())) {
+        continue;
+      }
+      Map<String, Object> line = new LinkedHashMap<>();
+      line.put("variant", p.variant());
+      line.put("engine", p.engine());
+      line.put("unit", p.unit());
+      line.put("roundsKept", measured.getOrDefault(p, List.of()).size());
+      line.put("roundsPlanned", rounds);
+      line.put("engineLost", reasons.get(p.engine()));
+      try {
+        AtomicFile.appendLine(folder.failures(), JSON.writeValueAsString(line));
+      } catch (JsonProcessingException e) {
+        throw new IllegalStateException("cannot encode a lost pair's record", e);
+      }
+    }
+  }
+
+  Map<String, String> reasons() {
+    return reasons;
+  }
+}

@@ -1,0 +1,158 @@
+package dev.optbench.benchmarks.job;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.optbench.harness.testing.NetnsHost;
+import dev.optbench.harness.testing.PrivateDockerd;
+import dev.optbench.harness.testing.Services;
+import dev.optbench.harness.testing.TestCertificates;
+import dev.optbench.results.jmh.JmhJsonReader;
+import dev.optbench.results.model.BenchmarkResult;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * An engine that dies in the middle of a run on two named engines ({@code --placement every}): the
+ * dockerd of engine b is SIGKILLed after the second round. Its pairs keep the rounds they all
+ * finished and are reported failed with the reason; engine a's pairs run every round; the run
+ * completes, says so, and exits 1. Set up as {@link MainJobEnginesIT}; its own engines, because
+ * this one kills one. Everything made here is removed in {@link #tearDown}.
+ */
+class MainJobEngineLossIT {
+  private static Path dir;
+  private static TestCertificates certs;
+  private static final List<NetnsHost> hosts = new ArrayList<>();
+  private static final List<PrivateDockerd> daemons = new ArrayList<>();
+
+  @TempDir Path tmp;
+
+  @BeforeAll
+  static void startTwoEngines() throws Exception {
+    if (!PrivateDockerd.possible() || !NetnsHost.possible() || !TestCertificates.possible()) {
+      Services.missing(
+          "two dockerd in network namespaces of the test's own (needs root, docker.io, iproute2,"
+              + " openssl)");
+    }
+    // target/, not /tmp: overlay2 wants a disk file system under the data root.
+    dir = Files.createTempDirectory(Path.of("target").toAbsolutePath(), "mainjob-engine-loss-it-");
+    certs = TestCertificates.create(dir.resolve("certs"), "optbench-it-ca");
+    for (int i = 0; i < 2; i++) {
+      try {
+        hosts.add(NetnsHost.create(i));
+      } catch (IOException e) {
+        Services.missing("a network namespace of the test's own (" + e.getMessage() + ")");
+      }
+      NetnsHost host = hosts.get(i);
+      Path[] server = certs.server(host.address());
+      daemons.add(
+          new PrivateDockerd(dir.resolve("dockerd-" + i))
+              .inNetns(host.name())
+              .listenTls(host.address(), certs.ca(), server[0], server[1]));
+    }
+    for (PrivateDockerd d : daemons) {
+      try {
+        d.start();
+      } catch (IOException e) {
+        Services.missing("a dockerd in a network namespace (" + e.getMessage() + ")");
+      }
+    }
+  }
+
+  @AfterAll
+  static void tearDown() throws Exception {
+    for (PrivateDockerd d : daemons) {
+      d.close();
+    }
+    for (NetnsHost h : hosts) {
+      h.close();
+    }
+    daemons.clear();
+    hosts.clear();
+    if (dir != null) {
+      try (Stream<Path> all = Files.walk(dir)) {
+        all.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+      }
+    }
+  }
+
+  private static String tls(int i) {
+    return "tcp://" + hosts.get(i).address() + ":2376,tls=" + certs.clientDir();
+  }
+
+  @Test
+  void anEngineLostMidRunEndsItsOwnPairsAndTheRunCompletesWithTheOthers() throws Exception {
+    Path workload =
+        TestWorkloads.write(tmp.resolve("w.json"), List.of(TestWorkloads.encode("enc", 1)));
+    Path log = tmp.resolve("out.log");
+    List<String> args =
+        List.of(
+            "--variants",
+            "O0,O2",
+            "--workload",
+            workload.toString(),
+            "--min-unit-ms",
+            "0",
+            "-wi",
+            "0",
+            "-i",
+            "8",
+            "--engine",
+            "a=" + daemons.get(0).host(),
+            "--engine",
+            "b=" + tls(1),
+            "--placement",
+            "every");
+    Process job = BenchmarksJar.start(tmp, log, List.of(), args);
+    long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(10);
+    while (!BenchmarksJar.output(log).contains("[round  2/8]")) {
+      if (!job.isAlive() && BenchmarksJar.output(log).contains(MainJobEnginesIT.ANOTHER_RUN)) {
+        Thread.sleep(10_000); // another user's run measures on this machine: wait our turn
+        job = BenchmarksJar.start(tmp, log, List.of(), args);
+        continue;
+      }
+      assertThat(job.isAlive()).as(BenchmarksJar.output(log)).isTrue();
+      assertThat(System.nanoTime()).as("round 2 within 10 minutes").isLessThan(deadline);
+      Thread.sleep(100);
+    }
+    daemons.get(1).crash();
+    assertThat(job.waitFor(10, TimeUnit.MINUTES)).as("finished").isTrue();
+
+    String out = BenchmarksJar.output(log);
+    assertThat(job.exitValue()).as(out).isEqualTo(1);
+    assertThat(out).contains("optbench: engine b was lost after ");
+    Path run = BenchmarksJar.runFolder(tmp.resolve("optbench-results"));
+    RunStatus status = RunStatus.read(run.resolve("run.json"));
+    assertThat(status.status()).as(status.toString()).isEqualTo(RunStatus.COMPLETE);
+    assertThat(status.message())
+        .contains("enc on O0@b did not finish: its engine was lost after ")
+        .contains("enc on O2@b did not finish");
+    List<BenchmarkResult> rows = new JmhJsonReader().read(run.resolve("jmh.json"));
+    int onA = -1;
+    int onB = -1;
+    for (BenchmarkResult r : rows) {
+      int rounds = r.primaryMetric().samples().length;
+      if (r.params().get("engine").equals("a")) {
+        onA = rounds;
+      } else if (onB == -1) {
+        onB = rounds;
+      } else {
+        assertThat(rounds).as("both pairs on b keep the same rounds").isEqualTo(onB);
+      }
+    }
+    assertThat(onA).isEqualTo(8);
+    assertThat(onB).isBetween(2, 7);
+    assertThat(MainJobIT.containers(daemons.get(0).host(), run.getFileName().toString()))
+        .as("containers left on a")
+        .isEmpty();
+  }
+}

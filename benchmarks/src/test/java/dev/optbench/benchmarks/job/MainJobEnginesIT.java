@@ -1,0 +1,275 @@
+package dev.optbench.benchmarks.job;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.optbench.harness.engine.Placement;
+import dev.optbench.harness.testing.NetnsHost;
+import dev.optbench.harness.testing.PrivateDockerd;
+import dev.optbench.harness.testing.Services;
+import dev.optbench.harness.testing.TestCertificates;
+import dev.optbench.results.compare.CompareOptions;
+import dev.optbench.results.compare.Comparison;
+import dev.optbench.results.jmh.JmhJsonReader;
+import dev.optbench.results.model.BenchmarkResult;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The main job on two named engines standing for two machines, as {@code EnginesCommandIT} makes
+ * them: each dockerd in a network namespace of its own, reached over TCP with TLS certificates this
+ * test makes (and, once, over its unix socket, which makes it a local engine with time series). The
+ * cached O0 and O2 builds, one short unit, three interleaved rounds. Everything made here (daemons
+ * with their images and containers, namespaces, veths, folders) is removed in {@link #tearDown},
+ * also after a failure.
+ */
+class MainJobEnginesIT {
+  private static Path dir;
+  private static TestCertificates certs;
+  private static final List<NetnsHost> hosts = new ArrayList<>();
+  private static final List<PrivateDockerd> daemons = new ArrayList<>();
+
+  @TempDir Path tmp;
+
+  @BeforeAll
+  static void startTwoEngines() throws Exception {
+    if (!PrivateDockerd.possible() || !NetnsHost.possible() || !TestCertificates.possible()) {
+      Services.missing(
+          "two dockerd in network namespaces of the test's own (needs root, docker.io, iproute2,"
+              + " openssl)");
+    }
+    // target/, not /tmp: overlay2 wants a disk file system under the data root.
+    dir = Files.createTempDirectory(Path.of("target").toAbsolutePath(), "mainjob-engines-it-");
+    certs = TestCertificates.create(dir.resolve("certs"), "optbench-it-ca");
+    for (int i = 0; i < 2; i++) {
+      try {
+        hosts.add(NetnsHost.create(i));
+      } catch (IOException e) {
+        Services.missing("a network namespace of the test's own (" + e.getMessage() + ")");
+      }
+      NetnsHost host = hosts.get(i);
+      Path[] server = certs.server(host.address());
+      daemons.add(
+          new PrivateDockerd(dir.resolve("dockerd-" + i))
+              .inNetns(host.name())
+              .listenTls(host.address(), certs.ca(), server[0], server[1]));
+    }
+    for (PrivateDockerd d : daemons) {
+      try {
+        d.start();
+      } catch (IOException e) {
+        Services.missing("a dockerd in a network namespace (" + e.getMessage() + ")");
+      }
+    }
+  }
+
+  @AfterAll
+  static void tearDown() throws Exception {
+    for (PrivateDockerd d : daemons) {
+      d.close();
+    }
+    for (NetnsHost h : hosts) {
+      h.close();
+    }
+    daemons.clear();
+    hosts.clear();
+    if (dir != null) {
+      try (Stream<Path> all = Files.walk(dir)) {
+        all.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+      }
+    }
+  }
+
+  private static String tls(int i) {
+    return "tcp://" + hosts.get(i).address() + ":2376,tls=" + certs.clientDir();
+  }
+
+  private BenchmarksJar.Finished run(String... options) throws Exception {
+    Path workload =
+        TestWorkloads.write(tmp.resolve("w.json"), List.of(TestWorkloads.encode("enc", 1)));
+    List<String> args =
+        new ArrayList<>(
+            List.of(
+                "--variants",
+                "O0,O2",
+                "--workload",
+                workload.toString(),
+                "--min-unit-ms",
+                "0",
+                "-wi",
+                "0",
+                "-i",
+                "3"));
+    args.addAll(List.of(options));
+    return runWhenNoOtherRunMeasures(tmp, args);
+  }
+
+  /**
+   * One measuring run per machine (RunLock): on a shared machine another user's run may hold it;
+   * this run then waits its turn (up to 10 minutes) instead of failing for someone else's reason.
+   */
+  static BenchmarksJar.Finished runWhenNoOtherRunMeasures(Path cwd, List<String> args)
+      throws Exception {
+    long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.MINUTES.toNanos(10);
+    while (true) {
+      BenchmarksJar.Finished job = BenchmarksJar.runToEnd(cwd, List.of(), args);
+      if (!job.output().contains(ANOTHER_RUN) || System.nanoTime() > deadline) {
+        return job;
+      }
+      Thread.sleep(10_000);
+    }
+  }
+
+  static final String ANOTHER_RUN = "another optbench run is measuring on this machine";
+
+  @Test
+  void wholePlacementRunsO0WithTheBaselineOnOneEngineAndLeavesTheOtherUnused() throws Exception {
+    BenchmarksJar.Finished job = run("--engine", "a=" + tls(0), "--engine", "b=" + tls(1));
+
+    String out = job.output();
+    assertThat(job.exit()).as(out).isZero();
+    assertThat(out)
+        .contains("placement (whole):", "  a: O0, O2", "  b: unused", "[O0@a] image ")
+        .contains("engines: whole placement (a: O0, O2); ratios only within an engine")
+        .doesNotContain("[O0@b]", "[O2@b]");
+    Path run = BenchmarksJar.runFolder(tmp.resolve("optbench-results"));
+    RunStatus status = RunStatus.read(run.resolve("run.json"));
+    assertThat(status.status()).isEqualTo(RunStatus.COMPLETE);
+    assertThat(status.placement().variantsByEngine())
+        .containsExactly(Map.entry("a", List.of("O0", "O2")));
+    assertThat(status.trialsDone()).isEqualTo(2);
+
+    List<BenchmarkResult> rows = new JmhJsonReader().read(run.resolve("jmh.json"));
+    assertThat(rows).hasSize(2);
+    assertThat(rows).allSatisfy(r -> assertThat(r.params()).containsEntry("engine", "a"));
+    Comparison o0 = comparisons(run).get("O0");
+    assertThat(o0.onlyInBaseline()).isEmpty();
+    assertThat(o0.rows())
+        .allSatisfy(r -> assertThat(r.key().params()).containsEntry("engine", "a"));
+    assertThat(Files.readString(run.resolve("report.html")))
+        .contains("whole placement (a: O0, O2)");
+    // A remote engine's containers have no cgroup files here: no series (SCALE-OUT rule 4).
+    assertThat(RunReport.files(run.resolve("samples"), ".lp")).isEmpty();
+    for (PrivateDockerd d : daemons) {
+      assertThat(MainJobIT.containers(d.host(), run.getFileName().toString()))
+          .as("containers left on " + d.host())
+          .isEmpty();
+    }
+  }
+
+  @Test
+  void everyPlacementRunsEachVariantOnEachEngineAndComparesWithinEach() throws Exception {
+    // a through its unix socket: a local engine, whose samples are read here and carry the tag
+    BenchmarksJar.Finished job =
+        run(
+            "--engine",
+            "a=" + daemons.get(0).host(),
+            "--engine",
+            "b=" + tls(1),
+            "--placement",
+            "every");
+
+    String out = job.output();
+    assertThat(job.exit()).as(out).isZero();
+    assertThat(out)
+        .contains("placement (every):", "  a: O0, O2", "  b: O0, O2", "[O0@b] image ")
+        .containsPattern("(?m)^median wall ms +engine +O0 +O2$")
+        .containsPattern("(?m)^enc +a +[0-9.]+ +[0-9.]+$")
+        .containsPattern("(?m)^enc +b +[0-9.]+ +[0-9.]+$");
+    Path run = BenchmarksJar.runFolder(tmp.resolve("optbench-results"));
+    RunStatus status = RunStatus.read(run.resolve("run.json"));
+    assertThat(status.status()).isEqualTo(RunStatus.COMPLETE);
+    assertThat(status.placement().rule()).isEqualTo(Placement.EVERY);
+    assertThat(status.trialsDone()).isEqualTo(4);
+
+    List<BenchmarkResult> rows = new JmhJsonReader().read(run.resolve("jmh.json"));
+    assertThat(rows)
+        .extracting(r -> r.params().get("variant") + "@" + r.params().get("engine"))
+        .containsExactly("O0@a", "O0@b", "O2@a", "O2@b");
+    Comparison o0 = comparisons(run).get("O0");
+    assertThat(o0.onlyInBaseline()).isEmpty();
+    assertThat(o0.onlyInCandidate()).isEmpty();
+    assertThat(o0.rows().stream().filter(r -> r.metric().equals("wall")))
+        .extracting(r -> r.key().params().get("engine"))
+        .containsExactly("a", "b");
+
+    List<Path> series = RunReport.files(run.resolve("samples"), ".lp");
+    assertThat(series)
+        .extracting(p -> p.getFileName().toString())
+        .containsExactlyInAnyOrder("O0@a.lp", "O2@a.lp");
+    for (Path lp : series) {
+      assertThat(Files.readAllLines(lp))
+          .isNotEmpty()
+          .allSatisfy(line -> assertThat(line).containsPattern(",engine=a[, ]"));
+    }
+    for (PrivateDockerd d : daemons) {
+      assertThat(MainJobIT.containers(d.host(), run.getFileName().toString()))
+          .as("containers left on " + d.host())
+          .isEmpty();
+    }
+  }
+
+  @Test
+  void jmhOrderRunsJmhOncePerEngineAndMergesTheEngineParamIntoOneFile() throws Exception {
+    BenchmarksJar.Finished job =
+        run(
+            "--engine",
+            "a=" + daemons.get(0).host(),
+            "--engine",
+            "b=" + tls(1),
+            "--placement",
+            "every",
+            "--order",
+            "jmh",
+            "-f",
+            "1");
+
+    String out = job.output();
+    assertThat(job.exit()).as(out).isZero();
+    assertThat(out).contains("engine a: O0, O2", "engine b: O0, O2");
+    Path run = BenchmarksJar.runFolder(tmp.resolve("optbench-results"));
+    assertThat(RunStatus.read(run.resolve("run.json")).status()).isEqualTo(RunStatus.COMPLETE);
+    List<BenchmarkResult> rows = new JmhJsonReader().read(run.resolve("jmh.json"));
+    assertThat(rows)
+        .extracting(r -> r.params().get("variant") + "@" + r.params().get("engine"))
+        .containsExactlyInAnyOrder("O0@a", "O2@a", "O0@b", "O2@b");
+    assertThat(run.resolve("jmh.partial.json")).doesNotExist();
+    Comparison o0 = comparisons(run).get("O0");
+    assertThat(o0.onlyInBaseline()).isEmpty();
+    assertThat(o0.rows().stream().filter(r -> r.metric().equals("wall")))
+        .extracting(r -> r.key().params().get("engine"))
+        .containsExactlyInAnyOrder("a", "b");
+  }
+
+  @Test
+  void anEngineThatDoesNotAnswerEndsTheRunBeforeAnyBuildWithOneSentence() throws Exception {
+    BenchmarksJar.Finished job =
+        run(
+            "--engine",
+            "b=tcp://" + hosts.get(1).address() + ":2377", // nothing listens there
+            "--engine",
+            "a=" + tls(0));
+
+    assertThat(job.exit()).as(job.output()).isEqualTo(2);
+    assertThat(job.output())
+        .contains("optbench: engine b: No Docker engine answers at tcp://")
+        .doesNotContain("placement");
+    assertThat(tmp.resolve("optbench-results")).doesNotExist();
+  }
+
+  private static Map<String, Comparison> comparisons(Path run) throws IOException {
+    return Comparison.againstBaseline(
+        "O2",
+        RunReport.variants(run.resolve("jmh.json")),
+        CompareOptions.defaults().withPaired(true));
+  }
+}
