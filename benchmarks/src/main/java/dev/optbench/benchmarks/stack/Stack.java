@@ -17,9 +17,16 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * {@code stack up|down|status}. Containers on the local Docker engine ({@code $DOCKER_HOST}) where
@@ -354,41 +361,89 @@ public final class Stack {
   /** Every component, as it is now. */
   public List<ComponentStatus> status() {
     List<ComponentStatus> statuses = new ArrayList<>();
-    try (Engine engine = engine()) {
-      for (Component c : Component.values()) {
-        Optional<Container> container = engine.containers().flatMap(d -> d.find(c));
-        if (container.isPresent()) {
-          Container found = container.get();
-          boolean running = StackContainers.running(found);
-          String url = StackContainers.url(found);
-          statuses.add(
-              new ComponentStatus(
-                  c,
-                  running ? ComponentStatus.RUNNING : ComponentStatus.STOPPED,
-                  "container " + StackContainers.name(found),
-                  url,
-                  running ? Health.check(url, c) : Health.UNKNOWN));
-          continue;
-        }
-        Optional<Long> pid = c == Component.INFLUXDB ? localInfluxd().pid() : Optional.empty();
-        if (pid.isPresent()) {
-          String url = localInfluxd().url().orElse("-");
-          statuses.add(
-              new ComponentStatus(
-                  c,
-                  ComponentStatus.RUNNING,
-                  "local influxd (pid " + pid.get() + ")",
-                  url,
-                  Health.check(url, c)));
-          continue;
-        }
-        statuses.add(ComponentStatus.absent(c));
+    Optional<Map<Component, Optional<Container>>> containers = containersWithin(ENGINE_DEADLINE);
+    for (Component c : Component.values()) {
+      Optional<Container> container = containers.flatMap(m -> m.get(c));
+      if (container.isPresent()) {
+        Container found = container.get();
+        boolean running = StackContainers.running(found);
+        String url = StackContainers.url(found);
+        statuses.add(
+            new ComponentStatus(
+                c,
+                running ? ComponentStatus.RUNNING : ComponentStatus.STOPPED,
+                "container " + StackContainers.name(found),
+                url,
+                running ? Health.check(url, c) : Health.UNKNOWN));
+        continue;
       }
-      if (engine.containers().isEmpty()) {
-        out.println("(" + engine.problem() + ": containers not looked for)");
+      Optional<Long> pid = c == Component.INFLUXDB ? localInfluxd().pid() : Optional.empty();
+      if (pid.isPresent()) {
+        String url = localInfluxd().url().orElse("-");
+        statuses.add(
+            new ComponentStatus(
+                c,
+                ComponentStatus.RUNNING,
+                "local influxd (pid " + pid.get() + ")",
+                url,
+                Health.check(url, c)));
+        continue;
       }
+      statuses.add(ComponentStatus.absent(c));
     }
     return statuses;
+  }
+
+  /** As long as {@code engines} waits for an engine on a loaded machine. */
+  private static final Duration ENGINE_DEADLINE = Duration.ofSeconds(45);
+
+  /**
+   * Status must answer even when the engine does not: the working docker-java client has no
+   * response timeout, so the lookups run in a daemon thread that is given up after {@code
+   * deadline}, as {@code engines} probes; empty when there is no answer (said so).
+   */
+  private Optional<Map<Component, Optional<Container>>> containersWithin(Duration deadline) {
+    ExecutorService pool =
+        Executors.newSingleThreadExecutor(
+            r -> {
+              Thread t = new Thread(r, "optbench-stack-status");
+              t.setDaemon(true);
+              return t;
+            });
+    try {
+      Future<Optional<Map<Component, Optional<Container>>>> lookup =
+          pool.submit(
+              () -> {
+                try (Engine engine = engine()) {
+                  if (engine.containers().isEmpty()) {
+                    out.println("(" + engine.problem() + ": containers not looked for)");
+                    return Optional.empty();
+                  }
+                  Map<Component, Optional<Container>> found = new EnumMap<>(Component.class);
+                  for (Component c : Component.values()) {
+                    found.put(c, engine.containers().get().find(c));
+                  }
+                  return Optional.of(found);
+                }
+              });
+      return lookup.get(deadline.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (TimeoutException e) {
+      out.println(
+          "(the Docker engine at "
+              + dockerHost()
+              + " did not answer within "
+              + deadline.toSeconds()
+              + " s: containers not looked for)");
+      return Optional.empty();
+    } catch (ExecutionException e) {
+      out.println("(the Docker engine at " + dockerHost() + ": " + e.getCause().getMessage() + ")");
+      return Optional.empty();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return Optional.empty();
+    } finally {
+      pool.shutdownNow();
+    }
   }
 
   /** Stops and removes what {@code up} started; says so, or that nothing ran. */
