@@ -47,6 +47,7 @@ import picocli.CommandLine.Unmatched;
       GrafanaCommand.class,
       dev.optbench.benchmarks.cli.DoctorCommand.class,
       dev.optbench.benchmarks.cli.EnginesCommand.class,
+      dev.optbench.benchmarks.cli.StackCommand.class,
       ReportCommand.class
     })
 public final class Main implements Callable<Integer> {

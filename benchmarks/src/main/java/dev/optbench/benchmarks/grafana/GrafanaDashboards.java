@@ -26,6 +26,14 @@ public final class GrafanaDashboards {
 
   public static final String DEFAULT_DATABASE = "optbench";
 
+  /** Where the provisioned dashboard provider looks, inside the Grafana container. */
+  public static final String DASHBOARDS_IN_GRAFANA = Provisioning.DASHBOARDS_PATH;
+
+  /** The folders of {@link #writeTo}'s output that Grafana's container mounts. */
+  public static final String PROVISIONING_DIR = "provisioning";
+
+  public static final String DASHBOARDS_FOLDER = "dashboards";
+
   static final String DATASOURCE_FILE = "provisioning/datasources/optbench.yaml";
   static final String PROVIDER_FILE = "provisioning/dashboards/optbench.yaml";
   static final String DASHBOARDS_DIR = "dashboards/";
@@ -33,16 +41,33 @@ public final class GrafanaDashboards {
 
   private final String influxUrl;
   private final String database;
+  private final boolean credentialsFromEnvironment;
 
   public GrafanaDashboards(String influxUrl, String database) {
+    this(influxUrl, database, false);
+  }
+
+  private GrafanaDashboards(String influxUrl, String database, boolean credentialsFromEnvironment) {
     this.influxUrl = influxUrl;
     this.database = database;
+    this.credentialsFromEnvironment = credentialsFromEnvironment;
+  }
+
+  /**
+   * The datasource logs in as {@code $OPTBENCH_INFLUX_USER} with {@code $OPTBENCH_INFLUX_PASSWORD},
+   * which Grafana expands from its own environment when it reads the file: the credentials never
+   * enter a file (used by {@code optbench stack up}, which gives Grafana's container that
+   * environment).
+   */
+  public GrafanaDashboards withCredentialsFromEnvironment() {
+    return new GrafanaDashboards(influxUrl, database, true);
   }
 
   /** Relative path to file content, in a stable order. */
   public Map<String, String> files() {
     Map<String, String> files = new LinkedHashMap<>();
-    files.put(DATASOURCE_FILE, Provisioning.datasource(influxUrl, database));
+    files.put(
+        DATASOURCE_FILE, Provisioning.datasource(influxUrl, database, credentialsFromEnvironment));
     files.put(PROVIDER_FILE, Provisioning.dashboardProvider());
     DashboardJson renderer = new DashboardJson(Provisioning.DATASOURCE_UID);
     for (Dashboard d : OptbenchDashboards.all()) {

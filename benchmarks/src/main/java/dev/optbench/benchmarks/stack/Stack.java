@@ -1,0 +1,477 @@
+package dev.optbench.benchmarks.stack;
+
+import com.github.dockerjava.api.model.Container;
+import dev.optbench.benchmarks.grafana.GrafanaDashboards;
+import dev.optbench.harness.runtime.RuntimeUnavailableException;
+import dev.optbench.harness.runtime.docker.DockerEngine;
+import dev.optbench.harness.runtime.docker.TlsFiles;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * {@code stack up|down|status}. Containers on the local Docker engine ({@code $DOCKER_HOST}) where
+ * the images are there; InfluxDB as a local influxd where its image is not. The stack's files live
+ * in one folder ({@code <cache>/stack}): the local influxd's data, log and pid file, the
+ * containers' InfluxDB data and Grafana's provisioning. What runs is always read back from the
+ * engine (labels) and the pid file, so {@code up} twice starts nothing new and {@code down} finds
+ * what an earlier {@code up} started.
+ */
+public final class Stack {
+  /** The main job's database, which the stack's InfluxDB has from the start. */
+  public static final String DATABASE = GrafanaDashboards.DEFAULT_DATABASE;
+
+  private static final Duration INFLUX_DEADLINE = Duration.ofSeconds(60);
+  private static final Duration OTHERS_DEADLINE = Duration.ofSeconds(90);
+
+  private final Path dir;
+  private final StackImages images;
+  private final String influxdBinary;
+  private final Map<String, String> env;
+  private final PrintWriter out;
+
+  /**
+   * @param dir the stack's folder
+   * @param influxdBinary "influxd" (looked up on {@code env}'s PATH) or a path
+   * @param env the environment: DOCKER_HOST, PATH, credentials
+   */
+  public Stack(
+      Path dir,
+      StackImages images,
+      String influxdBinary,
+      Map<String, String> env,
+      PrintWriter out) {
+    this.dir = dir;
+    this.images = images;
+    this.influxdBinary = influxdBinary;
+    this.env = env;
+    this.out = out;
+  }
+
+  private LocalInfluxd localInfluxd() {
+    return new LocalInfluxd(dir.resolve("influxd"));
+  }
+
+  String dockerHost() {
+    String host = env.getOrDefault("DOCKER_HOST", "");
+    return host.isBlank() ? DockerEngine.DEFAULT_HOST : host;
+  }
+
+  /** The engine, or why there is none; only a local one (unix socket) will do. */
+  private Engine engine() {
+    String host = dockerHost();
+    try {
+      DockerEngine engine = DockerEngine.connect(host, TlsFiles.fromEnvironment(env));
+      if (!engine.isLocal()) {
+        engine.close();
+        return new Engine(
+            Optional.empty(),
+            "the Docker engine at "
+                + host
+                + " is not on this machine (the stack binds this machine's folders and 127.0.0.1)");
+      }
+      return new Engine(Optional.of(new StackContainers(engine)), "");
+    } catch (RuntimeUnavailableException e) {
+      return new Engine(Optional.empty(), "no Docker engine answers at " + host);
+    }
+  }
+
+  private record Engine(Optional<StackContainers> containers, String problem)
+      implements AutoCloseable {
+    @Override
+    public void close() {
+      containers.ifPresent(c -> c.engine().close());
+    }
+  }
+
+  /**
+   * Starts what does not run yet: 0, or 1 when InfluxDB did not come up.
+   *
+   * @throws MissingImagesException when neither an image nor influxd can give InfluxDB; nothing was
+   *     started
+   */
+  public int up() throws IOException {
+    Files.createDirectories(dir);
+    try (Engine engine = engine()) {
+      Optional<StackContainers> docker = engine.containers();
+      Optional<String> influxUrl = upInfluxdb(engine);
+      if (influxUrl.isEmpty()) {
+        return 1; // its container did not come up; what it said is printed
+      }
+      for (Component c : List.of(Component.GRAFANA, Component.CADVISOR)) {
+        if (docker.isEmpty()) {
+          out.println(c.title() + ": not started: " + engine.problem());
+          continue;
+        }
+        upOther(docker.get(), c, influxUrl.get());
+      }
+      out.println("Pass this to the main job: --influx=" + influxUrl.get());
+      return 0;
+    }
+  }
+
+  private Optional<String> upInfluxdb(Engine engine) throws IOException {
+    Optional<StackContainers> docker = engine.containers();
+    Optional<Container> existing = docker.flatMap(d -> d.find(Component.INFLUXDB));
+    if (existing.isPresent()) {
+      return Optional.of(reuse(docker.get(), existing.get(), Component.INFLUXDB));
+    }
+    LocalInfluxd local = localInfluxd();
+    Optional<Long> pid = local.pid();
+    if (pid.isPresent()) {
+      String url = local.url().orElseThrow();
+      out.println("InfluxDB: already running as a local influxd (pid " + pid.get() + ") at " + url);
+      return Optional.of(url);
+    }
+    if (docker.isPresent() && docker.get().hasImage(images.influxdb())) {
+      int port = Ports.choose(Component.INFLUXDB.usualPort());
+      Path data = Files.createDirectories(dir.resolve("influxdb-data"));
+      ContainerPlan plan =
+          ContainerPlan.influxdb(
+              images.influxdb(), port, Ports.ephemeral(), data, Credentials.from(env));
+      if (!startContainer(docker.get(), plan, INFLUX_DEADLINE)) {
+        return Optional.empty();
+      }
+      createDatabase(plan.url(), Credentials.from(env));
+      return Optional.of(plan.url());
+    }
+    Optional<Path> binary = LocalInfluxd.find(influxdBinary, env);
+    if (binary.isEmpty()) {
+      out.flush();
+      throw new MissingImagesException(
+          missingSentence(
+              docker.isPresent()
+                  ? "the Docker engine at " + dockerHost() + " has no image " + images.influxdb()
+                  : engine.problem(),
+              influxdBinary,
+              images));
+    }
+    int port = Ports.choose(Component.INFLUXDB.usualPort());
+    long started = local.start(binary.get(), port, INFLUX_DEADLINE);
+    String url = Ports.url(port);
+    createDatabase(url, Credentials.NONE); // it runs without authentication
+    out.println(
+        "InfluxDB: started a local influxd (pid "
+            + started
+            + ", "
+            + binary.get()
+            + ") at "
+            + url
+            + ", because "
+            + (docker.isPresent()
+                ? "the Docker engine has no image " + images.influxdb()
+                : engine.problem())
+            + "; data, log and pid file in "
+            + local.dir());
+    if (Credentials.from(env).present()) {
+      out.println(
+          "InfluxDB: the local influxd does not check credentials (it listens on 127.0.0.1 only)");
+    }
+    return Optional.of(url);
+  }
+
+  /**
+   * The one sentence for a machine that can start no InfluxDB: the images it needs, and how to get
+   * them there or install influxd instead.
+   */
+  static String missingSentence(String where, String influxd, StackImages images) {
+    return "cannot start the stack: "
+        + where
+        + (influxd.contains("/") ? " and there is no " + influxd : " and no influxd is on PATH")
+        + "; it needs the images "
+        + images.listed()
+        + " on that engine (docker pull them where a registry is reachable, or docker save there"
+        + " and docker load here), or InfluxDB 1.x installed as influxd (apt-get install influxdb)";
+  }
+
+  /** Thrown before anything is started; the CLI prints its message and exits 2 (as for usage). */
+  public static final class MissingImagesException extends RuntimeException {
+    public MissingImagesException(String message) {
+      super(message);
+    }
+  }
+
+  private void upOther(StackContainers docker, Component c, String influxUrl) throws IOException {
+    Optional<Container> existing = docker.find(c);
+    if (existing.isPresent()) {
+      reuse(docker, existing.get(), c);
+      return;
+    }
+    String image = images.of(c);
+    if (!docker.hasImage(image)) {
+      out.println(
+          c.title()
+              + ": not started: the Docker engine at "
+              + dockerHost()
+              + " has no image "
+              + image
+              + " (docker load it there to have "
+              + c.title()
+              + ")");
+      return;
+    }
+    Credentials credentials = Credentials.from(env);
+    int port = Ports.choose(c.usualPort());
+    ContainerPlan plan =
+        c == Component.GRAFANA
+            ? grafanaPlan(image, port, influxUrl, credentials)
+            : ContainerPlan.cadvisor(
+                image,
+                port,
+                URI.create(influxUrl).getAuthority(),
+                DATABASE,
+                Path.of(URI.create(dockerHost()).getPath()),
+                docker.dataRoot(),
+                credentials);
+    startContainer(docker, plan, OTHERS_DEADLINE);
+  }
+
+  /** Writes {@code optbench grafana}'s files for this InfluxDB and mounts them. */
+  private ContainerPlan grafanaPlan(
+      String image, int port, String influxUrl, Credentials credentials) throws IOException {
+    Path folder = dir.resolve("grafana");
+    GrafanaDashboards files = new GrafanaDashboards(influxUrl, DATABASE);
+    (credentials.present() ? files.withCredentialsFromEnvironment() : files).writeTo(folder);
+    return ContainerPlan.grafana(
+        image,
+        port,
+        folder.resolve(GrafanaDashboards.PROVISIONING_DIR),
+        folder.resolve(GrafanaDashboards.DASHBOARDS_FOLDER),
+        GrafanaDashboards.DASHBOARDS_IN_GRAFANA,
+        credentials);
+  }
+
+  private String reuse(StackContainers docker, Container c, Component component) {
+    String url = StackContainers.url(c);
+    if (StackContainers.running(c)) {
+      out.println(
+          component.title()
+              + ": already running as container "
+              + StackContainers.name(c)
+              + " at "
+              + url);
+    } else {
+      docker.restart(c.getId());
+      out.println(
+          component.title()
+              + ": started the existing container "
+              + StackContainers.name(c)
+              + " again at "
+              + url);
+    }
+    return url;
+  }
+
+  /** Starts and waits for health; a container that does not come up is removed again. */
+  private boolean startContainer(StackContainers docker, ContainerPlan plan, Duration deadline) {
+    String id = docker.start(plan);
+    Health health = Health.await(plan.url(), plan.component(), deadline, () -> docker.running(id));
+    if (health.ok()) {
+      out.println(
+          plan.component().title()
+              + ": started container "
+              + plan.name()
+              + " ("
+              + plan.image()
+              + ") at "
+              + plan.url());
+      return true;
+    }
+    String log = docker.logTail(id, 10);
+    docker.remove(id);
+    out.println(
+        plan.component().title()
+            + ": container "
+            + plan.name()
+            + " did not come up ("
+            + health.text()
+            + ") and was removed; its last lines:\n"
+            + log);
+    return false;
+  }
+
+  /**
+   * Creates the main job's database at once so cAdvisor, which may start first, has somewhere to
+   * write. Not fatal: the main job creates it too, at its start.
+   */
+  private void createDatabase(String url, Credentials credentials) {
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(URI.create(url + "/query"))
+            .timeout(Duration.ofSeconds(5))
+            .header("Content-Type", "application/x-www-form-urlencoded");
+    if (credentials.present()) {
+      String basic = credentials.user() + ":" + credentials.password();
+      request.header(
+          "Authorization",
+          "Basic "
+              + java.util.Base64.getEncoder()
+                  .encodeToString(basic.getBytes(StandardCharsets.UTF_8)));
+    }
+    request.POST(
+        HttpRequest.BodyPublishers.ofString(
+            "q="
+                + URLEncoder.encode(
+                    "CREATE DATABASE \"" + DATABASE + "\"", StandardCharsets.UTF_8)));
+    try {
+      int code =
+          HttpClient.newHttpClient()
+              .send(request.build(), HttpResponse.BodyHandlers.discarding())
+              .statusCode();
+      if (code / 100 != 2) {
+        warnNoDatabase(url, "answered " + code);
+      }
+    } catch (IOException e) {
+      warnNoDatabase(url, e.toString());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      warnNoDatabase(url, "interrupted");
+    }
+  }
+
+  private void warnNoDatabase(String url, String why) {
+    out.println(
+        "InfluxDB: could not create the database "
+            + DATABASE
+            + " at "
+            + url
+            + " ("
+            + why
+            + "); the main job creates it when it starts");
+  }
+
+  /** Every component, as it is now. */
+  public List<ComponentStatus> status() {
+    List<ComponentStatus> statuses = new ArrayList<>();
+    Optional<Map<Component, Optional<Container>>> containers = containersWithin(ENGINE_DEADLINE);
+    for (Component c : Component.values()) {
+      Optional<Container> container = containers.flatMap(m -> m.get(c));
+      if (container.isPresent()) {
+        Container found = container.get();
+        boolean running = StackContainers.running(found);
+        String url = StackContainers.url(found);
+        statuses.add(
+            new ComponentStatus(
+                c,
+                running ? ComponentStatus.RUNNING : ComponentStatus.STOPPED,
+                "container " + StackContainers.name(found),
+                url,
+                running ? Health.check(url, c) : Health.UNKNOWN));
+        continue;
+      }
+      Optional<Long> pid = c == Component.INFLUXDB ? localInfluxd().pid() : Optional.empty();
+      if (pid.isPresent()) {
+        String url = localInfluxd().url().orElse("-");
+        statuses.add(
+            new ComponentStatus(
+                c,
+                ComponentStatus.RUNNING,
+                "local influxd (pid " + pid.get() + ")",
+                url,
+                Health.check(url, c)));
+        continue;
+      }
+      statuses.add(ComponentStatus.absent(c));
+    }
+    return statuses;
+  }
+
+  /** As long as {@code engines} waits for an engine on a loaded machine. */
+  private static final Duration ENGINE_DEADLINE = Duration.ofSeconds(45);
+
+  /**
+   * Status must answer even when the engine does not: the working docker-java client has no
+   * response timeout, so the lookups run in a daemon thread that is given up after {@code
+   * deadline}, as {@code engines} probes; empty when there is no answer (said so).
+   */
+  private Optional<Map<Component, Optional<Container>>> containersWithin(Duration deadline) {
+    ExecutorService pool =
+        Executors.newSingleThreadExecutor(
+            r -> {
+              Thread t = new Thread(r, "optbench-stack-status");
+              t.setDaemon(true);
+              return t;
+            });
+    try {
+      Future<Optional<Map<Component, Optional<Container>>>> lookup =
+          pool.submit(
+              () -> {
+                try (Engine engine = engine()) {
+                  if (engine.containers().isEmpty()) {
+                    out.println("(" + engine.problem() + ": containers not looked for)");
+                    return Optional.empty();
+                  }
+                  Map<Component, Optional<Container>> found = new EnumMap<>(Component.class);
+                  for (Component c : Component.values()) {
+                    found.put(c, engine.containers().get().find(c));
+                  }
+                  return Optional.of(found);
+                }
+              });
+      return lookup.get(deadline.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (TimeoutException e) {
+      out.println(
+          "(the Docker engine at "
+              + dockerHost()
+              + " did not answer within "
+              + deadline.toSeconds()
+              + " s: containers not looked for)");
+      return Optional.empty();
+    } catch (ExecutionException e) {
+      out.println("(the Docker engine at " + dockerHost() + ": " + e.getCause().getMessage() + ")");
+      return Optional.empty();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return Optional.empty();
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  /** Stops and removes what {@code up} started; says so, or that nothing ran. */
+  public int down() throws IOException {
+    boolean any = false;
+    try (Engine engine = engine()) {
+      if (engine.containers().isPresent()) {
+        for (String name : engine.containers().get().removeAll()) {
+          out.println("removed container " + name);
+          any = true;
+        }
+      } else {
+        out.println("(" + engine.problem() + ": no containers to remove there)");
+      }
+    }
+    LocalInfluxd local = localInfluxd();
+    Optional<Long> pid = local.pid();
+    if (local.stop()) {
+      out.println(
+          "stopped the local influxd (pid "
+              + pid.orElse(-1L)
+              + "); its data stays in "
+              + local.dir());
+      any = true;
+    }
+    if (!any) {
+      out.println("nothing of the stack was running");
+    }
+    return 0;
+  }
+}
