@@ -366,12 +366,19 @@ static int parse_request(int argc, char **argv, struct request *r) {
 }
 
 #define CHUNK 65536
-static char chunk[5 + CHUNK];
+static char chunk[5 + CHUNK]; /* room for the frame's header before the data: one write per read */
 
 /* Forwards what one read of fd gives as a frame; the read's result (0: EOF, <0: nothing now). */
 static ssize_t forward_once(int fd, char channel) {
-  ssize_t n = read(fd, chunk, CHUNK);
-  if (n > 0) put_frame(channel, chunk, (size_t)n);
+  ssize_t n = read(fd, chunk + 5, CHUNK);
+  if (n > 0) {
+    chunk[0] = channel;
+    chunk[1] = (char)(n >> 24);
+    chunk[2] = (char)(n >> 16);
+    chunk[3] = (char)(n >> 8);
+    chunk[4] = (char)n;
+    write_all(1, chunk, (size_t)n + 5);
+  }
   return n;
 }
 

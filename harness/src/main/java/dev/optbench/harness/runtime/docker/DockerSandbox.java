@@ -48,6 +48,12 @@ public final class DockerSandbox implements Sandbox {
   private volatile Optional<UnitCgroups.Unit> runningUnit = Optional.empty();
   private final Optional<RemoteWorkFolder> remoteWork;
 
+  /**
+   * {@code -Doptbench.docker.serve=false}: every unit its own exec, as before the serve mode; for
+   * measuring what the serve mode saves, and a way out should an engine misbehave with it.
+   */
+  static final String SERVE_PROPERTY = "optbench.docker.serve";
+
   /** Said once per JVM: why units fall back to one exec each. */
   private static final AtomicBoolean FALLBACK_NOTED = new AtomicBoolean();
 
@@ -82,6 +88,9 @@ public final class DockerSandbox implements Sandbox {
               + " falling back to optbench-exec's rusage: peak = RSS, no block I/O, no OOM"
               + " count",
           container.name());
+    }
+    if (!Boolean.parseBoolean(System.getProperty(SERVE_PROPERTY, "true"))) {
+      fallBack("serve mode is off (-D" + SERVE_PROPERTY + "=false)");
     }
     OpenSandboxes.add(this);
   }

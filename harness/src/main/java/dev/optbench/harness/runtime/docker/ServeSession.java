@@ -28,6 +28,9 @@ final class ServeSession implements AutoCloseable {
 
   private static final Duration KILL_RETRY = Duration.ofMillis(100);
 
+  /** How long close() lets the server end on its own before the stream is cut. */
+  private static final Duration CLOSE_WAIT = Duration.ofSeconds(1);
+
   /** The server's exit status for a request it could not run (no report; as the one-shot's). */
   private static final int REFUSED = 125;
 
@@ -126,7 +129,7 @@ final class ServeSession implements AutoCloseable {
     }
     // The server ended during the unit: killed with its container (a remote engine's timeout),
     // or it died. Its exit status is all there is, as for a one-off exec that lost its helper.
-    Long exit = docker.inspectExecCmd(execId).exec().getExitCodeLong();
+    Long exit = exitCode();
     if (!stream.servedAny() && exit != null && exit == REFUSED && !timedOut) {
       throw new UnsupportedException(
           "optbench-exec in the image does not serve (exit "
@@ -141,6 +144,22 @@ final class ServeSession implements AutoCloseable {
         Optional.empty(),
         timedOut,
         exit == null ? null : exit.intValue());
+  }
+
+  /** The ended server's exit status; the engine may record it a moment after the stream ends. */
+  private Long exitCode() {
+    for (int attempt = 0; ; attempt++) {
+      Long exit = docker.inspectExecCmd(execId).exec().getExitCodeLong();
+      if (exit != null || attempt >= 20) {
+        return exit;
+      }
+      try {
+        Thread.sleep(50);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return null;
+      }
+    }
   }
 
   private void killUntilReported(Pending unit, LongConsumer killer, List<String> argv)
@@ -172,10 +191,22 @@ final class ServeSession implements AutoCloseable {
     return serverPid;
   }
 
-  /** EOF on the server's stdin (it exits 0 after the unit it runs) and the stream let go. */
+  /**
+   * EOF on the server's stdin, so it exits 0 (after the unit it may be running), then the stream is
+   * let go. A server that already ended gets no EOF: docker-java's thread that copies the stdin
+   * would wake to write to a closed connection and print the failure as an uncaught exception, so
+   * it is left parked (one idle daemon thread per server that died, e.g. per remote timeout).
+   */
   @Override
   public void close() {
-    requests.close();
+    if (isAlive()) {
+      requests.close();
+      try {
+        stream.ended.await(CLOSE_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
     try {
       stream.close();
     } catch (IOException e) {
