@@ -182,7 +182,8 @@ public final class DockerSandbox implements Sandbox {
     }
     if (serve != null) {
       // Expected after a remote engine's timeout (the container was killed and started again).
-      LOG.debug("the serve exec {} in {} ended; starting another", serve.execId(), container.name());
+      LOG.debug(
+          "the serve exec {} in {} ended; starting another", serve.execId(), container.name());
       dropServeSession();
     }
     serve = ServeSession.start(docker, container.id());

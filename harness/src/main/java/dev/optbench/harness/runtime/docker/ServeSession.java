@@ -111,11 +111,7 @@ final class ServeSession implements AutoCloseable {
     if (unit.reported()) {
       Optional<ExecReport> report = unit.report();
       return new UnitExec.Outcome(
-          unit.out.text(),
-          unit.err.text(),
-          report,
-          timedOut,
-          report.isPresent() ? null : REFUSED);
+          unit.out.text(), unit.err.text(), report, timedOut, report.isPresent() ? null : REFUSED);
     }
     if (stream.failure != null && !stream.servedAny() && !timedOut) {
       // The hijacked connection never carried a frame: this transport or engine cannot attach
@@ -272,8 +268,9 @@ final class ServeSession implements AutoCloseable {
         case ServeFrames.STDOUT -> unit.out.append(payload);
         case ServeFrames.STDERR -> unit.err.append(payload);
         case ServeFrames.REPORT -> unit.report(payload);
-        default -> throw new IllegalStateException(
-            "optbench-exec --serve sent a frame on unknown channel '" + channel + "'");
+        default ->
+            throw new IllegalStateException(
+                "optbench-exec --serve sent a frame on unknown channel '" + channel + "'");
       }
     }
 

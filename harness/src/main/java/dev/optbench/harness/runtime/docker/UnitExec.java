@@ -19,8 +19,8 @@ import java.util.function.LongConsumer;
 /**
  * One {@code docker exec} of {@code optbench-exec -- argv...} in a running container, its output
  * kept as tails: the way units ran before {@link ServeSession}, still taken where that one cannot
- * work (a helper without --serve, an empty argument). On timeout the given killer gets the host pid of the unit's optbench-exec, which
- * it must spare so the report still arrives.
+ * work (a helper without --serve, an empty argument). On timeout the given killer gets the host pid
+ * of the unit's optbench-exec, which it must spare so the report still arrives.
  */
 final class UnitExec {
   static final int TAIL_BYTES = 64 * 1024;

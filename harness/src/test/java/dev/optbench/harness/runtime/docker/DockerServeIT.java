@@ -33,7 +33,8 @@ class DockerServeIT {
     try (engine;
         DockerSandbox sandbox =
             (DockerSandbox)
-                new DockerRuntime(engine).open(variant, new SandboxLimits("0", 256L << 20, work, labels))) {
+                new DockerRuntime(engine)
+                    .open(variant, new SandboxLimits("0", 256L << 20, work, labels))) {
       long quickNanos = 0;
       int quick = 0;
       for (int i = 0; i < 20; i++) {

@@ -85,10 +85,12 @@ class ServeFramesTest {
         ServeFrames.request(List.of(), List.of("sh", "-c", "echo out; echo err >&2; exit 3")));
     // more than a pipe holds: the server must forward while the unit runs
     requests.writeBytes(
-        ServeFrames.request(List.of(), List.of("sh", "-c", "head -c 1100000 /dev/zero | tr '\\0' a")));
+        ServeFrames.request(
+            List.of(), List.of("sh", "-c", "head -c 1100000 /dev/zero | tr '\\0' a")));
     requests.writeBytes(ServeFrames.request(List.of(), List.of("/no/such/program")));
     requests.writeBytes(ServeFrames.request(List.of("--bogus"), List.of("true")));
-    requests.writeBytes(ServeFrames.request(List.of(), List.of("sh", "-c", "read x; echo \"[$x]\"")));
+    requests.writeBytes(
+        ServeFrames.request(List.of(), List.of("sh", "-c", "read x; echo \"[$x]\"")));
     requests.writeBytes(ServeFrames.request(List.of(), List.of("sh", "-c", "kill -9 $$")));
     try (OutputStream in = server.getOutputStream()) {
       in.write(requests.toByteArray());
