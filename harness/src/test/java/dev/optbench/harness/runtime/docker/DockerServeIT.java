@@ -40,8 +40,10 @@ class DockerServeIT {
       for (int i = 0; i < 20; i++) {
         if (i == 7) {
           long start = System.nanoTime();
+          // 10 s, not DockerSandboxIT's 5: seen 5.9 s at load 18-33 from other builds
           Execution e = sandbox.run(List.of("ffmpeg", "sleep", "30"), Duration.ofSeconds(1));
-          assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(5));
+          assertThat(Duration.ofNanos(System.nanoTime() - start))
+              .isLessThan(Duration.ofSeconds(10));
           assertThat(e.timedOut()).isTrue();
           assertThat(e.usage().signal()).as(e.toString()).isEqualTo(9);
           assertThat(e.stderrTail()).startsWith(DockerSandbox.TIMEOUT_NOTE);
