@@ -5,7 +5,10 @@
 # less the 40 extra units' own wall (optbench-exec's, from the run's JMH JSON), over 40. The two
 # modes alternate within each of K rounds so both see the same machine. Prints one line per run
 # pair and the medians with their range. Needs the O2 variant built and a Docker engine.
-#   benchmarks/bench/per-repetition-cost.sh [K] [RUNTIME...]   (default: 5 docker-serve docker-exec)
+# BIG=205 takes -n 205 instead of 45: on a loaded machine the JVM's start-up varies by seconds,
+# which over 40 repetitions is tens of ms each (seen: negative costs at load 15).
+#   [BIG=N] benchmarks/bench/per-repetition-cost.sh [K] [MODE...]
+#   MODE: docker-serve, docker-exec (serve mode off), cgroup, process; default docker-serve docker-exec
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 k=${1:-5}
@@ -13,6 +16,7 @@ shift || true
 modes=("${@:-docker-serve docker-exec}")
 read -r -a modes <<<"${modes[*]}"
 jar=benchmarks/target/benchmarks.jar
+big=${BIG:-45}
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 cmd=(ffmpeg -nostdin -hide_banner -loglevel error -threads 1 -filter_threads 1 -f lavfi -i testsrc2=size=320x240:rate=25:duration=0.5 -c:v mpeg4 -f null -)
@@ -41,11 +45,11 @@ echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -
 declare -A costs
 for round in $(seq "$k"); do
   for mode in "${modes[@]}"; do
-    read -r t45 w45 < <(run "$mode" 45)
+    read -r tbig wbig < <(run "$mode" "$big")
     read -r t5 w5 < <(run "$mode" 5)
-    c=$(python3 -c "print(f'{(($t45 - $t5) - ($w45 - $w5)) / 40:.1f}')")
+    c=$(python3 -c "print(f'{(($tbig - $t5) - ($wbig - $w5)) / ($big - 5):.1f}')")
     costs[$mode]+=" $c"
-    echo "round $round $mode: -n 45 ${t45} ms (units ${w45%.*} ms), -n 5 ${t5} ms (units ${w5%.*} ms): ${c} ms per repetition beyond the unit"
+    echo "round $round $mode: -n $big ${tbig} ms (units ${wbig%.*} ms), -n 5 ${t5} ms (units ${w5%.*} ms): ${c} ms per repetition beyond the unit"
   done
 done
 echo "load after: $(cut -d' ' -f1-3 /proc/loadavg)"
