@@ -21,6 +21,14 @@ start_docker() {
     log "dockerd not installed (apt-get install docker.io); Docker tests will be skipped"
     return 0
   fi
+  if ! docker_up && [ -f "$DOCKER_DIR/dockerd.pid" ] && kill -0 "$(cat "$DOCKER_DIR/dockerd.pid")" 2>/dev/null; then
+    # A live dockerd that is only slow to answer (seen at load 20): removing its socket below
+    # would cut it off for good while it keeps running, and the second dockerd fails on its
+    # containerd. Wait for it instead.
+    log "dockerd $(cat "$DOCKER_DIR/dockerd.pid") is running but slow to answer; waiting"
+    for _ in $(seq 1 60); do docker_up && break; sleep 1; done
+    docker_up || { log "dockerd $(cat "$DOCKER_DIR/dockerd.pid") runs but does not answer; stop it first"; exit 1; }
+  fi
   if ! docker_up; then
     log "starting dockerd on $DOCKER_DIR/docker.sock"
     rm -f "$DOCKER_DIR/docker.sock" "$DOCKER_DIR/dockerd.pid"

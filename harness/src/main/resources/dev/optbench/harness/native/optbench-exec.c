@@ -4,6 +4,7 @@
  *   optbench-exec [--self-cgroup-procs FILE]... [--cgroup-procs FILE]... [--user UID:GID]
  *                 [--report FILE] -- PROGRAM [ARG]...
  *   optbench-exec [--totals] ... -- PROGRAM [ARG]...
+ *   optbench-exec --serve       (one request per unit on stdin, framed output on stdout: below)
  *   optbench-exec --idle        (PID 1 of a benchmark container: waits for SIGTERM, reaps)
  *   optbench-exec --clear DIR   (empties DIR, keeps DIR: a FROM scratch image has no rm)
  *   optbench-exec --open DIR    (chmod 0777 DIR: a volume's root, which the engine's archive API
@@ -49,9 +50,25 @@
  * The report is one JSON line, written to --report FILE if given, else as the last line of
  * stderr prefixed with "@@optbench-exec@@". Exit status: the child's, or 128+signal.
  * Built static (gcc -static) so it runs in a FROM scratch image.
+ *
+ * --serve (the Docker runtime: one `docker exec` per sandbox instead of one per unit, whose runc
+ * setup costs ~40 ms of CPU and the engine's API round trips ~20 ms more per unit): reads requests
+ * from stdin until EOF, then exits 0. A request is the one-shot mode's arguments (options, --,
+ * program, args) as NUL-terminated strings, ended by an empty string; argv cannot hold a NUL, so
+ * nothing needs quoting and nothing is parsed beyond that. Each is run exactly as the one-shot mode
+ * runs it (same function), except that the unit's stdin is /dev/null and its stdout and stderr are
+ * pipes this server forwards on its own stdout as frames: 1 byte channel ('o' stdout, 'e' stderr,
+ * 'r' report) + 4-byte big-endian length + payload. Messages about a request go out as 'e' frames.
+ * After the unit is reaped and its pipes are drained comes one 'r' frame with the report line (no
+ * marker); an empty 'r' frame means the request was refused or failed before a report existed (the
+ * one-shot mode's exit status 125). SIGTERM/SIGINT/SIGHUP go to a running unit as in the one-shot
+ * mode; between units they end the server. With --totals the forwarding's few syscalls are this
+ * helper's, in the container's cgroup, and so in the totals as the report's own writes always were.
  */
 #define _GNU_SOURCE
 #include <errno.h>
+#include <poll.h>
+#include <stdarg.h>
 #include <fcntl.h>
 #include <signal.h>
 #include <stdio.h>
@@ -69,10 +86,6 @@
 
 #define MAX_CGROUPS 16
 static volatile pid_t child = -1;
-
-static void forward(int sig) {
-  if (child > 0) kill(child, sig);
-}
 
 static long long now_ns(void) {
   struct timespec ts;
@@ -247,92 +260,225 @@ static int idle(void) {
   return 0;
 }
 
-int main(int argc, char **argv) {
-  if (argc == 2 && strcmp(argv[1], "--idle") == 0) return idle();
-  if (argc == 3 && strcmp(argv[1], "--clear") == 0) return clear_dir(argv[2]);
-  if (argc == 3 && strcmp(argv[1], "--open") == 0) {
-    if (chmod(argv[2], 0777) == 0) return 0;
-    perror("optbench-exec: --open");
-    return 1;
+/* Serve mode (see the header): set once, for the life of the process. */
+static int serving = 0;
+static volatile sig_atomic_t stop_serving = 0;
+static int chld_pipe[2] = {-1, -1}; /* SIGCHLD -> a byte here, so poll() wakes when the unit ends */
+
+/* A message about this request: stderr in one-shot mode, an 'e' frame when serving. */
+static int put_frame(char channel, const char *payload, size_t len);
+static void say(const char *fmt, ...) {
+  char msg[512];
+  va_list ap;
+  va_start(ap, fmt);
+  int n = vsnprintf(msg, sizeof msg, fmt, ap);
+  va_end(ap);
+  if (n < 0) return;
+  if ((size_t)n >= sizeof msg) n = sizeof msg - 1;
+  if (serving) put_frame('e', msg, (size_t)n);
+  else fputs(msg, stderr);
+}
+
+static int write_all(int fd, const char *p, size_t len) {
+  while (len > 0) {
+    ssize_t n = write(fd, p, len);
+    if (n < 0) {
+      if (errno == EINTR) continue;
+      return -1;
+    }
+    p += n;
+    len -= (size_t)n;
   }
-  int totals = 0;
+  return 0;
+}
+
+/* One frame on stdout: channel byte, 4-byte big-endian length, payload. A lost stdout (the JVM
+ * went away) ends the server by SIGPIPE, and the unit with it at its next write. */
+static int put_frame(char channel, const char *payload, size_t len) {
+  unsigned char head[5] = {(unsigned char)channel, (unsigned char)(len >> 24),
+                           (unsigned char)(len >> 16), (unsigned char)(len >> 8),
+                           (unsigned char)len};
+  if (write_all(1, (const char *)head, sizeof head) != 0) return -1;
+  return write_all(1, payload, len);
+}
+
+static void forward(int sig) {
+  if (child > 0) kill(child, sig);
+  else stop_serving = 1; /* serving, between units: stop reading requests */
+}
+
+static void on_child(int sig) {
+  (void)sig;
+  int saved = errno;
+  ssize_t ignored = write(chld_pipe[1], "c", 1); /* non-blocking: a full pipe already wakes poll */
+  (void)ignored;
+  errno = saved;
+}
+
+/* What one unit is to be: the one-shot mode's arguments, from the command line or a request. */
+struct request {
+  int totals;
   const char *cgroups[MAX_CGROUPS];
-  int ncg = 0;
+  int ncg;
   const char *own_cgroups[MAX_CGROUPS];
-  int nown = 0;
-  const char *report = NULL;
-  const char *user = NULL;
-  uid_t uid = 0;
-  gid_t gid = 0;
-  int i = 1;
+  int nown;
+  const char *report;
+  const char *user;
+  uid_t uid;
+  gid_t gid;
+  char **program; /* PROGRAM [ARG]..., NULL-terminated */
+};
+
+/* 0, or 125 after saying what is wrong. */
+static int parse_request(int argc, char **argv, struct request *r) {
+  memset(r, 0, sizeof *r);
+  int i = 0;
   for (; i < argc; i++) {
     if (strcmp(argv[i], "--") == 0) { i++; break; }
-    if (strcmp(argv[i], "--cgroup-procs") == 0 && i + 1 < argc && ncg < MAX_CGROUPS) {
-      cgroups[ncg++] = argv[++i];
-    } else if (strcmp(argv[i], "--self-cgroup-procs") == 0 && i + 1 < argc && nown < MAX_CGROUPS) {
-      own_cgroups[nown++] = argv[++i];
+    if (strcmp(argv[i], "--cgroup-procs") == 0 && i + 1 < argc && r->ncg < MAX_CGROUPS) {
+      r->cgroups[r->ncg++] = argv[++i];
+    } else if (strcmp(argv[i], "--self-cgroup-procs") == 0 && i + 1 < argc && r->nown < MAX_CGROUPS) {
+      r->own_cgroups[r->nown++] = argv[++i];
     } else if (strcmp(argv[i], "--totals") == 0) {
-      totals = 1;
+      r->totals = 1;
     } else if (strcmp(argv[i], "--report") == 0 && i + 1 < argc) {
-      report = argv[++i];
+      r->report = argv[++i];
     } else if (strcmp(argv[i], "--user") == 0 && i + 1 < argc) {
-      user = argv[++i];
-      if (parse_user(user, &uid, &gid) != 0) {
-        fprintf(stderr, "optbench-exec: --user wants UID:GID, both non-zero, got %s\n", user);
+      r->user = argv[++i];
+      if (parse_user(r->user, &r->uid, &r->gid) != 0) {
+        say("optbench-exec: --user wants UID:GID, both non-zero, got %s\n", r->user);
         return 125;
       }
     } else {
-      fprintf(stderr, "optbench-exec: unknown option %s\n"
-                      "usage: optbench-exec [--self-cgroup-procs FILE]... [--cgroup-procs FILE]... [--user UID:GID] [--totals] [--report FILE]"
-                      " -- PROGRAM [ARG]...\n",
-              argv[i]);
+      say("optbench-exec: unknown option %s\n"
+          "usage: optbench-exec [--self-cgroup-procs FILE]... [--cgroup-procs FILE]... [--user UID:GID] [--totals] [--report FILE]"
+          " -- PROGRAM [ARG]...\n",
+          argv[i]);
       return 125;
     }
   }
   if (i >= argc) {
-    fprintf(stderr, "optbench-exec: no program given after --\n");
+    say("optbench-exec: no program given after --\n");
     return 125;
   }
+  r->program = &argv[i];
+  return 0;
+}
 
+#define CHUNK 65536
+static char chunk[5 + CHUNK]; /* room for the frame's header before the data: one write per read */
+
+/* Forwards what one read of fd gives as a frame; the read's result (0: EOF, <0: nothing now). */
+static ssize_t forward_once(int fd, char channel) {
+  ssize_t n = read(fd, chunk + 5, CHUNK);
+  if (n > 0) {
+    chunk[0] = channel;
+    chunk[1] = (char)(n >> 24);
+    chunk[2] = (char)(n >> 16);
+    chunk[3] = (char)(n >> 8);
+    chunk[4] = (char)n;
+    write_all(1, chunk, (size_t)n + 5);
+  }
+  return n;
+}
+
+/* Serving: forwards the unit's stdout and stderr until it has exited (not reaped: WNOWAIT). */
+static int forward_until_exit(int fds[2], siginfo_t *exited) {
+  const char channel[2] = {'o', 'e'};
+  for (;;) {
+    struct pollfd p[3] = {{fds[0], POLLIN, 0}, {fds[1], POLLIN, 0}, {chld_pipe[0], POLLIN, 0}};
+    if (poll(p, 3, -1) < 0) {
+      if (errno == EINTR) continue;
+      return -1;
+    }
+    for (int c = 0; c < 2; c++) {
+      if (fds[c] >= 0 && (p[c].revents & (POLLIN | POLLHUP | POLLERR))) {
+        if (forward_once(fds[c], channel[c]) == 0) { close(fds[c]); fds[c] = -1; }
+      }
+    }
+    if (p[2].revents & POLLIN) {
+      char drain[64];
+      while (read(chld_pipe[0], drain, sizeof drain) > 0) {}
+    }
+    memset(exited, 0, sizeof *exited);
+    if (waitid(P_PID, child, exited, WEXITED | WNOWAIT | WNOHANG) == 0 && exited->si_pid == child) {
+      return 0;
+    }
+  }
+}
+
+/* After the unit: what it wrote before it ended is all in the pipes; take it, without waiting for
+ * a process it left behind that still holds them (it is killed with the unit's cgroup). */
+static void drain_and_close(int fds[2]) {
+  const char channel[2] = {'o', 'e'};
+  for (int c = 0; c < 2; c++) {
+    if (fds[c] < 0) continue;
+    fcntl(fds[c], F_SETFL, fcntl(fds[c], F_GETFL) | O_NONBLOCK);
+    while (forward_once(fds[c], channel[c]) > 0) {}
+    close(fds[c]);
+    fds[c] = -1;
+  }
+}
+
+/* The child's stdin when serving: /dev/null, or an empty pipe where a FROM scratch image has no
+ * /dev/null (reads see EOF either way). */
+static int null_input(void) {
+  int fd = open("/dev/null", O_RDONLY | O_CLOEXEC);
+  if (fd >= 0) return fd;
+  int p[2];
+  if (pipe2(p, O_CLOEXEC) != 0) return -1;
+  close(p[1]);
+  return p[0];
+}
+
+/* Runs one unit as the one-shot mode always has; serving, its output goes out as frames and the
+ * report as an 'r' frame (*reported set). Returns the one-shot mode's exit status. */
+static int run_unit(const struct request *r, int *reported) {
+  *reported = 0;
   /* A pipe with CLOEXEC tells the parent whether exec succeeded (closed) or why not (errno). */
   int errpipe[2];
-  if (pipe2(errpipe, O_CLOEXEC) != 0) { perror("optbench-exec: pipe"); return 125; }
+  if (pipe2(errpipe, O_CLOEXEC) != 0) { say("optbench-exec: pipe: %s\n", strerror(errno)); return 125; }
+  int out[2] = {-1, -1}, err[2] = {-1, -1}, in = -1;
+  if (serving && (pipe2(out, O_CLOEXEC) != 0 || pipe2(err, O_CLOEXEC) != 0 || (in = null_input()) < 0)) {
+    say("optbench-exec: pipe: %s\n", strerror(errno));
+    goto refused;
+  }
 
-  struct sigaction sa;
-  memset(&sa, 0, sizeof sa);
-  sa.sa_handler = forward;
-  sigaction(SIGTERM, &sa, NULL);
-  sigaction(SIGINT, &sa, NULL);
-  sigaction(SIGHUP, &sa, NULL);
-
-  for (int c = 0; c < nown; c++) {
-    if (join_cgroup(own_cgroups[c]) != 0) {
-      fprintf(stderr, "optbench-exec: cannot join %s: %s\n", own_cgroups[c], strerror(errno));
-      return 125;
+  for (int c = 0; c < r->nown; c++) {
+    if (join_cgroup(r->own_cgroups[c]) != 0) {
+      say("optbench-exec: cannot join %s: %s\n", r->own_cgroups[c], strerror(errno));
+      goto refused;
     }
   }
 
   struct cg_totals before, after;
-  int cg = totals ? read_totals(&before) : 0;
+  int cg = r->totals ? read_totals(&before) : 0;
   long long start = now_ns();
   child = fork();
-  if (child < 0) { perror("optbench-exec: fork"); return 125; }
+  if (child < 0) {
+    say("optbench-exec: fork: %s\n", strerror(errno));
+    goto refused;
+  }
   if (child == 0) {
     int stage = 0; /* 0: cgroup join, 1: drop to --user, 2: exec */
-    for (int c = 0; c < ncg; c++) {
-      if (join_cgroup(cgroups[c]) != 0) goto fail;
+    if (serving) {
+      signal(SIGCHLD, SIG_DFL);
+      if (dup2(in, 0) < 0 || dup2(out[1], 1) < 0 || dup2(err[1], 2) < 0) goto fail;
     }
-    if (user) {
+    for (int c = 0; c < r->ncg; c++) {
+      if (join_cgroup(r->cgroups[c]) != 0) goto fail;
+    }
+    if (r->user) {
       stage = 2;
-      int prog = open(argv[i], O_PATH | O_CLOEXEC);
+      int prog = open(r->program[0], O_PATH | O_CLOEXEC);
       if (prog < 0) goto fail;
       stage = 1;
-      if (drop_to(uid, gid) != 0) goto fail;
+      if (drop_to(r->uid, r->gid) != 0) goto fail;
       stage = 2;
-      fexecve(prog, &argv[i], environ);
+      fexecve(prog, r->program, environ);
     } else {
       stage = 2;
-      execvp(argv[i], &argv[i]);
+      execvp(r->program[0], r->program);
     }
   fail:;
     int e[2] = {stage, errno};
@@ -341,14 +487,24 @@ int main(int argc, char **argv) {
     _exit(127);
   }
   close(errpipe[1]);
+  if (serving) {
+    close(out[1]);
+    close(err[1]);
+    close(in);
+  }
   int e[2];
   ssize_t got = read(errpipe[0], e, sizeof e);
   close(errpipe[0]);
 
   siginfo_t exited;
   memset(&exited, 0, sizeof exited);
-  while (waitid(P_PID, child, &exited, WEXITED | WNOWAIT) < 0) {
-    if (errno != EINTR) { perror("optbench-exec: waitid"); return 125; }
+  int fds[2] = {out[0], err[0]};
+  if (serving) {
+    if (forward_until_exit(fds, &exited) != 0) { say("optbench-exec: poll: %s\n", strerror(errno)); return 125; }
+  } else {
+    while (waitid(P_PID, child, &exited, WEXITED | WNOWAIT) < 0) {
+      if (errno != EINTR) { say("optbench-exec: waitid: %s\n", strerror(errno)); return 125; }
+    }
   }
   long long wall = now_ns() - start;
   long long run_delay = run_delay_ns(child); /* a zombie until wait4 below */
@@ -357,7 +513,11 @@ int main(int argc, char **argv) {
   struct rusage ru;
   memset(&ru, 0, sizeof ru);
   while (wait4(child, &status, 0, &ru) < 0) {
-    if (errno != EINTR) { perror("optbench-exec: wait4"); return 125; }
+    if (errno != EINTR) { say("optbench-exec: wait4: %s\n", strerror(errno)); return 125; }
+  }
+  if (serving) {
+    child = -1; /* a signal from now on stops the server, not a unit */
+    drain_and_close(fds);
   }
 
   if (cg) cg = read_totals(&after) == cg ? cg : 0;
@@ -372,7 +532,7 @@ int main(int argc, char **argv) {
   int sig = WIFSIGNALED(status) ? WTERMSIG(status) : 0;
 
   char cgpart[256] = "";
-  if (totals) {
+  if (r->totals) {
     snprintf(cgpart, sizeof cgpart,
              ",\"cg\":\"%s\",\"cg_cpu_ns\":%lld,\"cg_user_ns\":%lld,\"cg_sys_ns\":%lld,"
              "\"cg_io_read\":%lld,\"cg_io_write\":%lld,\"cg_oom_kills\":%lld",
@@ -388,14 +548,135 @@ int main(int argc, char **argv) {
            "\"run_delay_ns\":%lld,\"exit_code\":%d,\"signal\":%d,\"error\":\"%s\"%s}",
            wall, tv_us(ru.ru_utime), tv_us(ru.ru_stime), ru.ru_maxrss, run_delay, exit_code, sig,
            error, cgpart);
-  if (report) {
-    FILE *f = fopen(report, "w");
-    if (!f) { perror("optbench-exec: report"); return 125; }
+  if (r->report) {
+    FILE *f = fopen(r->report, "w");
+    if (!f) { say("optbench-exec: report: %s\n", strerror(errno)); return 125; }
     fprintf(f, "%s\n", line);
     fclose(f);
-  } else {
+  }
+  if (serving) {
+    put_frame('r', line, strlen(line));
+    *reported = 1;
+  } else if (!r->report) {
     fprintf(stderr, "\n@@optbench-exec@@%s\n", line);
   }
   if (*error) return 127;
   return sig ? 128 + sig : exit_code;
+
+refused: /* before the fork: a server must not leak the descriptors of a unit that never ran */
+  child = -1;
+  int fds_before[] = {errpipe[0], errpipe[1], out[0], out[1], err[0], err[1], in};
+  for (size_t f = 0; f < sizeof fds_before / sizeof fds_before[0]; f++) {
+    if (fds_before[f] >= 0) close(fds_before[f]);
+  }
+  return 125;
+}
+
+/* Serve mode's requests arrive here: NUL-terminated strings, an empty one ends a request. */
+static char *inbuf = NULL;
+static size_t incap = 0, inlen = 0;
+
+/* The strings of the next complete request at the front of inbuf, or -1 when there is none yet;
+ * *used is how many bytes it spans. */
+static int split_request(char ***args, int *n, size_t *used) {
+  static char **v = NULL;
+  static int vcap = 0;
+  int count = 0;
+  size_t pos = 0;
+  while (pos < inlen) {
+    char *nul = memchr(inbuf + pos, '\0', inlen - pos);
+    if (!nul) return -1;
+    size_t len = (size_t)(nul - (inbuf + pos));
+    if (len == 0) {
+      if (count + 1 > vcap) {
+        vcap = count + 16;
+        v = realloc(v, (size_t)vcap * sizeof *v);
+        if (!v) return -1;
+      }
+      v[count] = NULL;
+      *args = v;
+      *n = count;
+      *used = pos + 1;
+      return 0;
+    }
+    if (count + 2 > vcap) {
+      vcap = 2 * vcap + 16;
+      v = realloc(v, (size_t)vcap * sizeof *v);
+      if (!v) return -1;
+    }
+    v[count++] = inbuf + pos;
+    pos += len + 1;
+  }
+  return -1;
+}
+
+/* 1: a request is in *args; 0: stdin ended (or SIGTERM) between requests; -1: it ended inside one. */
+static int next_request(char ***args, int *n, size_t *used) {
+  for (;;) {
+    if (split_request(args, n, used) == 0) return 1;
+    if (stop_serving) return 0;
+    if (inlen == incap) {
+      incap = incap ? 2 * incap : 4096;
+      inbuf = realloc(inbuf, incap);
+      if (!inbuf) return -1;
+    }
+    ssize_t got = read(0, inbuf + inlen, incap - inlen);
+    if (got < 0 && errno == EINTR) continue;
+    if (got <= 0) return inlen == 0 ? 0 : -1;
+    inlen += (size_t)got;
+  }
+}
+
+/* --serve: one long-lived helper for every unit of a sandbox (one `docker exec` instead of one per
+ * unit). Each request is done exactly as the one-shot mode does it. */
+static int serve(void) {
+  serving = 1;
+  if (pipe2(chld_pipe, O_CLOEXEC | O_NONBLOCK) != 0) { perror("optbench-exec: pipe"); return 125; }
+  struct sigaction sa;
+  memset(&sa, 0, sizeof sa);
+  sa.sa_handler = forward; /* no SA_RESTART: a stop between units interrupts the read */
+  sigaction(SIGTERM, &sa, NULL);
+  sigaction(SIGINT, &sa, NULL);
+  sigaction(SIGHUP, &sa, NULL);
+  sa.sa_handler = on_child;
+  sa.sa_flags = SA_RESTART | SA_NOCLDSTOP;
+  sigaction(SIGCHLD, &sa, NULL);
+  for (;;) {
+    char **args;
+    int n;
+    size_t used;
+    int got = next_request(&args, &n, &used);
+    if (got == 0) return 0;
+    if (got < 0) { fprintf(stderr, "optbench-exec: --serve: input ended inside a request\n"); return 125; }
+    struct request r;
+    int reported = 0;
+    if (parse_request(n, args, &r) == 0) run_unit(&r, &reported);
+    if (!reported) put_frame('r', "", 0); /* refused or failed before a report: status 125 */
+    memmove(inbuf, inbuf + used, inlen - used);
+    inlen -= used;
+  }
+}
+
+int main(int argc, char **argv) {
+  if (argc == 2 && strcmp(argv[1], "--idle") == 0) return idle();
+  if (argc == 2 && strcmp(argv[1], "--serve") == 0) return serve();
+  if (argc == 3 && strcmp(argv[1], "--clear") == 0) return clear_dir(argv[2]);
+  if (argc == 3 && strcmp(argv[1], "--open") == 0) {
+    if (chmod(argv[2], 0777) == 0) return 0;
+    perror("optbench-exec: --open");
+    return 1;
+  }
+  struct request r;
+  int status = parse_request(argc - 1, argv + 1, &r);
+  if (status != 0) return status;
+
+  struct sigaction sa;
+  memset(&sa, 0, sizeof sa);
+  sa.sa_handler = forward;
+  sigaction(SIGTERM, &sa, NULL);
+  sigaction(SIGINT, &sa, NULL);
+  sigaction(SIGHUP, &sa, NULL);
+
+  int reported;
+  return run_unit(&r, &reported);
 }

@@ -70,11 +70,14 @@ public final class DockerEngine implements AutoCloseable {
   public static DockerEngine connect(String host, TlsFiles tls) {
     SSLConfig ssl = tls.enabled() ? tls.sslConfig() : null;
     // The ping gets its own client with a response timeout; the working client has none, because
-    // an exec stream of a long unit may stay silent for minutes.
+    // an exec stream may stay silent for minutes (a long unit; the serve exec between units).
+    // "None" must be said (zero = infinite): left unset, a TLS connection keeps the connect
+    // timeout that httpclient5 puts on the socket for the handshake as its read timeout, and an
+    // exec stream silent for 3 s failed with "Read timed out".
     try (DockerClient pinger = client(host, ssl, Optional.of(PING_TIMEOUT))) {
       pinger.pingCmd().exec();
       Version version = pinger.versionCmd().exec();
-      return new DockerEngine(host, client(host, ssl, Optional.empty()), version);
+      return new DockerEngine(host, client(host, ssl, Optional.of(Duration.ZERO)), version);
     } catch (IOException | RuntimeException e) {
       throw new RuntimeUnavailableException(ConnectFailure.explain(host, tls, e), e);
     }

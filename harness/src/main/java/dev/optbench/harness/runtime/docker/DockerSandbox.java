@@ -23,12 +23,15 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One variant's long-lived container; each unit is a {@code docker exec} of optbench-exec, which
- * moves the unit into a fresh cgroup of its own before exec ({@link UnitCgroups}). Totals are that
- * cgroup's counters, read on the host after the unit (units run one at a time); wall time comes
- * from optbench-exec, which excludes the tens to hundreds of ms the exec round trip costs. A unit's
- * timeout counts from the exec request, so on a busy engine it includes the exec start latency; a
- * unit past it is killed (SIGKILL) and its stderr tail starts with {@link #TIMEOUT_NOTE}.
+ * One variant's long-lived container; its units run through one long-lived {@code docker exec} of
+ * {@code optbench-exec --serve} ({@link ServeSession}), started with the first unit and again if it
+ * dies, which moves each unit into a fresh cgroup of its own before exec ({@link UnitCgroups}).
+ * Where the serve exec cannot work (a helper without --serve, a transport that cannot attach stdin,
+ * an empty argument) a unit is its own {@code docker exec} ({@link UnitExec}), said once in the
+ * log. Totals are the unit cgroup's counters, read on the host after the unit (units run one at a
+ * time); wall time comes from optbench-exec, which excludes the request's round trip. A unit's
+ * timeout counts from the request, so on a busy engine it includes that latency; a unit past it is
+ * killed (SIGKILL) and its stderr tail starts with {@link #TIMEOUT_NOTE}.
  */
 public final class DockerSandbox implements Sandbox {
   private static final Logger LOG = LoggerFactory.getLogger(DockerSandbox.class);
@@ -44,6 +47,19 @@ public final class DockerSandbox implements Sandbox {
   private final String variantName;
   private volatile Optional<UnitCgroups.Unit> runningUnit = Optional.empty();
   private final Optional<RemoteWorkFolder> remoteWork;
+
+  /**
+   * {@code -Doptbench.docker.serve=false}: every unit its own exec, as before the serve mode; for
+   * measuring what the serve mode saves, and a way out should an engine misbehave with it.
+   */
+  static final String SERVE_PROPERTY = "optbench.docker.serve";
+
+  /** Said once per JVM: why units fall back to one exec each. */
+  private static final AtomicBoolean FALLBACK_NOTED = new AtomicBoolean();
+
+  private volatile ServeSession serve;
+  private boolean serveUnavailable;
+  private int serveExecsStarted;
 
   /**
    * @param remoteWork the work folder mirrored through the API, for an engine that does not share
@@ -73,6 +89,9 @@ public final class DockerSandbox implements Sandbox {
               + " count",
           container.name());
     }
+    if (!Boolean.parseBoolean(System.getProperty(SERVE_PROPERTY, "true"))) {
+      fallBack("serve mode is off (-D" + SERVE_PROPERTY + "=false)");
+    }
     OpenSandboxes.add(this);
   }
 
@@ -88,20 +107,17 @@ public final class DockerSandbox implements Sandbox {
       remoteWork.ifPresent(RemoteWorkFolder::push);
       Optional<CgroupCounters> before = unit.map(u -> u.cgroup().read());
       UnitExec.Outcome outcome =
-          UnitExec.run(
-              docker,
-              container.id(),
+          exec(
               remoteWork.isPresent()
                   ? List.of("--totals")
                   : unit.map(UnitCgroups.Unit::helperOptions).orElse(List.of()),
               argv,
-              timeout,
-              this::killAllButHelper);
+              timeout);
       if (containerKilled) {
         restartAfterKill();
       }
       remoteWork.ifPresent(RemoteWorkFolder::pull);
-      Optional<ExecReport> report = ExecReport.fromStderr(outcome.stderr());
+      Optional<ExecReport> report = outcome.report();
       if (report.isPresent() && report.get().error().startsWith("cannot exec")) {
         // The same contract as the other runtimes: a program the variant lacks is the caller's
         // error, not a unit result.
@@ -134,12 +150,73 @@ public final class DockerSandbox implements Sandbox {
 
   private Execution execution(
       ResourceUsage usage, UnitExec.Outcome outcome, List<String> argv, Duration timeout) {
-    String stderr = ExecReport.stripReport(outcome.stderr());
+    String stderr = outcome.stderr();
     if (outcome.timedOut()) {
       stderr = TIMEOUT_NOTE + timeout + ", killed with SIGKILL\n" + stderr;
       LOG.warn("unit {} timed out after {} in {}", argv, timeout, container.name());
     }
     return new Execution(usage, outcome.stdout(), stderr, outcome.timedOut());
+  }
+
+  /** The unit through the serve exec, or through an exec of its own where that cannot work. */
+  private UnitExec.Outcome exec(List<String> options, List<String> argv, Duration timeout) {
+    if (!serveUnavailable && ServeFrames.canCarry(options) && ServeFrames.canCarry(argv)) {
+      try {
+        return serveSession().run(options, argv, timeout, this::killAllButHelper);
+      } catch (ServeSession.UnsupportedException e) {
+        fallBack(e.getMessage()); // nothing ran: the unit goes the other way
+      } catch (RuntimeException e) {
+        dropServeSession(); // a wedged or lost server: the next unit starts another
+        throw e;
+      }
+    } else if (!serveUnavailable) {
+      LOG.debug("unit {} has an empty argument, which a serve request cannot carry", argv);
+    }
+    return UnitExec.run(docker, container.id(), options, argv, timeout, this::killAllButHelper);
+  }
+
+  /** The running serve exec; started now if there is none or it died. */
+  private ServeSession serveSession() {
+    if (serve != null && serve.isAlive()) {
+      return serve;
+    }
+    if (serve != null) {
+      // Expected after a remote engine's timeout (the container was killed and started again).
+      LOG.debug(
+          "the serve exec {} in {} ended; starting another", serve.execId(), container.name());
+      dropServeSession();
+    }
+    serve = ServeSession.start(docker, container.id());
+    serveExecsStarted++;
+    return serve;
+  }
+
+  private void fallBack(String reason) {
+    serveUnavailable = true;
+    dropServeSession();
+    if (FALLBACK_NOTED.compareAndSet(false, true)) {
+      LOG.warn(
+          "{}; units run as one docker exec each (~60 ms more per unit, outside their measured"
+              + " wall)",
+          reason);
+    }
+  }
+
+  private void dropServeSession() {
+    if (serve != null) {
+      serve.close();
+      serve = null;
+    }
+  }
+
+  /** How many serve execs this sandbox started (one, unless one died or was killed). */
+  synchronized int serveExecsStarted() {
+    return serveExecsStarted;
+  }
+
+  /** The serve exec's id, if one is running. */
+  synchronized Optional<String> serveExecId() {
+    return Optional.ofNullable(serve).filter(ServeSession::isAlive).map(ServeSession::execId);
   }
 
   private void killAllButHelper(long helperPid) {
@@ -189,6 +266,12 @@ public final class DockerSandbox implements Sandbox {
       return;
     }
     try {
+      // Not under the sandbox's lock: a shutdown hook closes while a unit runs, and the removal
+      // below is what ends that unit. EOF to the server; the removal ends it in any case.
+      ServeSession session = serve;
+      if (session != null) {
+        session.close();
+      }
       docker.removeContainerCmd(container.id()).withForce(true).withRemoveVolumes(true).exec();
     } catch (NotFoundException e) {
       // already gone: the goal of close() is reached

@@ -6,18 +6,21 @@ import com.github.dockerjava.api.command.InspectExecResponse;
 import com.github.dockerjava.api.model.Frame;
 import com.github.dockerjava.api.model.StreamType;
 import dev.optbench.harness.exec.ExecHelper;
+import dev.optbench.harness.exec.ExecReport;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.function.LongConsumer;
 
 /**
  * One {@code docker exec} of {@code optbench-exec -- argv...} in a running container, its output
- * kept as tails. On timeout the given killer gets the host pid of the unit's optbench-exec, which
- * it must spare so the report still arrives.
+ * kept as tails: the way units ran before {@link ServeSession}, still taken where that one cannot
+ * work (a helper without --serve, an empty argument). On timeout the given killer gets the host pid
+ * of the unit's optbench-exec, which it must spare so the report still arrives.
  */
 final class UnitExec {
   static final int TAIL_BYTES = 64 * 1024;
@@ -28,10 +31,17 @@ final class UnitExec {
   private static final Duration KILL_RETRY = Duration.ofMillis(100);
 
   /**
+   * @param stderr the unit's stderr tail, without the report
+   * @param report optbench-exec's report; empty when the helper died or refused the request
    * @param timedOut the unit ran past its timeout and was killed
-   * @param exitCode optbench-exec's own exit status from the engine, null if unknown
+   * @param exitCode optbench-exec's own exit status, null if unknown (or not needed: a report)
    */
-  record Outcome(String stdout, String stderr, boolean timedOut, Integer exitCode) {}
+  record Outcome(
+      String stdout,
+      String stderr,
+      Optional<ExecReport> report,
+      boolean timedOut,
+      Integer exitCode) {}
 
   private UnitExec() {}
 
@@ -71,8 +81,13 @@ final class UnitExec {
     }
     InspectExecResponse done = docker.inspectExecCmd(execId).exec();
     Long exitCode = done.getExitCodeLong();
+    String stderr = err.text();
     return new Outcome(
-        out.text(), err.text(), timedOut, exitCode == null ? null : exitCode.intValue());
+        out.text(),
+        ExecReport.stripReport(stderr),
+        ExecReport.fromStderr(stderr),
+        timedOut,
+        exitCode == null ? null : exitCode.intValue());
   }
 
   /**

@@ -1,5 +1,8 @@
 /**
- * The Docker runtime: one long-lived container per variant, one {@code docker exec} per unit.
+ * The Docker runtime: one long-lived container per variant, and in it one long-lived {@code docker
+ * exec} of {@code optbench-exec --serve} that runs every unit ({@link
+ * dev.optbench.harness.runtime.docker.ServeSession}; one exec per unit, {@link
+ * dev.optbench.harness.runtime.docker.UnitExec}, where that cannot work).
  *
  * <p>How a unit is measured, and why:
  *
@@ -9,8 +12,9 @@
  *       units/} are its children, and every unit gets a fresh {@code units/unit-<n>} with the
  *       memory limit and the blkio accounting rule. {@code units/} is bind-mounted into the
  *       container and optbench-exec moves the unit into its cgroup before exec ({@code
- *       --cgroup-procs}), so runc's exec setup (~40 ms CPU per exec) is not charged to the unit.
- *       See {@link dev.optbench.harness.runtime.docker.UnitCgroups} for why fresh and why siblings.
+ *       --cgroup-procs}), so the helper's own work (and, for a one-off exec, runc's setup, ~40 ms
+ *       CPU) is not charged to the unit. See {@link
+ *       dev.optbench.harness.runtime.docker.UnitCgroups} for why fresh and why siblings.
  *   <li>Totals (CPU, peak memory, block I/O, OOM kills) are the unit cgroup's counters read on the
  *       host; wall time comes from optbench-exec, not from the exec round trip (hundreds of ms on a
  *       busy machine).

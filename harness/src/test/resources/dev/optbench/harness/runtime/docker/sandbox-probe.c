@@ -95,6 +95,16 @@ int main(int argc, char **argv) {
   if (!strcmp(mode, "raise")) { raise(atoi(arg)); return 99; }
   if (!strcmp(mode, "sleep")) { sleep(atoi(arg)); return 0; }
   if (!strcmp(mode, "stamp")) { puts("probe-variant-1"); return 0; }
+  if (!strcmp(mode, "spew")) { /* ARG bytes of 'x' on stdout, then one line on stderr */
+    static char buf[65536];
+    memset(buf, 'x', sizeof buf);
+    for (long n = atol(arg); n > 0; n -= (long)sizeof buf) {
+      fwrite(buf, 1, n < (long)sizeof buf ? (size_t)n : sizeof buf, stdout);
+    }
+    fflush(stdout);
+    fprintf(stderr, "spewed %s\n", arg);
+    return 0;
+  }
   fprintf(stderr, "unknown mode %s\n", mode);
   return 2;
 }
