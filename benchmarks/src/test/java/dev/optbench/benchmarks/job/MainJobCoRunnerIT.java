@@ -56,11 +56,11 @@ class MainJobCoRunnerIT {
       for (Path procs : group.procsFiles()) {
         Files.writeString(procs, Long.toString(coRunner.pid()));
       }
-      BenchmarksJar.Finished plain = job(workload, "plain");
+      BenchmarksJar.Finished plain = job(workload, "plain", 6);
       // beside this co-runner every unprotected invocation waits about half its wall: starved,
       // kept out, and said so instead of a verdict
       assertThat(plain.output()).contains("invocations starved (cpu.wait over 25 % of wall)");
-      BenchmarksJar.Finished withReservation = job(workload, "reserved", "--reserve-cores");
+      BenchmarksJar.Finished withReservation = job(workload, "reserved", 6, "--reserve-cores");
       assertThat(withReservation.output())
           .containsPattern("(?m)^O0\\s+[0-9.]+x \\[.*\\s1/0/0/0\\s")
           .contains("core reservation");
@@ -79,7 +79,9 @@ class MainJobCoRunnerIT {
     }
   }
 
-  private BenchmarksJar.Finished job(Path workload, String name, String... extra) throws Exception {
+  /** O0 vs O2 of the one unit on CPU 0, cgroup runtime, 1 warm-up and {@code rounds} rounds. */
+  private BenchmarksJar.Finished job(Path workload, String name, int rounds, String... extra)
+      throws Exception {
     Path cwd = Files.createDirectories(tmp.resolve(name));
     List<String> args =
         new ArrayList<>(
@@ -95,7 +97,7 @@ class MainJobCoRunnerIT {
                 "-wi",
                 "1",
                 "-i",
-                "6"));
+                Integer.toString(rounds)));
     args.addAll(List.of(extra));
     BenchmarksJar.Finished job = BenchmarksJar.runToEnd(cwd, List.of(), args);
     assertThat(job.exit()).as(job.output()).isZero();
@@ -124,31 +126,14 @@ class MainJobCoRunnerIT {
     Path workload =
         TestWorkloads.write(tmp.resolve("w.json"), List.of(TestWorkloads.encode("enc", 1)));
     coRunner = new ProcessBuilder("taskset", "-c", "0", "sh", "-c", "while :; do :; done").start();
-    BenchmarksJar.Finished job =
-        BenchmarksJar.runToEnd(
-            tmp,
-            List.of(),
-            List.of(
-                "--variants",
-                "O0,O2",
-                "--workload",
-                workload.toString(),
-                "--runtime",
-                "cgroup",
-                "--cpuset",
-                "0",
-                "-wi",
-                "1",
-                "-i",
-                "8"));
+    BenchmarksJar.Finished job = job(workload, "ordinary", 8);
     coRunner.destroyForcibly();
     String out = job.output();
-    assertThat(job.exit()).as(out).isZero();
     // decided: the one unit is slower at -O0, on whichever metric the run's contention chose
     assertThat(out).containsPattern("(?m)^O0\\s+[0-9.]+x \\[.*\\s1/0/0/0\\s");
     assertThat(out).contains("contention (cpu.wait % of wall, median/max)");
 
-    Path run = BenchmarksJar.runFolder(tmp.resolve("optbench-results"));
+    Path run = BenchmarksJar.runFolder(tmp.resolve("ordinary").resolve("optbench-results"));
     Map<String, List<BenchmarkResult>> variants = RunReport.variants(run.resolve("jmh.json"));
     double[] wait =
         variants.values().stream()

@@ -120,6 +120,21 @@ public final class CpusetReservation {
     }
   }
 
+  /**
+   * The CPUs a reservation of {@code benchmarkCpus} leaves to the host's other work, "" when none
+   * or when the host has no cpuset hierarchy (then {@link #reserve} refuses with the reason).
+   */
+  public static String otherCpus(Path root, String benchmarkCpus) {
+    boolean v2 = CgroupVersion.detect(root) == CgroupVersion.V2;
+    Path hierarchy = v2 ? root : root.resolve("cpuset");
+    if (!Files.isRegularFile(hierarchy.resolve("cgroup.procs"))) {
+      return "";
+    }
+    BitSet others = CpuList.parse(rootCpus(hierarchy, v2));
+    others.andNot(CpuList.parse(benchmarkCpus));
+    return CpuList.format(others);
+  }
+
   private static State change(
       Path hierarchy,
       Path target,

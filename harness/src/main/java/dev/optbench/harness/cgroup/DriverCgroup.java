@@ -41,7 +41,8 @@ public final class DriverCgroup {
    * Moves {@code pids} (each with all its threads) into {@code optbench-driver} at the top weight.
    * A process that is gone by then is skipped.
    *
-   * @param otherCpus the CPUs the reservation left to the host (v2's cpuset for the group)
+   * @param otherCpus the CPUs the reservation leaves to the host (v2's cpuset for the group); it is
+   *     raised before the reservation moves anything
    * @param pids this process first, then what it drives (a local Docker engine's daemons)
    * @return the move, to undo with {@link #restore}; empty when the host refused it
    */
@@ -54,7 +55,8 @@ public final class DriverCgroup {
         currentPath(pid, v2).ifPresent(path -> before.put(pid, path));
       }
       if (v2) {
-        delegate(root, "cpu"); // the reservation delegated cpuset already
+        delegate(root, "cpuset");
+        delegate(root, "cpu");
       }
       Path group = Files.createDirectories(hierarchy.resolve(NAME));
       if (v2) {

@@ -94,21 +94,26 @@ public final class CoreReservation implements AutoCloseable {
             List.of(),
             List.of());
     write(file, new Record(owner, planned));
+    // Before anything moves: the moves put a top-weight co-runner on the CPUs this process runs
+    // on, and at the default weight it then crawled through the rest of its own moves (a test
+    // here stalled for 15 minutes half-way).
+    List<Long> pids = new ArrayList<>(List.of(ProcessHandle.current().pid()));
+    pids.addAll(drivenPids);
+    Optional<DriverCgroup> driver =
+        DriverCgroup.raise(
+            cgroupRoot, CpusetReservation.otherCpus(cgroupRoot, benchmarkCpus), pids);
     CpusetReservation.State state;
     try {
       state =
           CpusetReservation.reserve(
               cgroupRoot, benchmarkCpus, GROUP, name -> name.startsWith("optbench"));
     } catch (RuntimeException e) {
+      driver.ifPresent(DriverCgroup::restore);
       CpusetReservation.release(planned);
       delete(file);
       throw e;
     }
     write(file, new Record(owner, state));
-    // after the moves: on v2 this process is then in the reservation's group, where it goes back
-    List<Long> pids = new ArrayList<>(List.of(ProcessHandle.current().pid()));
-    pids.addAll(drivenPids);
-    Optional<DriverCgroup> driver = DriverCgroup.raise(cgroupRoot, state.otherCpus(), pids);
     return new CoreReservation(file, state, driver);
   }
 
