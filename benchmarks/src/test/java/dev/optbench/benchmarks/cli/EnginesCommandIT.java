@@ -4,21 +4,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.optbench.benchmarks.Main;
 import dev.optbench.harness.runtime.docker.ContainerLabels;
-import dev.optbench.harness.testing.NetnsHost;
 import dev.optbench.harness.testing.PrivateDockerd;
-import dev.optbench.harness.testing.Services;
 import dev.optbench.harness.testing.TestCertificates;
+import dev.optbench.harness.testing.TlsEngines;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -27,62 +24,21 @@ import picocli.CommandLine;
 /**
  * {@code optbench engines} against two real engines standing for two machines: each dockerd runs in
  * a network namespace of its own (veth pair, addresses this test assigns) and is reached over TCP
- * with TLS certificates this test makes. Everything made here (daemons, namespaces, veths, folders)
- * is removed in {@link #tearDown}, also after a failure.
+ * with TLS certificates this test makes. Everything made here (engines.daemons(), namespaces,
+ * veths, folders) is removed in {@link #tearDown}, also after a failure.
  */
 class EnginesCommandIT {
-  private static Path dir;
-  private static TestCertificates certs;
-  private static final List<NetnsHost> hosts = new ArrayList<>();
-  private static final List<PrivateDockerd> daemons = new ArrayList<>();
+  private static TlsEngines engines;
 
   @BeforeAll
   static void startTwoEngines() throws Exception {
-    if (!PrivateDockerd.possible() || !NetnsHost.possible() || !TestCertificates.possible()) {
-      Services.missing(
-          "two dockerd in network namespaces of the test's own (needs root, docker.io, iproute2,"
-              + " openssl)");
-    }
-    // target/, not /tmp: overlay2 wants a disk file system under the data root.
-    dir = Files.createTempDirectory(Path.of("target").toAbsolutePath(), "engines-it-");
-    certs = TestCertificates.create(dir.resolve("certs"), "optbench-it-ca");
-    for (int i = 0; i < 2; i++) {
-      try {
-        hosts.add(NetnsHost.create(i));
-      } catch (IOException e) {
-        Services.missing("a network namespace of the test's own (" + e.getMessage() + ")");
-      }
-      NetnsHost host = hosts.get(i);
-      Path[] server = certs.server(host.address());
-      PrivateDockerd dockerd =
-          new PrivateDockerd(dir.resolve("dockerd-" + i))
-              .inNetns(host.name())
-              .listenTls(host.address(), certs.ca(), server[0], server[1]);
-      daemons.add(dockerd);
-    }
-    for (PrivateDockerd d : daemons) {
-      try {
-        d.start();
-      } catch (IOException e) {
-        Services.missing("a dockerd in a network namespace (" + e.getMessage() + ")");
-      }
-    }
+    engines = TlsEngines.start("engines-it-", 2);
   }
 
   @AfterAll
   static void tearDown() throws Exception {
-    for (PrivateDockerd d : daemons) {
-      d.close();
-    }
-    for (NetnsHost h : hosts) {
-      h.close();
-    }
-    daemons.clear();
-    hosts.clear();
-    if (dir != null) {
-      try (Stream<Path> all = Files.walk(dir)) {
-        all.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-      }
+    if (engines != null) {
+      engines.close();
     }
   }
 
@@ -103,12 +59,8 @@ class EnginesCommandIT {
     return new Run(exit, out.toString(), err.toString());
   }
 
-  private static String tcp(int i) {
-    return "tcp://" + hosts.get(i).address() + ":2376";
-  }
-
   private static String engine(int i, Path tlsDir) {
-    return (i == 0 ? "a" : "b") + "=" + tcp(i) + ",tls=" + tlsDir;
+    return (i == 0 ? "a" : "b") + "=" + engines.tcp(i) + ",tls=" + tlsDir;
   }
 
   @Test
@@ -117,22 +69,28 @@ class EnginesCommandIT {
         optbench(
             "engines",
             "--engine",
-            engine(0, certs.clientDir()),
+            engine(0, engines.certs().clientDir()),
             "--engine",
-            engine(1, certs.clientDir()));
+            engine(1, engines.certs().clientDir()));
 
     assertThat(r.exit()).as(r.toString()).isZero();
     List<String> lines = r.out().lines().toList();
-    assertThat(lines.get(1)).as(r.toString()).startsWith("a ").contains(tcp(0) + " TLS", " ok ");
-    assertThat(lines.get(2)).as(r.toString()).startsWith("b ").contains(tcp(1) + " TLS", " ok ");
-    // Both daemons run on this machine: same CPUs, cgroup v1 as the host.
+    assertThat(lines.get(1))
+        .as(r.toString())
+        .startsWith("a ")
+        .contains(engines.tcp(0) + " TLS", " ok ");
+    assertThat(lines.get(2))
+        .as(r.toString())
+        .startsWith("b ")
+        .contains(engines.tcp(1) + " TLS", " ok ");
+    // Both engines.daemons() run on this machine: same CPUs, cgroup v1 as the host.
     assertThat(lines.subList(1, 3)).allSatisfy(l -> assertThat(l).contains("20.10", " v1 "));
     System.out.println("[engines over TLS]\n" + r.out());
   }
 
   @Test
   void anEnginesFileNamesEachTlsFileAndLabels() throws IOException {
-    Path file = dir.resolve("engines.json");
+    Path file = engines.dir().resolve("engines.json");
     Files.writeString(
         file,
         """
@@ -144,46 +102,50 @@ class EnginesCommandIT {
            "tls": {"ca": "certs/client/ca.pem", "cert": "certs/client/cert.pem",
                    "key": "certs/client/key.pem"}}]}
         """
-            .formatted(tcp(0), tcp(1)));
+            .formatted(engines.tcp(0), engines.tcp(1)));
 
     Run r = optbench("engines", "--engines-file", file.toString());
 
     assertThat(r.exit()).as(r.toString()).isZero();
-    assertThat(r.out()).contains(tcp(0) + " TLS", tcp(1) + " TLS", "  a labels: {cpu=same-vm}");
+    assertThat(r.out())
+        .contains(engines.tcp(0) + " TLS", engines.tcp(1) + " TLS", "  a labels: {cpu=same-vm}");
   }
 
   @Test
   void tlsMistakesAreOneSentenceEachWithExit2() throws Exception {
-    TestCertificates other = TestCertificates.create(dir.resolve("other-ca"), "not-the-engines-ca");
-    Path noKey = Files.createDirectories(dir.resolve("no-key"));
-    Files.copy(certs.clientDir().resolve("ca.pem"), noKey.resolve("ca.pem"));
-    Files.copy(certs.clientDir().resolve("cert.pem"), noKey.resolve("cert.pem"));
+    TestCertificates other =
+        TestCertificates.create(engines.dir().resolve("other-ca"), "not-the-engines-ca");
+    Path noKey = Files.createDirectories(engines.dir().resolve("no-key"));
+    Files.copy(engines.certs().clientDir().resolve("ca.pem"), noKey.resolve("ca.pem"));
+    Files.copy(engines.certs().clientDir().resolve("cert.pem"), noKey.resolve("cert.pem"));
 
-    Path strangerCert = Files.createDirectories(dir.resolve("stranger"));
+    Path strangerCert = Files.createDirectories(engines.dir().resolve("stranger"));
     Files.copy(
-        certs.ca(), strangerCert.resolve("ca.pem")); // the right CA, a client it never signed
+        engines.certs().ca(),
+        strangerCert.resolve("ca.pem")); // the right CA, a client it never signed
     Files.copy(other.clientDir().resolve("cert.pem"), strangerCert.resolve("cert.pem"));
     Files.copy(other.clientDir().resolve("key.pem"), strangerCert.resolve("key.pem"));
 
     Run wrongCa = optbench("engines", "--engine", engine(0, other.clientDir()));
     Run stranger = optbench("engines", "--engine", engine(0, strangerCert));
-    Run plain = optbench("engines", "--engine", "a=" + tcp(0));
+    Run plain = optbench("engines", "--engine", "a=" + engines.tcp(0));
     Run missing = optbench("engines", "--engine", engine(0, noKey));
-    Run closedPort = optbench("engines", "--engine", "a=tcp://" + hosts.get(0).address() + ":2377");
+    Run closedPort =
+        optbench("engines", "--engine", "a=tcp://" + engines.host(0).address() + ":2377");
 
     assertThat(wrongCa.exit()).isEqualTo(2);
     assertThat(wrongCa.err())
         .as(wrongCa.toString())
-        .contains("engine a: " + tcp(0) + " presented a certificate that the CA in")
+        .contains("engine a: " + engines.tcp(0) + " presented a certificate that the CA in")
         .contains("did not sign");
     assertThat(stranger.exit()).isEqualTo(2);
     assertThat(stranger.err())
         .as(stranger.toString())
-        .contains("engine a: " + tcp(0) + " refused the client certificate");
+        .contains("engine a: " + engines.tcp(0) + " refused the client certificate");
     assertThat(plain.exit()).isEqualTo(2);
     assertThat(plain.err())
         .as(plain.toString())
-        .contains("engine a: " + tcp(0) + " speaks TLS but no TLS files were given");
+        .contains("engine a: " + engines.tcp(0) + " speaks TLS but no TLS files were given");
     // Nothing contacted: no table, one sentence naming the file.
     assertThat(missing.exit()).isEqualTo(2);
     assertThat(missing.out()).isEmpty();
@@ -201,7 +163,7 @@ class EnginesCommandIT {
 
   @Test
   void cleanRemovesLeftoversOnBothEnginesAndKeepsALiveRunsContainer() throws Exception {
-    for (PrivateDockerd d : daemons) {
+    for (PrivateDockerd d : engines.daemons()) {
       docker(
           d,
           "FROM scratch\nLABEL dev.optbench.variant=it\n",
@@ -231,26 +193,29 @@ class EnginesCommandIT {
       live.addAll(List.of("other:kept", "/none"));
       docker(d, "", live.toArray(String[]::new));
     }
-    String[] engines = {
-      "--engine", engine(0, certs.clientDir()), "--engine", engine(1, certs.clientDir())
+    String[] both = {
+      "--engine",
+      engine(0, engines.certs().clientDir()),
+      "--engine",
+      engine(1, engines.certs().clientDir())
     };
-    Run before = optbench(concat("engines", engines));
+    Run before = optbench(concat("engines", both));
     assertThat(before.out()).contains("a: optbench-it-dead", "b: optbench-it-dead");
 
-    Run clean = optbench(concat("engines clean", engines));
+    Run clean = optbench(concat("engines clean", both));
 
     assertThat(clean.exit()).as(clean.toString()).isZero();
     assertThat(clean.out())
         .contains("a: removed 1 container(s) [optbench-it-dead] and 1 image(s) [optbench-it:left]")
         .contains("b: removed 1 container(s) [optbench-it-dead] and 1 image(s) [optbench-it:left]");
-    for (PrivateDockerd d : daemons) {
+    for (PrivateDockerd d : engines.daemons()) {
       assertThat(docker(d, "", "ps", "-a", "--format", "{{.Names}}").strip())
           .isEqualTo("optbench-it-live");
       assertThat(docker(d, "", "images", "--format", "{{.Repository}}:{{.Tag}}").strip())
           .isEqualTo("other:kept");
     }
 
-    Run all = optbench(concat("engines clean", engines, "--all"));
+    Run all = optbench(concat("engines clean", both, "--all"));
     assertThat(all.out()).contains("a: removed 1 container(s) [optbench-it-live]");
   }
 

@@ -2,20 +2,12 @@ package dev.optbench.benchmarks.job;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.optbench.harness.testing.NetnsHost;
-import dev.optbench.harness.testing.PrivateDockerd;
-import dev.optbench.harness.testing.Services;
-import dev.optbench.harness.testing.TestCertificates;
+import dev.optbench.harness.testing.TlsEngines;
 import dev.optbench.results.jmh.JmhJsonReader;
 import dev.optbench.results.model.BenchmarkResult;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -29,64 +21,20 @@ import org.junit.jupiter.api.io.TempDir;
  * this one kills one. Everything made here is removed in {@link #tearDown}.
  */
 class MainJobEngineLossIT {
-  private static Path dir;
-  private static TestCertificates certs;
-  private static final List<NetnsHost> hosts = new ArrayList<>();
-  private static final List<PrivateDockerd> daemons = new ArrayList<>();
+  private static TlsEngines engines;
 
   @TempDir Path tmp;
 
   @BeforeAll
   static void startTwoEngines() throws Exception {
-    if (!PrivateDockerd.possible() || !NetnsHost.possible() || !TestCertificates.possible()) {
-      Services.missing(
-          "two dockerd in network namespaces of the test's own (needs root, docker.io, iproute2,"
-              + " openssl)");
-    }
-    // target/, not /tmp: overlay2 wants a disk file system under the data root.
-    dir = Files.createTempDirectory(Path.of("target").toAbsolutePath(), "mainjob-engine-loss-it-");
-    certs = TestCertificates.create(dir.resolve("certs"), "optbench-it-ca");
-    for (int i = 0; i < 2; i++) {
-      try {
-        hosts.add(NetnsHost.create(i));
-      } catch (IOException e) {
-        Services.missing("a network namespace of the test's own (" + e.getMessage() + ")");
-      }
-      NetnsHost host = hosts.get(i);
-      Path[] server = certs.server(host.address());
-      daemons.add(
-          new PrivateDockerd(dir.resolve("dockerd-" + i))
-              .inNetns(host.name())
-              .listenTls(host.address(), certs.ca(), server[0], server[1]));
-    }
-    for (PrivateDockerd d : daemons) {
-      try {
-        d.start();
-      } catch (IOException e) {
-        Services.missing("a dockerd in a network namespace (" + e.getMessage() + ")");
-      }
-    }
+    engines = TlsEngines.start("mainjob-engine-loss-it-", 2);
   }
 
   @AfterAll
   static void tearDown() throws Exception {
-    for (PrivateDockerd d : daemons) {
-      d.close();
+    if (engines != null) {
+      engines.close();
     }
-    for (NetnsHost h : hosts) {
-      h.close();
-    }
-    daemons.clear();
-    hosts.clear();
-    if (dir != null) {
-      try (Stream<Path> all = Files.walk(dir)) {
-        all.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-      }
-    }
-  }
-
-  private static String tls(int i) {
-    return "tcp://" + hosts.get(i).address() + ":2376,tls=" + certs.clientDir();
   }
 
   @Test
@@ -107,9 +55,9 @@ class MainJobEngineLossIT {
             "-i",
             "8",
             "--engine",
-            "a=" + daemons.get(0).host(),
+            "a=" + engines.daemons().get(0).host(),
             "--engine",
-            "b=" + tls(1),
+            "b=" + engines.tls(1),
             "--placement",
             "every");
     Process job = BenchmarksJar.start(tmp, log, List.of(), args);
@@ -124,7 +72,7 @@ class MainJobEngineLossIT {
       assertThat(System.nanoTime()).as("round 2 within 10 minutes").isLessThan(deadline);
       Thread.sleep(100);
     }
-    daemons.get(1).crash();
+    engines.daemons().get(1).crash();
     assertThat(job.waitFor(10, TimeUnit.MINUTES)).as("finished").isTrue();
 
     String out = BenchmarksJar.output(log);
@@ -151,7 +99,7 @@ class MainJobEngineLossIT {
     }
     assertThat(onA).isEqualTo(8);
     assertThat(onB).isBetween(2, 7);
-    assertThat(MainJobIT.containers(daemons.get(0).host(), run.getFileName().toString()))
+    assertThat(MainJobIT.containers(engines.daemons().get(0).host(), run.getFileName().toString()))
         .as("containers left on a")
         .isEmpty();
   }

@@ -3,10 +3,8 @@ package dev.optbench.benchmarks.job;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.optbench.harness.engine.Placement;
-import dev.optbench.harness.testing.NetnsHost;
 import dev.optbench.harness.testing.PrivateDockerd;
-import dev.optbench.harness.testing.Services;
-import dev.optbench.harness.testing.TestCertificates;
+import dev.optbench.harness.testing.TlsEngines;
 import dev.optbench.results.compare.CompareOptions;
 import dev.optbench.results.compare.Comparison;
 import dev.optbench.results.jmh.JmhJsonReader;
@@ -15,10 +13,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -28,69 +24,25 @@ import org.junit.jupiter.api.io.TempDir;
  * The main job on two named engines standing for two machines, as {@code EnginesCommandIT} makes
  * them: each dockerd in a network namespace of its own, reached over TCP with TLS certificates this
  * test makes (and, once, over its unix socket, which makes it a local engine with time series). The
- * cached O0 and O2 builds, one short unit, three interleaved rounds. Everything made here (daemons
- * with their images and containers, namespaces, veths, folders) is removed in {@link #tearDown},
- * also after a failure.
+ * cached O0 and O2 builds, one short unit, three interleaved rounds. Everything made here
+ * (engines.daemons() with their images and containers, namespaces, veths, folders) is removed in
+ * {@link #tearDown}, also after a failure.
  */
 class MainJobEnginesIT {
-  private static Path dir;
-  private static TestCertificates certs;
-  private static final List<NetnsHost> hosts = new ArrayList<>();
-  private static final List<PrivateDockerd> daemons = new ArrayList<>();
+  private static TlsEngines engines;
 
   @TempDir Path tmp;
 
   @BeforeAll
   static void startTwoEngines() throws Exception {
-    if (!PrivateDockerd.possible() || !NetnsHost.possible() || !TestCertificates.possible()) {
-      Services.missing(
-          "two dockerd in network namespaces of the test's own (needs root, docker.io, iproute2,"
-              + " openssl)");
-    }
-    // target/, not /tmp: overlay2 wants a disk file system under the data root.
-    dir = Files.createTempDirectory(Path.of("target").toAbsolutePath(), "mainjob-engines-it-");
-    certs = TestCertificates.create(dir.resolve("certs"), "optbench-it-ca");
-    for (int i = 0; i < 2; i++) {
-      try {
-        hosts.add(NetnsHost.create(i));
-      } catch (IOException e) {
-        Services.missing("a network namespace of the test's own (" + e.getMessage() + ")");
-      }
-      NetnsHost host = hosts.get(i);
-      Path[] server = certs.server(host.address());
-      daemons.add(
-          new PrivateDockerd(dir.resolve("dockerd-" + i))
-              .inNetns(host.name())
-              .listenTls(host.address(), certs.ca(), server[0], server[1]));
-    }
-    for (PrivateDockerd d : daemons) {
-      try {
-        d.start();
-      } catch (IOException e) {
-        Services.missing("a dockerd in a network namespace (" + e.getMessage() + ")");
-      }
-    }
+    engines = TlsEngines.start("mainjob-engines-it-", 2);
   }
 
   @AfterAll
   static void tearDown() throws Exception {
-    for (PrivateDockerd d : daemons) {
-      d.close();
+    if (engines != null) {
+      engines.close();
     }
-    for (NetnsHost h : hosts) {
-      h.close();
-    }
-    daemons.clear();
-    hosts.clear();
-    if (dir != null) {
-      try (Stream<Path> all = Files.walk(dir)) {
-        all.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-      }
-    }
-  }
-
-  private static String tls(int i) {
-    return "tcp://" + hosts.get(i).address() + ":2376,tls=" + certs.clientDir();
   }
 
   private BenchmarksJar.Finished run(String... options) throws Exception {
@@ -133,7 +85,8 @@ class MainJobEnginesIT {
 
   @Test
   void wholePlacementRunsO0WithTheBaselineOnOneEngineAndLeavesTheOtherUnused() throws Exception {
-    BenchmarksJar.Finished job = run("--engine", "a=" + tls(0), "--engine", "b=" + tls(1));
+    BenchmarksJar.Finished job =
+        run("--engine", "a=" + engines.tls(0), "--engine", "b=" + engines.tls(1));
 
     String out = job.output();
     assertThat(job.exit()).as(out).isZero();
@@ -159,7 +112,7 @@ class MainJobEnginesIT {
         .contains("whole placement (a: O0, O2)");
     // A remote engine's containers have no cgroup files here: no series (SCALE-OUT rule 4).
     assertThat(RunReport.files(run.resolve("samples"), ".lp")).isEmpty();
-    for (PrivateDockerd d : daemons) {
+    for (PrivateDockerd d : engines.daemons()) {
       assertThat(MainJobIT.containers(d.host(), run.getFileName().toString()))
           .as("containers left on " + d.host())
           .isEmpty();
@@ -172,9 +125,9 @@ class MainJobEnginesIT {
     BenchmarksJar.Finished job =
         run(
             "--engine",
-            "a=" + daemons.get(0).host(),
+            "a=" + engines.daemons().get(0).host(),
             "--engine",
-            "b=" + tls(1),
+            "b=" + engines.tls(1),
             "--placement",
             "every");
 
@@ -211,7 +164,7 @@ class MainJobEnginesIT {
           .isNotEmpty()
           .allSatisfy(line -> assertThat(line).containsPattern(",engine=a[, ]"));
     }
-    for (PrivateDockerd d : daemons) {
+    for (PrivateDockerd d : engines.daemons()) {
       assertThat(MainJobIT.containers(d.host(), run.getFileName().toString()))
           .as("containers left on " + d.host())
           .isEmpty();
@@ -223,9 +176,9 @@ class MainJobEnginesIT {
     BenchmarksJar.Finished job =
         run(
             "--engine",
-            "a=" + daemons.get(0).host(),
+            "a=" + engines.daemons().get(0).host(),
             "--engine",
-            "b=" + tls(1),
+            "b=" + engines.tls(1),
             "--placement",
             "every",
             "--order",
@@ -255,9 +208,9 @@ class MainJobEnginesIT {
     BenchmarksJar.Finished job =
         run(
             "--engine",
-            "b=tcp://" + hosts.get(1).address() + ":2377", // nothing listens there
+            "b=tcp://" + engines.host(1).address() + ":2377", // nothing listens there
             "--engine",
-            "a=" + tls(0));
+            "a=" + engines.tls(0));
 
     assertThat(job.exit()).as(job.output()).isEqualTo(2);
     assertThat(job.output())
