@@ -400,20 +400,13 @@ public final class MainJob {
               Manifests.buildDigest(v.manifest()),
               images.getOrDefault(name, Map.of())));
     }
-    return new RunPlan(
+    return plan(
         runId,
-        folder.dir(),
+        folder,
         "docker",
-        s.cpuset(),
-        s.memoryBytes(),
-        s.timeoutMillis(),
-        s.intervalMillis(),
-        s.influx().map(JobSettings.Influx::url).orElse(null),
-        s.influx().map(JobSettings.Influx::database).orElse(null),
-        host.host().machine(),
         variants,
-        units(units),
-        s.cadvisor().map(Object::toString).orElse(null),
+        units,
+        host,
         engines.specs().stream().map(RunPlan.Engine::of).toList());
   }
 
@@ -437,6 +430,18 @@ public final class MainJob {
       variants.put(
           r.name(), new RunPlan.Variant(r.binDir(), r.image().orElse(null), r.manifestDigest()));
     }
+    return plan(runId, folder, runtime, variants, units, host, List.of());
+  }
+
+  /** The one place the settings go into a plan, for one engine or several. */
+  private RunPlan plan(
+      String runId,
+      RunFolder folder,
+      String runtime,
+      Map<String, RunPlan.Variant> variants,
+      List<WorkloadUnit> units,
+      HostReport host,
+      List<RunPlan.Engine> engines) {
     return new RunPlan(
         runId,
         folder.dir(),
@@ -451,7 +456,7 @@ public final class MainJob {
         variants,
         units(units),
         s.cadvisor().map(Object::toString).orElse(null),
-        List.of());
+        engines);
   }
 
   private static String describe(CommandLineOptions jmh) {
