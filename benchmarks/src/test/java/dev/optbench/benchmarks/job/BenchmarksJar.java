@@ -22,6 +22,10 @@ final class BenchmarksJar {
       throws IOException {
     assertThat(JAR).as("benchmarks.jar (built by mvn package)").isRegularFile();
     List<String> cmd = new ArrayList<>();
+    // SIGINT as a user's shell gives it: a build started in the background of a non-interactive
+    // shell (`.ci/run &`) passes SIGINT on ignored, the JVM then never sees Ctrl-C, and
+    // MainJobInterruptIT's run went on to the end (seen twice here). env execs java: same pid.
+    cmd.addAll(List.of("env", "--default-signal=INT"));
     cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     cmd.addAll(jvmArgs);
     cmd.add("-jar");

@@ -48,9 +48,7 @@ class MainJobInterruptIT {
                 "-wi",
                 "0",
                 "-i",
-                // long enough trials that Ctrl-C lands in one: with the Docker serve mode a trial
-                // of 8 invocations took ~3 s and the whole run ended before the signal (CI)
-                "30"));
+                "8"));
     Path results = tmp.resolve("optbench-results");
     Path partial = awaitPartialResults(p, results, log);
     List<ProcessHandle> forks = awaitFork(p, log);
