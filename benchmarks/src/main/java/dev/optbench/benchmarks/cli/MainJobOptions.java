@@ -93,7 +93,8 @@ public final class MainJobOptions {
       description =
           "interleaved: rounds in which every (variant, unit) pair runs once, shuffled per round,"
               + " each variant's sandbox open for the whole run, ratios from same-round pairs"
-              + " (-i = rounds, default 10; -wi = warm-up rounds). jmh: JMH's own trial order,"
+              + " (-i = rounds: a fixed number; without it 6, then more as --precision says; -wi ="
+              + " warm-up rounds). jmh: JMH's own trial order,"
               + " one forked trial per pair. Default: ${DEFAULT-VALUE}.")
   String order;
 
@@ -109,13 +110,18 @@ public final class MainJobOptions {
       description =
           "Interleaved runs: after the -i rounds, add rounds until every unit's 95%% interval of"
               + " its ratio to the baseline, on the metric the verdict uses, is within +-PCT %%"
-              + " (e.g. 2 or 2%%), at most --max-rounds. Default: off (the -i rounds only).")
+              + " (e.g. 2 or 2%%), at most --max-rounds; rounds are added too while starved"
+              + " invocations leave a ratio short of the rounds a verdict needs. Default: 2 when"
+              + " -i is not given (6 rounds, then more up to 20); with -i, off (exactly -i"
+              + " rounds).")
   String precision;
 
   @Option(
       names = "--max-rounds",
       paramLabel = "N",
-      description = "The most rounds a --precision target may reach. Default: 4 x the -i rounds.")
+      description =
+          "The most rounds a --precision target may reach. Default: 20 without -i, 4 x the -i"
+              + " rounds with it.")
   int maxRounds;
 
   @Option(

@@ -100,8 +100,23 @@ public record RunPlan(
   /**
    * @param steps argv lists run in order (e.g. pass 1, then pass 2); all are the unit's cost
    * @param template what kind of command it is, for tables
+   * @param warmupSteps what a warm-up round runs: the unit as written when it was lengthened (issue
+   *     13: a warm-up is there to bring the binary, its libraries and the sandbox's first exec up
+   *     to speed, which does not grow with the media; timing eight times the media in it would only
+   *     lengthen the run), else the same steps
    */
-  public record Unit(List<List<String>> steps, String template) {}
+  public record Unit(List<List<String>> steps, String template, List<List<String>> warmupSteps) {
+    public Unit {
+      steps = List.copyOf(steps);
+      // plans written before warm-ups had their own steps warm up with the unit itself
+      warmupSteps = warmupSteps == null ? steps : List.copyOf(warmupSteps);
+    }
+
+    /** A unit that warms up with its own steps. */
+    public Unit(List<List<String>> steps, String template) {
+      this(steps, template, steps);
+    }
+  }
 
   public RunPlan {
     variants = Map.copyOf(variants);

@@ -156,9 +156,20 @@ public final class TrialSandbox implements AutoCloseable {
 
   /** Runs every step of the plan's unit {@code unitId}; the totals cover all of them. */
   public ResourceUsage runUnit(String unitId) {
-    RunPlan.Unit unit = plan.unit(unitId);
+    return run(unitId, plan.unit(unitId).steps());
+  }
+
+  /**
+   * A warm-up invocation of {@code unitId}: its warm-up steps (the unit as written when it was
+   * lengthened, {@link RunPlan.Unit#warmupSteps}).
+   */
+  public ResourceUsage warmUp(String unitId) {
+    return run(unitId, plan.unit(unitId).warmupSteps());
+  }
+
+  private ResourceUsage run(String unitId, java.util.List<java.util.List<String>> steps) {
     invocation++;
-    UnitResult result = session.run(unitId, unit.steps());
+    UnitResult result = session.run(unitId, steps);
     if (!result.succeeded()) {
       recordFailure(unitId, result.total(), result.last().stderrTail(), result.timedOut());
     }

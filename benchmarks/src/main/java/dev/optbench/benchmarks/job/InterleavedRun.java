@@ -83,7 +83,7 @@ final class InterleavedRun {
       for (List<Pair> round : order.warmupRounds()) {
         List<ResourceUsage> warmups = new ArrayList<>();
         for (Pair p : round) {
-          invokeUnlessLost(sandboxes, p).ifPresent(warmups::add);
+          invokeUnlessLost(sandboxes, p, true).ifPresent(warmups::add);
         }
         progress.warmupDone(warmups);
       }
@@ -91,7 +91,7 @@ final class InterleavedRun {
         for (List<Pair> round : order.rounds().subList(roundsDone, order.rounds().size())) {
           Map<Pair, ResourceUsage> thisRound = new LinkedHashMap<>();
           for (Pair p : round) {
-            invokeUnlessLost(sandboxes, p).ifPresent(u -> thisRound.put(p, u));
+            invokeUnlessLost(sandboxes, p, false).ifPresent(u -> thisRound.put(p, u));
           }
           // a pair of an engine lost during this round keeps only the rounds all its pairs ran
           thisRound.keySet().removeIf(p -> lost.lost(p.engine()));
@@ -167,12 +167,12 @@ final class InterleavedRun {
    * answering ends its own pairs, not the run.
    */
   private java.util.Optional<ResourceUsage> invokeUnlessLost(
-      Map<String, TrialSandbox> sandboxes, Pair p) {
+      Map<String, TrialSandbox> sandboxes, Pair p, boolean warmup) {
     if (lost.lost(p.engine())) {
       return java.util.Optional.empty();
     }
     try {
-      return java.util.Optional.of(invoke(sandboxes.get(sandboxKey(p)), p));
+      return java.util.Optional.of(invoke(sandboxes.get(sandboxKey(p)), p, warmup));
     } catch (RuntimeException e) {
       if (!lost.isOutage(p.engine(), e, roundsDone)) {
         throw e;
@@ -184,10 +184,13 @@ final class InterleavedRun {
     }
   }
 
-  /** One invocation: a clean work folder (not measured), then the unit's steps. */
-  private ResourceUsage invoke(TrialSandbox sandbox, Pair p) {
+  /**
+   * One invocation: a clean work folder (not measured), then the unit's steps (a warm-up's: the
+   * unit as written when it was lengthened).
+   */
+  private ResourceUsage invoke(TrialSandbox sandbox, Pair p, boolean warmup) {
     sandbox.resetWorkDir();
-    return sandbox.runUnit(p.unit());
+    return warmup ? sandbox.warmUp(p.unit()) : sandbox.runUnit(p.unit());
   }
 
   private List<dev.optbench.results.model.BenchmarkResult> results() {

@@ -17,8 +17,18 @@ import org.openjdk.jmh.runner.options.CommandLineOptions;
  * to {@code rounds.json} and said out loud, including when the run is too small for any verdict.
  */
 final class Interleaving {
-  /** Paired verdicts need 6 rounds at alpha 0.05; 10 leaves room for contended re-runs. */
-  static final int DEFAULT_ROUNDS = 10;
+  /**
+   * Without -i a run starts with the 6 rounds a paired verdict needs at alpha 0.05 and adds rounds
+   * while any ratio is wider than {@link #DEFAULT_PRECISION_PERCENT} or short of usable rounds
+   * because invocations were starved ({@link PrecisionTarget}), up to {@link #DEFAULT_MAX_ROUNDS}:
+   * a quiet machine stops at 6 (measured: every ratio within ±1 % there), a busy one goes on until
+   * the verdict holds. -i N asks for exactly N rounds.
+   */
+  static final int DEFAULT_ROUNDS = 6;
+
+  static final double DEFAULT_PRECISION_PERCENT = 2;
+
+  static final int DEFAULT_MAX_ROUNDS = 20;
 
   static final double ALPHA = 0.05;
 
@@ -39,12 +49,24 @@ final class Interleaving {
           "--max-rounds must be at least 1, got " + order.maxRounds());
     }
     if (order.precisionPercent() == 0) {
-      if (order.maxRounds() != 0) {
-        throw new IllegalArgumentException(
-            "--max-rounds caps the rounds a --precision target adds; give --precision too (e.g."
-                + " --precision 2)");
+      if (!order.interleaved() || jmh.getMeasurementIterations().hasValue()) {
+        if (order.maxRounds() != 0) {
+          throw new IllegalArgumentException(
+              "--max-rounds caps the rounds a --precision target adds, and -i asks for a fixed"
+                  + " number of rounds; give --precision too (e.g. --precision 2) or drop -i");
+        }
+        return PrecisionTarget.OFF;
       }
-      return PrecisionTarget.OFF;
+      int max = order.maxRounds() == 0 ? DEFAULT_MAX_ROUNDS : order.maxRounds();
+      if (max < DEFAULT_ROUNDS) {
+        throw new IllegalArgumentException(
+            "--max-rounds "
+                + max
+                + " is below the "
+                + DEFAULT_ROUNDS
+                + " rounds a run starts with");
+      }
+      return new PrecisionTarget(DEFAULT_PRECISION_PERCENT / 100, max);
     }
     if (!order.interleaved()) {
       throw new IllegalArgumentException(
@@ -80,7 +102,8 @@ final class Interleaving {
         RoundOrder.shuffled(pairs(variants, units, placement), warmups, rounds, settings.seed());
     order.write(folder.dir());
     o.printf(
-        "%nrunning %d variants x %d units in %d interleaved rounds (+%d warm-up), each round in"
+        "%nrunning %d variants x %d units in %d interleaved rounds (+%d warm-up, lengthened units"
+            + " as written), each round in"
             + " a shuffled order (seed %d, in %s); one sandbox per variant for the whole run, in"
             + " this JVM; ratios from same-round pairs%n",
         variants.size(),
@@ -97,11 +120,12 @@ final class Interleaving {
                 p.engines().size(), p.summary()));
     if (target.active()) {
       o.printf(
-          "  then more rounds until every ratio's 95 %% interval is within ±%s %% (--precision),"
-              + " at most %d rounds in all%n",
+          "  then more rounds until every ratio's 95 %% interval is within ±%s %% (--precision%s)"
+              + " and starved invocations left enough usable rounds, at most %d rounds in all%n",
           new java.text.DecimalFormat(
                   "0.###", java.text.DecimalFormatSymbols.getInstance(java.util.Locale.ROOT))
               .format(100 * target.halfWidth()),
+          settings.precisionPercent() == 0 ? ", the default without -i" : "",
           target.maxRounds());
     }
     if (jmh.getForkCount().hasValue()) {

@@ -237,10 +237,11 @@ public final class MainJob {
     }
 
     // --- plan and JMH
+    Map<String, RunPlan.Unit> planned = units(units, chosen);
     RunPlan plan =
         placement.isEmpty()
-            ? plan(runId, folder, choice.provider().name(), refs, units, host)
-            : plan(runId, folder, built.variants(), images, units, host);
+            ? plan(runId, folder, choice.provider().name(), refs, planned, host)
+            : plan(runId, folder, built.variants(), images, planned, host);
     plan.write(folder.plan());
     List<String> unitIds = units.stream().map(WorkloadUnit::id).toList();
     RunStatus status =
@@ -387,7 +388,7 @@ public final class MainJob {
       RunFolder folder,
       List<BuiltVariant> built,
       Map<String, Map<String, String>> images,
-      List<WorkloadUnit> units,
+      Map<String, RunPlan.Unit> units,
       HostReport host) {
     Map<String, RunPlan.Variant> variants = new LinkedHashMap<>();
     for (BuiltVariant v : built) {
@@ -410,10 +411,16 @@ public final class MainJob {
         engines.specs().stream().map(RunPlan.Engine::of).toList());
   }
 
-  private static Map<String, RunPlan.Unit> units(List<WorkloadUnit> units) {
+  /**
+   * The units the rounds run, each with the steps its warm-up runs: as written when it was
+   * lengthened ({@code asWritten} is the same list before {@link ShortUnits}, in the same order).
+   */
+  private static Map<String, RunPlan.Unit> units(
+      List<WorkloadUnit> units, List<WorkloadUnit> asWritten) {
     Map<String, RunPlan.Unit> planned = new LinkedHashMap<>();
-    for (WorkloadUnit u : units) {
-      planned.put(u.id(), new RunPlan.Unit(u.steps(), u.kind()));
+    for (int i = 0; i < units.size(); i++) {
+      WorkloadUnit u = units.get(i);
+      planned.put(u.id(), new RunPlan.Unit(u.steps(), u.kind(), asWritten.get(i).steps()));
     }
     return planned;
   }
@@ -423,7 +430,7 @@ public final class MainJob {
       RunFolder folder,
       String runtime,
       List<VariantRef> refs,
-      List<WorkloadUnit> units,
+      Map<String, RunPlan.Unit> units,
       HostReport host) {
     Map<String, RunPlan.Variant> variants = new LinkedHashMap<>();
     for (VariantRef r : refs) {
@@ -439,7 +446,7 @@ public final class MainJob {
       RunFolder folder,
       String runtime,
       Map<String, RunPlan.Variant> variants,
-      List<WorkloadUnit> units,
+      Map<String, RunPlan.Unit> units,
       HostReport host,
       List<RunPlan.Engine> engines) {
     return new RunPlan(
@@ -454,7 +461,7 @@ public final class MainJob {
         s.influx().map(JobSettings.Influx::database).orElse(null),
         host.host().machine(),
         variants,
-        units(units),
+        units,
         s.cadvisor().map(Object::toString).orElse(null),
         engines);
   }

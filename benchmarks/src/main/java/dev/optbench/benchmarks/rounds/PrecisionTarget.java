@@ -3,6 +3,8 @@ package dev.optbench.benchmarks.rounds;
 import dev.optbench.results.compare.CompareOptions;
 import dev.optbench.results.compare.Comparison;
 import dev.optbench.results.compare.MetricComparison;
+import dev.optbench.results.compare.Verdict;
+import dev.optbench.results.jmh.Invocations;
 import dev.optbench.results.model.BenchmarkResult;
 import dev.optbench.results.report.VerdictMetric;
 import java.util.ArrayList;
@@ -60,9 +62,13 @@ public record PrecisionTarget(double halfWidth, int maxRounds) {
             .values();
     VerdictMetric metric = VerdictMetric.of(comparisons);
     List<Interval> intervals = intervals(comparisons, metric.name());
-    String noInterval = withoutInterval(comparisons, metric.name());
+    List<Starved> starved = starved(comparisons, variants, baseline, metric.name());
+    String noInterval = withoutInterval(comparisons, metric.name(), starved);
     Optional<Interval> widest = intervals.stream().max(Comparator.comparingDouble(Interval::half));
     String target = percent(halfWidth);
+    if (!starved.isEmpty()) {
+      return forStarved(starved, widest, roundsDone, noInterval);
+    }
     if (widest.isEmpty()) {
       return new Step(0, "precision: no interval to narrow" + noInterval);
     }
@@ -119,6 +125,89 @@ public record PrecisionTarget(double halfWidth, int maxRounds) {
             noInterval));
   }
 
+  /**
+   * Rounds for ratios that have no interval only because starved invocations (the machine's other
+   * load, which passes) left too few usable rounds: as many more as were starved on the worse pair,
+   * at least 2, and never fewer than the widest interval asks for.
+   */
+  private Step forStarved(
+      List<Starved> starved, Optional<Interval> widest, int roundsDone, String noInterval) {
+    Starved worst = starved.stream().max(Comparator.comparingInt(Starved::count)).orElseThrow();
+    if (roundsDone >= maxRounds) {
+      return new Step(
+          0,
+          String.format(
+              Locale.ROOT,
+              "precision: stopped at %d rounds (--max-rounds): %d ratios still short of usable"
+                  + " rounds because invocations were starved (worst %s: %d starved)%s",
+              roundsDone,
+              starved.size(),
+              worst.where(),
+              worst.count(),
+              noInterval));
+    }
+    int more = Math.max(2, Math.min(worst.count(), roundsDone));
+    if (widest.isPresent() && widest.get().half() > halfWidth) {
+      double ratio = widest.get().half() / halfWidth;
+      int needed = (int) Math.ceil(roundsDone * ratio * ratio) - roundsDone;
+      more = Math.max(more, Math.min(needed, roundsDone));
+    }
+    more = Math.min(more, maxRounds - roundsDone);
+    return new Step(
+        more,
+        String.format(
+            Locale.ROOT,
+            "precision: after %d rounds %d ratios are short of usable rounds because invocations"
+                + " were starved (worst %s: %d starved): %d more rounds (at most %d in all)%s",
+            roundsDone,
+            starved.size(),
+            worst.where(),
+            worst.count(),
+            more,
+            maxRounds,
+            noInterval));
+  }
+
+  /** A ratio without an interval for want of unstarved rounds, and how many were starved. */
+  private record Starved(MetricComparison row, String unit, String variant, int count) {
+    String where() {
+      return unit + " on " + variant;
+    }
+  }
+
+  private static List<Starved> starved(
+      Collection<Comparison> comparisons,
+      Map<String, List<BenchmarkResult>> variants,
+      String baseline,
+      String metric) {
+    List<Starved> out = new ArrayList<>();
+    for (Comparison c : comparisons) {
+      for (MetricComparison row : c.rows()) {
+        if (!row.metric().equals(metric) || row.verdict() != Verdict.TOO_FEW_SAMPLES) {
+          continue;
+        }
+        Optional<BenchmarkResult> base = find(variants.get(baseline), row);
+        Optional<BenchmarkResult> cand = find(variants.get(c.candidateName()), row);
+        if (base.isEmpty() || cand.isEmpty()) {
+          continue;
+        }
+        int failed = Invocations.failed(base.get()) + Invocations.failed(cand.get());
+        int hungry = Invocations.starved(base.get()) + Invocations.starved(cand.get());
+        if (failed == 0 && hungry > 0) {
+          out.add(new Starved(row, unit(row), c.candidateName(), hungry));
+        }
+      }
+    }
+    return out;
+  }
+
+  private static Optional<BenchmarkResult> find(
+      List<BenchmarkResult> results, MetricComparison row) {
+    return results == null
+        ? Optional.empty()
+        : results.stream().filter(r -> r.key().equals(row.key())).findFirst();
+  }
+
   /** One ratio's 95 % interval as a half-width relative to the ratio, and where it is. */
   private record Interval(String unit, String variant, double half) {
     String where() {
@@ -144,15 +233,19 @@ public record PrecisionTarget(double halfWidth, int maxRounds) {
    * Ratios that have no interval (every invocation failed or starved on a side, or too few were
    * left): more rounds are not run for them, since failures repeat; said, never silent.
    */
-  private static String withoutInterval(Collection<Comparison> comparisons, String metric) {
+  private static String withoutInterval(
+      Collection<Comparison> comparisons, String metric, List<Starved> chased) {
+    List<MetricComparison> chasedRows = chased.stream().map(Starved::row).toList();
     long none =
         comparisons.stream()
             .flatMap(c -> c.rows().stream())
-            .filter(r -> r.metric().equals(metric) && !r.hasRatio())
+            .filter(r -> r.metric().equals(metric) && !r.zeroInBoth())
+            .filter(r -> !r.hasRatio() || r.verdict() == Verdict.TOO_FEW_SAMPLES)
+            .filter(r -> !chasedRows.contains(r))
             .count();
     return none == 0
         ? ""
-        : "; " + none + " without an interval (failed or starved invocations), not chased";
+        : "; " + none + " without a verdict (failed invocations or too few rounds), not chased";
   }
 
   private static String unit(MetricComparison row) {

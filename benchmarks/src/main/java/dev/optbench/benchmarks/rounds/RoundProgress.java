@@ -37,10 +37,15 @@ public final class RoundProgress {
   }
 
   public void warmupDone(List<ResourceUsage> usage) {
-    warmupUnitMillis += usage.stream().mapToDouble(UnitMetric.WALL::of).sum();
+    double unitMillis = usage.stream().mapToDouble(UnitMetric.WALL::of).sum();
+    warmupUnitMillis += unitMillis;
     long now = System.nanoTime();
     out.printf(
-        Locale.ROOT, "[warm-up] %d pairs in %s%n", order.pairs().size(), secs(now - roundStart));
+        Locale.ROOT,
+        "[warm-up] %d pairs: unit wall %s, round %s%n",
+        order.pairs().size(),
+        secs((long) (unitMillis * 1e6)),
+        secs(now - roundStart));
     roundStart = now;
   }
 

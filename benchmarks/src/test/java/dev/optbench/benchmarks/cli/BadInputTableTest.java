@@ -127,8 +127,9 @@ class BadInputTableTest {
         // the precision target (issue 13 item 5)
         c("precision not a number", "--variants O2 --precision abc", "not 'abc'"),
         c("precision 100 %", "--variants O2 --precision 100%", "below 100"),
-        c("max-rounds alone", "--variants O2 --max-rounds 30", "give --precision too"),
-        c("max-rounds below -i", "--variants O2 --precision 2 --max-rounds 5", "below the 10"),
+        c("max-rounds with fixed -i", "--variants O2 -i 8 --max-rounds 30", "give --precision too"),
+        c("max-rounds below -i", "--variants O2 --precision 2 --max-rounds 5", "below the 6"),
+        c("max-rounds below the start", "--variants O2 --max-rounds 4", "below the 6 rounds a run"),
         c("precision with JMH order", "--variants O2 --precision 2 --order jmh", "--order jmh"),
         // unit length and core reservation (issue 13 items 4 and 5)
         c("min-unit-ms negative", "--variants O2 --min-unit-ms -5", "from 0 (units as written)"),

@@ -45,7 +45,7 @@ class MainJobLengthIT {
                 "--min-unit-ms",
                 "300",
                 "-wi",
-                "0",
+                "1",
                 "-i",
                 "6"));
     String out = job.output();
@@ -83,5 +83,24 @@ class MainJobLengthIT {
     double median = Arrays.stream(wall).sorted().toArray()[wall.length / 2];
     // x2 at least: more than 1.5 times the unit as written, start-up included
     assertThat(median).as("the lengthened unit's wall on O2").isGreaterThan(1.5 * asWritten);
+
+    // the warm-up round runs the units as written: the plan says so, and it is shorter than
+    // every measured round (which runs the lengthened unit)
+    JsonNode planned = new ObjectMapper().readTree(run.resolve("plan.json").toFile());
+    JsonNode unit = planned.get("units").get(runAs);
+    assertThat(unit.get("warmupSteps")).as(unit.toString()).isNotEqualTo(unit.get("steps"));
+    assertThat(unit.get("warmupSteps").toString()).doesNotContain(".x");
+    double warmup = unitWall(out, "\\[warm-up\\] \\d+ pairs: unit wall ([0-9.]+)s").get(0);
+    List<Double> rounds = unitWall(out, "\\[round +\\d+/\\d+\\] \\d+ pairs: unit wall ([0-9.]+)s");
+    assertThat(rounds).as(out).hasSize(6);
+    assertThat(warmup).as(out).isLessThan(rounds.stream().min(Double::compare).orElseThrow());
+  }
+
+  private static List<Double> unitWall(String out, String pattern) {
+    return java.util.regex.Pattern.compile(pattern)
+        .matcher(out)
+        .results()
+        .map(m -> Double.parseDouble(m.group(1)))
+        .toList();
   }
 }

@@ -75,6 +75,63 @@ class PrecisionTargetTest {
         .contains("noisy on O3");
   }
 
+  /**
+   * O2 and O3 on one steady unit over 6 rounds; O3's invocations in rounds {@code starvedRounds}
+   * waited 60 % of their wall for a CPU, and those in {@code failedRounds} failed.
+   */
+  private static Map<String, List<BenchmarkResult>> contended(
+      List<Integer> starvedRounds, List<Integer> failedRounds) {
+    List<List<Double>> wall = Crafted.raw(21, 1, 6, 390, 0.002);
+    List<Double> wait = new java.util.ArrayList<>();
+    List<Double> failed = new java.util.ArrayList<>();
+    for (int i = 0; i < 6; i++) {
+      wait.add(starvedRounds.contains(i) ? 0.6 * wall.get(0).get(i) : 0.0);
+      failed.add(failedRounds.contains(i) ? 1.0 : 0.0);
+    }
+    BenchmarkResult o3 =
+        new BenchmarkResultBuilder(BENCH)
+            .param("unit", "steady")
+            .primary("ms/op", wall)
+            .secondary("wall", "ms", wall)
+            .secondary("cpu.total", "ms", Crafted.raw(22, 1, 6, 380, 0.002))
+            .secondary("cpu.wait", "ms", List.of(wait))
+            .secondary("failed", "#", List.of(failed))
+            .build();
+    Map<String, List<BenchmarkResult>> variants = new LinkedHashMap<>();
+    variants.put("O2", List.of(unit("steady", 1, 6, 400, 0.002)));
+    variants.put("O3", List.of(o3));
+    return variants;
+  }
+
+  @Test
+  void ratiosShortOfRoundsBecauseOfStarvedInvocationsGetMoreRounds() {
+    PrecisionTarget.Step step =
+        new PrecisionTarget(0.02, 20).next(contended(List.of(1, 4), List.of()), "O2", 6);
+    // 4 usable pairs of 6: below the 6 a paired verdict needs; the load passes, so run more
+    assertThat(step.moreRounds()).isEqualTo(2);
+    assertThat(step.reason())
+        .contains("after 6 rounds 1 ratios are short of usable rounds because invocations were")
+        .contains("steady on O3: 2 starved")
+        .contains("2 more rounds (at most 20 in all)");
+  }
+
+  @Test
+  void starvedRatiosStopAtTheCapAndSaySo() {
+    PrecisionTarget.Step step =
+        new PrecisionTarget(0.02, 6).next(contended(List.of(1, 4), List.of()), "O2", 6);
+    assertThat(step.moreRounds()).isZero();
+    assertThat(step.reason()).startsWith("precision: stopped at 6 rounds (--max-rounds): 1 ratios");
+  }
+
+  @Test
+  void failedInvocationsAreNotChasedSinceFailuresRepeat() {
+    PrecisionTarget.Step step =
+        new PrecisionTarget(0.02, 20).next(contended(List.of(1), List.of(4)), "O2", 6);
+    assertThat(step.moreRounds()).isZero();
+    assertThat(step.reason())
+        .contains("1 without a verdict (failed invocations or too few rounds), not chased");
+  }
+
   @Test
   void aPercentageOfHundredOrMoreIsRefused() {
     assertThatThrownBy(() -> new PrecisionTarget(1.0, 10))
