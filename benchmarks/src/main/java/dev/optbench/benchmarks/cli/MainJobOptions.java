@@ -111,9 +111,10 @@ public final class MainJobOptions {
           "Interleaved runs: after the -i rounds, add rounds until every unit's 95%% interval of"
               + " its ratio to the baseline, on the metric the verdict uses, is within +-PCT %%"
               + " (e.g. 2 or 2%%), at most --max-rounds; rounds are added too while starved"
-              + " invocations leave a ratio short of the rounds a verdict needs. Default: 2 when"
-              + " -i is not given (6 rounds, then more up to 20); with -i, off (exactly -i"
-              + " rounds).")
+              + " invocations leave a ratio short of the rounds a verdict needs. Default without -i:"
+              + " 6 rounds, then more (up to 20) until every variant's overall ratio (geometric"
+              + " mean over units) is within +-1 %%; with -i and no --precision: exactly -i"
+              + " rounds.")
   String precision;
 
   @Option(

@@ -32,9 +32,26 @@ import java.util.Optional;
  *
  * @param halfWidth e.g. 0.02 for ±2 %; 0 switches the target off (the run has its planned rounds)
  */
-public record PrecisionTarget(double halfWidth, int maxRounds) {
+public record PrecisionTarget(double halfWidth, int maxRounds, Scope scope) {
   /** The null object: the planned rounds, no more. */
   public static final PrecisionTarget OFF = new PrecisionTarget(0, 0);
+
+  /** Which intervals must be narrow enough. */
+  public enum Scope {
+    /** Every (variant, unit) ratio: {@code --precision}. */
+    UNIT,
+    /**
+     * Every variant's ratio over all units (the geometric mean the summary's first table and the
+     * headline print): the default without {@code -i}, so a quiet machine stops early while a busy
+     * one gets the rounds that the overall answer needs.
+     */
+    VARIANT
+  }
+
+  /** A target on every (variant, unit) ratio. */
+  public PrecisionTarget(double halfWidth, int maxRounds) {
+    this(halfWidth, maxRounds, Scope.UNIT);
+  }
 
   public PrecisionTarget {
     if (halfWidth < 0 || halfWidth >= 1) {
@@ -61,7 +78,10 @@ public record PrecisionTarget(double halfWidth, int maxRounds) {
         Comparison.againstBaseline(baseline, variants, CompareOptions.defaults().withPaired(true))
             .values();
     VerdictMetric metric = VerdictMetric.of(comparisons);
-    List<Interval> intervals = intervals(comparisons, metric.name());
+    List<Interval> intervals =
+        scope == Scope.UNIT
+            ? intervals(comparisons, metric.name())
+            : overall(comparisons, metric.name());
     List<Starved> starved = starved(comparisons, variants, baseline, metric.name());
     String noInterval = withoutInterval(comparisons, metric.name(), starved);
     Optional<Interval> widest = intervals.stream().max(Comparator.comparingDouble(Interval::half));
@@ -79,7 +99,8 @@ public record PrecisionTarget(double halfWidth, int maxRounds) {
           0,
           String.format(
               Locale.ROOT,
-              "precision: every interval of %s within %s after %d rounds (widest %s, %s)%s",
+              "precision: every %s of %s within %s after %d rounds (widest %s, %s)%s",
+              noun(),
               metric.noun(),
               target,
               roundsDone,
@@ -92,11 +113,12 @@ public record PrecisionTarget(double halfWidth, int maxRounds) {
           0,
           String.format(
               Locale.ROOT,
-              "precision: stopped at %d rounds (--max-rounds): %d of %d intervals of %s still"
+              "precision: stopped at %d rounds (--max-rounds): %d of %d %s of %s still"
                   + " wider than %s, widest %s (%s)%s",
               roundsDone,
               wide,
               intervals.size(),
+              plural(),
               metric.noun(),
               target,
               percent(w.half()),
@@ -111,11 +133,12 @@ public record PrecisionTarget(double halfWidth, int maxRounds) {
         more,
         String.format(
             Locale.ROOT,
-            "precision: after %d rounds %d of %d intervals of %s are wider than %s, widest %s"
+            "precision: after %d rounds %d of %d %s of %s are wider than %s, widest %s"
                 + " (%s): %d more rounds (at most %d in all)%s",
             roundsDone,
             wide,
             intervals.size(),
+            plural(),
             metric.noun(),
             target,
             percent(w.half()),
@@ -206,6 +229,27 @@ public record PrecisionTarget(double halfWidth, int maxRounds) {
     return results == null
         ? Optional.empty()
         : results.stream().filter(r -> r.key().equals(row.key())).findFirst();
+  }
+
+  private String noun() {
+    return scope == Scope.UNIT ? "interval" : "variant's overall interval";
+  }
+
+  private String plural() {
+    return scope == Scope.UNIT ? "intervals" : "variants' overall intervals";
+  }
+
+  /** Each variant's overall ratio (geometric mean over its units) and its interval. */
+  private static List<Interval> overall(Collection<Comparison> comparisons, String metric) {
+    List<Interval> out = new ArrayList<>();
+    for (Comparison c : comparisons) {
+      dev.optbench.results.stats.RatioEstimate r = c.summaries().get(metric);
+      if (r != null && Double.isFinite(r.ratio()) && r.low() > 0 && Double.isFinite(r.high())) {
+        double half = Math.max(r.high() / r.ratio() - 1, 1 - r.low() / r.ratio());
+        out.add(new Interval("all units", c.candidateName(), half));
+      }
+    }
+    return out;
   }
 
   /** One ratio's 95 % interval as a half-width relative to the ratio, and where it is. */

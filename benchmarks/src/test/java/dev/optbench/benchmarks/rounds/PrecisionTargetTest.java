@@ -133,6 +133,27 @@ class PrecisionTargetTest {
   }
 
   @Test
+  void theDefaultScopeLooksAtEachVariantsOverallRatio() {
+    Map<String, List<BenchmarkResult>> noisy = run(10, 0.06);
+    // one unit's interval is wider than ±2 %, the variant's geometric mean over both is not
+    PrecisionTarget.Step perUnit = new PrecisionTarget(0.02, 40).next(noisy, "O2", 10);
+    PrecisionTarget.Step overall =
+        new PrecisionTarget(0.02, 40, PrecisionTarget.Scope.VARIANT).next(noisy, "O2", 10);
+    assertThat(perUnit.moreRounds()).as(perUnit.reason()).isPositive();
+    assertThat(overall.moreRounds()).as(overall.reason()).isZero();
+    assertThat(overall.reason())
+        .startsWith(
+            "precision: every variant's overall interval of wall time within ±2.0 % after 10"
+                + " rounds")
+        .contains("all units on O3");
+    PrecisionTarget.Step tight =
+        new PrecisionTarget(0.002, 40, PrecisionTarget.Scope.VARIANT).next(noisy, "O2", 10);
+    assertThat(tight.moreRounds()).isPositive();
+    assertThat(tight.reason())
+        .contains("1 of 1 variants' overall intervals of wall time are wider than ±0.2 %");
+  }
+
+  @Test
   void aPercentageOfHundredOrMoreIsRefused() {
     assertThatThrownBy(() -> new PrecisionTarget(1.0, 10))
         .isInstanceOf(IllegalArgumentException.class)
