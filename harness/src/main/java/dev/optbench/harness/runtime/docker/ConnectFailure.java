@@ -1,5 +1,7 @@
 package dev.optbench.harness.runtime.docker;
 
+import java.net.SocketTimeoutException;
+import java.net.UnknownHostException;
 import java.util.Locale;
 import javax.net.ssl.SSLException;
 import javax.net.ssl.SSLHandshakeException;
@@ -67,8 +69,40 @@ final class ConnectFailure {
     return "No Docker engine answers at "
         + host
         + " ("
-        + detail
+        + plainReason(failure)
         + "): is dockerd listening there, and is the address reachable from this machine?";
+  }
+
+  /**
+   * The transport's complaint in the user's words: docker-java's messages name Java exceptions
+   * ("RuntimeException: java.net.SocketException: No such file or directory"), which say nothing to
+   * someone who only wants to know whether dockerd runs.
+   */
+  static String plainReason(Throwable failure) {
+    String lower = chainText(failure).toLowerCase(Locale.ROOT);
+    if (lower.contains("no such file")) {
+      return "no such socket";
+    }
+    if (lower.contains("connection refused")) {
+      return "connection refused";
+    }
+    if (lower.contains("permission denied")) {
+      return "permission denied: this user may not open it";
+    }
+    if (has(failure, SocketTimeoutException.class) || lower.contains("timed out")) {
+      return "no answer in time";
+    }
+    if (lower.contains("connection reset") || lower.contains("broken pipe")) {
+      return "the connection was closed";
+    }
+    if (has(failure, UnknownHostException.class)) {
+      return "unknown host";
+    }
+    if (lower.contains("no route to host")) {
+      return "no route to host";
+    }
+    Throwable root = root(failure);
+    return root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage().strip();
   }
 
   private static boolean has(Throwable failure, Class<? extends Throwable> type) {
@@ -82,12 +116,17 @@ final class ConnectFailure {
 
   /** The innermost cause: the one that names the socket or TLS problem. */
   private static String detail(Throwable failure) {
+    Throwable root = root(failure);
+    String m = root.getMessage();
+    return root.getClass().getSimpleName() + (m == null ? "" : ": " + m.strip());
+  }
+
+  private static Throwable root(Throwable failure) {
     Throwable root = failure;
     while (root.getCause() != null && root.getCause() != root) {
       root = root.getCause();
     }
-    String m = root.getMessage();
-    return root.getClass().getSimpleName() + (m == null ? "" : ": " + m.strip());
+    return root;
   }
 
   private static String chainText(Throwable failure) {

@@ -83,14 +83,17 @@ public final class DockerEngine implements AutoCloseable {
     }
   }
 
+  /**
+   * One sentence for a local socket with no engine behind it: what is wrong in plain words, and the
+   * three ways on (the same words in run, the main job, engines and doctor).
+   */
   static String unreachable(String host, Throwable cause) {
     return "No Docker engine answers at "
         + host
         + " ("
-        + cause.getClass().getSimpleName()
-        + ": "
-        + cause.getMessage()
-        + "): start dockerd (or set DOCKER_HOST to its socket), or use --runtime cgroup";
+        + ConnectFailure.plainReason(cause)
+        + "): start dockerd, point DOCKER_HOST or --engine at a running engine, or choose another"
+        + " runtime with --runtime cgroup or --runtime process";
   }
 
   /**
