@@ -3,6 +3,8 @@ package dev.optbench.harness.runtime.docker;
 import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
 import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
 import javax.net.ssl.SSLException;
 import javax.net.ssl.SSLHandshakeException;
 
@@ -11,58 +13,28 @@ import javax.net.ssl.SSLHandshakeException;
  * transport's exception (often twice) and its messages name the symptom (a handshake alert, "HTTP
  * request to an HTTPS server"), not the misconfiguration behind it; this maps the usual ones.
  */
-final class ConnectFailure {
+public final class ConnectFailure {
+  /** The plain reasons of a busy or restarting engine, which a moment later may answer. */
+  private static final Set<String> TRANSIENT =
+      Set.of("connection refused", "the connection was closed", "no answer in time");
+
   private ConnectFailure() {}
 
   static String explain(String host, TlsFiles tls, Throwable failure) {
-    String detail = detail(failure);
-    String lower = chainText(failure).toLowerCase(Locale.ROOT);
-    if (lower.contains("http request to an https server")) {
-      return host
-          + " speaks TLS but no TLS files were given: name its CA, client certificate and key"
-          + " (tls=DIR in --engine, or ca/cert/key in the engines file)";
-    }
-    if (lower.contains("pkix path") || lower.contains("unable to find valid certification path")) {
-      return host
-          + " presented a certificate that the CA in "
-          + tls.ca()
-          + " did not sign (wrong CA file?): "
-          + detail;
-    }
-    if (lower.contains("certificate_unknown")
-        || lower.contains("bad_certificate")
-        || lower.contains("unknown_ca")
-        || lower.contains("certificate_required")) {
-      return host
-          + " refused the client certificate "
-          + tls.cert()
-          + " (not signed by a CA the engine trusts?): "
-          + detail;
-    }
-    if (tls.enabled()
-        && (lower.contains("broken pipe") || lower.contains("connection reset"))
-        && !has(failure, SSLHandshakeException.class)) {
-      // TLS 1.3 finishes the client's side of the handshake before the server has checked the
-      // client certificate; a server that refuses it sends its alert and closes, and the client
-      // often meets the closed socket on its first write (seen in EnginesCommandIT on CI) before
-      // it reads the alert. The certificate is then the likely cause, and the sentence says so.
-      return host
-          + " refused the client certificate "
-          + tls.cert()
-          + " (it closed the connection right after the TLS handshake; not signed by a CA the"
-          + " engine trusts?): "
-          + detail;
-    }
-    if (lower.contains("no subject alternative") || lower.contains("doesn't match")) {
-      return host + " presented a certificate for another name or address: " + detail;
-    }
-    if (tls.enabled()
-        && (lower.contains("unrecognized ssl message") || lower.contains("plaintext connection"))) {
-      return host + " does not speak TLS (a plain tcp:// engine?): drop the TLS files: " + detail;
-    }
-    if (has(failure, SSLHandshakeException.class) || has(failure, SSLException.class)) {
-      return host + ": TLS handshake failed: " + detail;
-    }
+    return misconfiguration(host, tls, failure).orElseGet(() -> unreachable(host, failure));
+  }
+
+  /**
+   * Whether trying again in a moment may help: the engine refused, closed or did not answer, and
+   * nothing points at TLS files or the address, which no wait will fix. {@code failure} is what
+   * {@link DockerEngine#connect(String, TlsFiles)} was given, the cause of its exception.
+   */
+  public static boolean isTransient(String host, TlsFiles tls, Throwable failure) {
+    return misconfiguration(host, tls, failure).isEmpty()
+        && TRANSIENT.contains(plainReason(failure));
+  }
+
+  private static String unreachable(String host, Throwable failure) {
     if (host.startsWith("unix://")) {
       return DockerEngine.unreachable(host, failure);
     }
@@ -71,6 +43,64 @@ final class ConnectFailure {
         + " ("
         + plainReason(failure)
         + "): is dockerd listening there, and is the address reachable from this machine?";
+  }
+
+  /** The sentence for a TLS mistake, when the failure shows one. */
+  private static Optional<String> misconfiguration(String host, TlsFiles tls, Throwable failure) {
+    String detail = detail(failure);
+    String lower = chainText(failure).toLowerCase(Locale.ROOT);
+    if (lower.contains("http request to an https server")) {
+      return Optional.of(
+          host
+              + " speaks TLS but no TLS files were given: name its CA, client certificate and key"
+              + " (tls=DIR in --engine, or ca/cert/key in the engines file)");
+    }
+    if (lower.contains("pkix path") || lower.contains("unable to find valid certification path")) {
+      return Optional.of(
+          host
+              + " presented a certificate that the CA in "
+              + tls.ca()
+              + " did not sign (wrong CA file?): "
+              + detail);
+    }
+    if (lower.contains("certificate_unknown")
+        || lower.contains("bad_certificate")
+        || lower.contains("unknown_ca")
+        || lower.contains("certificate_required")) {
+      return Optional.of(
+          host
+              + " refused the client certificate "
+              + tls.cert()
+              + " (not signed by a CA the engine trusts?): "
+              + detail);
+    }
+    if (tls.enabled()
+        && (lower.contains("broken pipe") || lower.contains("connection reset"))
+        && !has(failure, SSLHandshakeException.class)) {
+      // TLS 1.3 finishes the client's side of the handshake before the server has checked the
+      // client certificate; a server that refuses it sends its alert and closes, and the client
+      // often meets the closed socket on its first write (seen in EnginesCommandIT on CI) before
+      // it reads the alert. The certificate is then the likely cause, and the sentence says so.
+      return Optional.of(
+          host
+              + " refused the client certificate "
+              + tls.cert()
+              + " (it closed the connection right after the TLS handshake; not signed by a CA the"
+              + " engine trusts?): "
+              + detail);
+    }
+    if (lower.contains("no subject alternative") || lower.contains("doesn't match")) {
+      return Optional.of(host + " presented a certificate for another name or address: " + detail);
+    }
+    if (tls.enabled()
+        && (lower.contains("unrecognized ssl message") || lower.contains("plaintext connection"))) {
+      return Optional.of(
+          host + " does not speak TLS (a plain tcp:// engine?): drop the TLS files: " + detail);
+    }
+    if (has(failure, SSLHandshakeException.class) || has(failure, SSLException.class)) {
+      return Optional.of(host + ": TLS handshake failed: " + detail);
+    }
+    return Optional.empty(); // not TLS's fault: the engine is not there, or not yet
   }
 
   /**
