@@ -9,9 +9,16 @@ import com.github.dockerjava.transport.SSLConfig;
 import com.github.dockerjava.zerodep.ZerodepDockerHttpClient;
 import dev.optbench.harness.runtime.RuntimeUnavailableException;
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * One Docker engine, addressed by its endpoint ({@code unix:///...} or {@code
@@ -75,11 +82,50 @@ public final class DockerEngine implements AutoCloseable {
     // timeout that httpclient5 puts on the socket for the handshake as its read timeout, and an
     // exec stream silent for 3 s failed with "Read timed out".
     try (DockerClient pinger = client(host, ssl, Optional.of(PING_TIMEOUT))) {
-      pinger.pingCmd().exec();
-      Version version = pinger.versionCmd().exec();
+      Version version = within(ANSWER_DEADLINE, () -> ping(pinger));
       return new DockerEngine(host, client(host, ssl, Optional.of(Duration.ZERO)), version);
     } catch (IOException | RuntimeException e) {
       throw new RuntimeUnavailableException(ConnectFailure.explain(host, tls, e), e);
+    }
+  }
+
+  /**
+   * Connect, ping and version together. The transport's response timeout bounds them on TCP only:
+   * on a unix socket the channel ignores SO_TIMEOUT, and an engine that accepts and never answers
+   * (a dockerd stopped with SIGSTOP, a daemon deadlocked) held the caller for ever.
+   */
+  static final Duration ANSWER_DEADLINE = CONNECT_TIMEOUT.plus(PING_TIMEOUT);
+
+  private static Version ping(DockerClient pinger) {
+    pinger.pingCmd().exec();
+    return pinger.versionCmd().exec();
+  }
+
+  /**
+   * {@code call} in a daemon thread, given up after {@code deadline} with a {@link
+   * SocketTimeoutException} as the transport would have thrown it. A thread given up on stays
+   * blocked until the engine answers or the JVM exits; it holds only the pinger's socket.
+   */
+  private static <T> T within(Duration deadline, Callable<T> call) {
+    FutureTask<T> task = new FutureTask<>(call);
+    Thread thread = new Thread(task, "optbench-docker-ping");
+    thread.setDaemon(true);
+    thread.start();
+    try {
+      return task.get(deadline.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (TimeoutException e) {
+      task.cancel(true);
+      throw new UncheckedIOException(
+          new SocketTimeoutException("no answer within " + deadline.toSeconds() + " s"));
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof RuntimeException r) {
+        throw r;
+      }
+      throw new IllegalStateException(e.getCause());
+    } catch (InterruptedException e) {
+      task.cancel(true);
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while connecting", e);
     }
   }
 
