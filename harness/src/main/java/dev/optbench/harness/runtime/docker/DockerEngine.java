@@ -192,6 +192,24 @@ public final class DockerEngine implements AutoCloseable {
     return host.startsWith("unix://");
   }
 
+  /**
+   * How units on this engine get the top CPU weight, for the runtime line and host.json's
+   * protection: on this machine in unit cgroups the cgroup layer makes (every level of them at the
+   * top), elsewhere through the API on the container's own cgroup only, so the engine's cgroups
+   * above it (docker's parent) keep their default against the host's other tasks.
+   */
+  public String unitWeight() {
+    String api =
+        "cpu-shares "
+            + SandboxHostConfig.TOP_CPU_SHARES
+            + " on the container through the API (cpu.weight 10000 on cgroup v2)";
+    return isLocal()
+        ? "units get the top CPU weight in their own cgroups on this machine, or "
+            + api
+            + " where those cannot be made"
+        : "units get " + api + "; the engine's cgroups above it keep their default weight";
+  }
+
   /** "Docker 20.10.24 (API 1.41) at unix:///..." */
   public String describe() {
     return "Docker " + version() + " (API " + apiVersion() + ") at " + host;
