@@ -32,6 +32,13 @@ public final class StackCommand implements Callable<Integer> {
     return 2;
   }
 
+  /** One sentence on stderr, exit 1: the engine failed; nothing the command started is left. */
+  static int failed(CommandSpec spec, Stack.Failure e) {
+    spec.commandLine().getOut().flush();
+    spec.commandLine().getErr().println("optbench: " + e.getMessage());
+    return 1;
+  }
+
   /** What every subcommand needs: where the stack's files are, which images, which influxd. */
   public static final class StackOptions {
     @Mixin CacheOption cache;
@@ -82,7 +89,8 @@ public final class StackCommand implements Callable<Integer> {
       description = {
         "Start what does not run yet and print the --influx=URL to give the main job.",
         "Exit 0 when InfluxDB runs; 2, with nothing started, when there is neither an InfluxDB"
-            + " image nor influxd; 1 when it did not come up."
+            + " image nor influxd; 1 when it did not come up or the Docker engine failed or did not"
+            + " answer (what this up started is stopped again)."
       })
   public static final class Up implements Callable<Integer> {
     @Mixin StackOptions options;
@@ -91,16 +99,23 @@ public final class StackCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-      return options.stack(spec.commandLine().getOut()).up();
+      try {
+        return options.stack(spec.commandLine().getOut()).up();
+      } catch (Stack.Failure e) {
+        return failed(spec, e);
+      }
     }
   }
 
   @Command(
       name = "down",
       mixinStandardHelpOptions = true,
-      description =
-          "Stop and remove the stack's containers (label dev.optbench.stack) and its local influxd;"
-              + " data stays in the cache. Nothing running is not an error.")
+      description = {
+        "Stop and remove the stack's containers (label dev.optbench.stack) and its local influxd;"
+            + " data stays in the cache. Nothing running is not an error.",
+        "Exit 1 when the Docker engine failed or did not answer (the local influxd is stopped all"
+            + " the same)."
+      })
   public static final class Down implements Callable<Integer> {
     @Mixin StackOptions options;
 
@@ -108,7 +123,11 @@ public final class StackCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-      return options.stack(spec.commandLine().getOut()).down();
+      try {
+        return options.stack(spec.commandLine().getOut()).down();
+      } catch (Stack.Failure e) {
+        return failed(spec, e);
+      }
     }
   }
 

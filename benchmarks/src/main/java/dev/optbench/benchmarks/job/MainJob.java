@@ -245,21 +245,15 @@ public final class MainJob {
     plan.write(folder.plan());
     List<String> unitIds = units.stream().map(WorkloadUnit::id).toList();
     RunStatus status =
-        new RunStatus(
+        RunStatus.begin(
             runId,
-            RunStatus.RUNNING,
-            "",
             Instant.now().toString(),
-            null,
             plan.runtime(),
             variantNames,
             unitIds,
             placement.map(Placement::placedVariants).orElse(variantNames.size()) * unitIds.size(),
-            0,
-            s.jmhArgs());
-    if (placement.isPresent()) {
-      status = status.withPlacement(placement.get());
-    }
+            s.jmhArgs(),
+            placement.orElse(Placement.NONE));
     status.write(folder.status());
     Optional<RoundOrder> order =
         s.order().interleaved()

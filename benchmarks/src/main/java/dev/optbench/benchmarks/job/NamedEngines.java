@@ -69,7 +69,14 @@ final class NamedEngines implements AutoCloseable {
             String.join(
                 "; ",
                 specs.stream()
-                    .map(s -> s.name() + ": " + connected.get(s.name()).describe())
+                    .map(
+                        s ->
+                            s.name()
+                                + ": "
+                                + connected.get(s.name()).describe()
+                                + " ("
+                                + connected.get(s.name()).unitWeight()
+                                + ")")
                     .toList())));
     ContainerRuntimeProvider provider =
         new ContainerRuntimeProvider() {

@@ -5,12 +5,14 @@ import dev.optbench.harness.cgroup.CpuList;
 import dev.optbench.harness.host.HostReport;
 import dev.optbench.harness.reservation.CoreReservation;
 import dev.optbench.harness.runtime.RuntimeSelector;
+import dev.optbench.harness.runtime.docker.DockerEngine;
 import dev.optbench.harness.runtime.docker.EngineDaemons;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The main job's side of {@code --reserve-cores}: checked before any long work, taken for the timed
@@ -64,7 +66,9 @@ final class Reservations {
   /**
    * With the Docker runtime the engine's daemons carry every unit's request, so they are kept at
    * the top weight beside this process (a top-weight co-runner otherwise starved them: a round of
-   * 2.4 s of units took 75 s here).
+   * 2.4 s of units took 75 s here). Only the run's engine's ({@code $DOCKER_HOST}; named engines
+   * are refused with --reserve-cores): the shims of the run's containers, which start later, are
+   * forked by its containerd and so born in the same cgroup.
    */
   static Optional<CoreReservation> reserve(
       boolean wanted, RuntimeSelector.Choice choice, String cpuset, PrintStream out) {
@@ -72,7 +76,9 @@ final class Reservations {
       return Optional.empty();
     }
     List<Long> driven =
-        choice.provider().name().equals("docker") ? EngineDaemons.onThisHost() : List.of();
+        choice.provider().name().equals("docker")
+            ? EngineDaemons.serving(List.of(DockerEngine.hostFromEnvironment()), Set.of())
+            : List.of();
     CoreReservation r = CoreReservation.reserve(cpuset, CoreReservation.STATE_DIR, driven);
     out.println(r.describe());
     return Optional.of(r);

@@ -181,7 +181,8 @@ public final class RunReport {
       return Optional.empty();
     }
     try {
-      return Optional.ofNullable(RunStatus.read(folder.status()).placement())
+      return Optional.of(RunStatus.read(folder.status()).placement())
+          .filter(dev.optbench.harness.engine.Placement::placed)
           .map(dev.optbench.harness.engine.Placement::summary);
     } catch (RuntimeException unreadable) {
       return Optional.empty(); // the report does not depend on run.json

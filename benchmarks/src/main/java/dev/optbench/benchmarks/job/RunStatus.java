@@ -7,6 +7,7 @@ import dev.optbench.harness.engine.Placement;
 import dev.optbench.harness.host.OwnerProcess;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * {@code run.json}: what a run is and how far it got, so a reader knows whether {@code jmh.json} is
@@ -17,8 +18,9 @@ import java.util.List;
  * @param trialsDone trials with results; trials planned minus this is what is missing
  * @param owner the main job's JVM (boot id, pid, start time): a {@code running} run whose owner is
  *     gone was killed, and the next run marks it {@code abandoned}
- * @param placement which variants ran on which named engine ({@code --engine}); absent (null) for a
- *     run on one unnamed engine or without Docker
+ * @param placement which variants ran on which named engine ({@code --engine}); {@link
+ *     Placement#NONE} for a run on one unnamed engine or without Docker, left out of the file so
+ *     such a run.json stays as it was before engines existed
  */
 @JsonPropertyOrder({
   "runId",
@@ -48,7 +50,8 @@ public record RunStatus(
     int trialsDone,
     List<String> jmhArgs,
     OwnerProcess owner,
-    @JsonInclude(JsonInclude.Include.NON_NULL) Placement placement) {
+    @JsonInclude(value = JsonInclude.Include.CUSTOM, valueFilter = Unplaced.class)
+        Placement placement) {
   public static final String RUNNING = "running";
   public static final String COMPLETE = "complete";
   public static final String PARTIAL = "partial";
@@ -60,62 +63,38 @@ public record RunStatus(
   /** Still {@code running} in run.json, but the process that ran it is gone (killed, crashed). */
   public static final String ABANDONED = "abandoned";
 
-  /** A run's status without named engines. */
-  public RunStatus(
-      String runId,
-      String status,
-      String message,
-      String started,
-      String finished,
-      String runtime,
-      List<String> variants,
-      List<String> units,
-      int trialsPlanned,
-      int trialsDone,
-      List<String> jmhArgs,
-      OwnerProcess owner) {
-    this(
-        runId,
-        status,
-        message,
-        started,
-        finished,
-        runtime,
-        variants,
-        units,
-        trialsPlanned,
-        trialsDone,
-        jmhArgs,
-        owner,
-        null);
+  /**
+   * Absent and {@link Placement#NONE} are the same: a run.json written without named engines (and
+   * every one written before placements existed) reads back as {@link Placement#NONE}.
+   */
+  public RunStatus {
+    placement = Objects.requireNonNullElse(placement, Placement.NONE);
   }
 
-  /** A new run's status, owned by this JVM. */
-  public RunStatus(
+  /** A new run's status: running, nothing done yet, owned by this JVM. */
+  public static RunStatus begin(
       String runId,
-      String status,
-      String message,
       String started,
-      String finished,
       String runtime,
       List<String> variants,
       List<String> units,
       int trialsPlanned,
-      int trialsDone,
-      List<String> jmhArgs) {
-    this(
+      List<String> jmhArgs,
+      Placement placement) {
+    return new RunStatus(
         runId,
-        status,
-        message,
+        RUNNING,
+        "",
         started,
-        finished,
+        null,
         runtime,
         variants,
         units,
         trialsPlanned,
-        trialsDone,
+        0,
         jmhArgs,
-        OwnerProcess.current());
+        OwnerProcess.current(),
+        placement);
   }
 
   public RunStatus with(String newStatus, String newMessage, String when, int done) {
@@ -135,22 +114,17 @@ public record RunStatus(
         placement);
   }
 
-  /** The same status with the run's placement over named engines. */
-  public RunStatus withPlacement(Placement newPlacement) {
-    return new RunStatus(
-        runId,
-        status,
-        message,
-        started,
-        finished,
-        runtime,
-        variants,
-        units,
-        trialsPlanned,
-        trialsDone,
-        jmhArgs,
-        owner,
-        newPlacement);
+  /** Jackson's filter for {@code placement}: true (left out) for {@link Placement#NONE}. */
+  static final class Unplaced {
+    @Override
+    public boolean equals(Object value) {
+      return value instanceof Placement p && !p.placed();
+    }
+
+    @Override
+    public int hashCode() {
+      return 0;
+    }
   }
 
   public void write(Path file) {

@@ -43,11 +43,15 @@ public final class Stack {
   private static final Duration INFLUX_DEADLINE = Duration.ofSeconds(60);
   private static final Duration OTHERS_DEADLINE = Duration.ofSeconds(90);
 
+  /** How long any one Docker call may go unanswered (a stop: this plus its grace). */
+  static final Duration DOCKER_TIMEOUT = Duration.ofSeconds(30);
+
   private final Path dir;
   private final StackImages images;
   private final String influxdBinary;
   private final Map<String, String> env;
   private final PrintWriter out;
+  private final Duration dockerTimeout;
 
   /**
    * @param dir the stack's folder
@@ -60,11 +64,40 @@ public final class Stack {
       String influxdBinary,
       Map<String, String> env,
       PrintWriter out) {
+    this(dir, images, influxdBinary, env, out, DOCKER_TIMEOUT);
+  }
+
+  /** As above, with a shorter bound on Docker calls for tests of a stuck engine. */
+  Stack(
+      Path dir,
+      StackImages images,
+      String influxdBinary,
+      Map<String, String> env,
+      PrintWriter out,
+      Duration dockerTimeout) {
     this.dir = dir;
     this.images = images;
     this.influxdBinary = influxdBinary;
     this.env = env;
     this.out = out;
+    this.dockerTimeout = dockerTimeout;
+  }
+
+  /**
+   * The stack could not be brought up or down because its engine failed or hung; what this command
+   * had started is stopped again and the message says so. The CLI prints it and exits 1.
+   */
+  public static final class Failure extends RuntimeException {
+    Failure(String message, Throwable cause) {
+      super(message, cause);
+    }
+  }
+
+  /** What one {@code up} started, and how to stop it again should a later step fail. */
+  private record Started(String what, Undo undo) {}
+
+  private interface Undo {
+    void run() throws IOException;
   }
 
   private LocalInfluxd localInfluxd() {
@@ -89,7 +122,7 @@ public final class Stack {
                 + host
                 + " is not on this machine (the stack binds this machine's folders and 127.0.0.1)");
       }
-      return new Engine(Optional.of(new StackContainers(engine)), "");
+      return new Engine(Optional.of(new StackContainers(engine, dockerTimeout)), "");
     } catch (RuntimeUnavailableException e) {
       return new Engine(Optional.empty(), "no Docker engine answers at " + host);
     }
@@ -108,32 +141,75 @@ public final class Stack {
    *
    * @throws MissingImagesException when neither an image nor influxd can give InfluxDB; nothing was
    *     started
+   * @throws Failure when the engine failed or hung on a call; what this {@code up} started is
+   *     stopped again
    */
   public int up() throws IOException {
     Files.createDirectories(dir);
+    List<Started> started = new ArrayList<>();
     try (Engine engine = engine()) {
-      Optional<StackContainers> docker = engine.containers();
-      Optional<String> influxUrl = upInfluxdb(engine);
-      if (influxUrl.isEmpty()) {
-        return 1; // its container did not come up; what it said is printed
+      return up(engine, started);
+    } catch (StackContainers.EngineFailure e) {
+      throw new Failure("cannot start the stack: " + e.getMessage() + "; " + undo(started), e);
+    } catch (IOException | RuntimeException e) {
+      // Any other failure half-way (a folder not writable, influxd that did not come up) leaves
+      // nothing running either; the error itself is reported by the caller.
+      if (!started.isEmpty()) {
+        out.println("stack up failed: " + undo(started));
       }
-      for (Component c : List.of(Component.GRAFANA, Component.CADVISOR)) {
-        if (docker.isEmpty()) {
-          out.println(c.title() + ": not started: " + engine.problem());
-          continue;
-        }
-        upOther(docker.get(), c, influxUrl.get());
-      }
-      out.println("Pass this to the main job: --influx=" + influxUrl.get());
-      return 0;
+      throw e;
     }
   }
 
-  private Optional<String> upInfluxdb(Engine engine) throws IOException {
+  /** Stops what was started, last first; says what, and what could not be stopped. */
+  private String undo(List<Started> started) {
+    if (started.isEmpty()) {
+      return "nothing had been started";
+    }
+    List<String> stopped = new ArrayList<>();
+    List<String> left = new ArrayList<>();
+    for (int i = started.size() - 1; i >= 0; i--) {
+      Started s = started.get(i);
+      try {
+        s.undo().run();
+        stopped.add(s.what());
+      } catch (IOException | RuntimeException e) {
+        left.add(s.what() + " (" + e.getMessage() + ")");
+      }
+    }
+    return (stopped.isEmpty()
+            ? ""
+            : "stopped again what it had started: " + String.join(", ", stopped))
+        + (left.isEmpty()
+            ? ""
+            : (stopped.isEmpty() ? "" : "; ")
+                + "could not stop "
+                + String.join(", ", left)
+                + ": optbench stack down stops it once the engine answers");
+  }
+
+  private int up(Engine engine, List<Started> started) throws IOException {
+    Optional<StackContainers> docker = engine.containers();
+    Optional<String> influxUrl = upInfluxdb(engine, started);
+    if (influxUrl.isEmpty()) {
+      return 1; // its container did not come up; what it said is printed
+    }
+    for (Component c : List.of(Component.GRAFANA, Component.CADVISOR)) {
+      if (docker.isEmpty()) {
+        out.println(c.title() + ": not started: " + engine.problem());
+        continue;
+      }
+      upOther(docker.get(), c, influxUrl.get(), started);
+    }
+    out.println("Pass this to the main job: --influx=" + influxUrl.get());
+    return 0;
+  }
+
+  private Optional<String> upInfluxdb(Engine engine, List<Started> started) throws IOException {
     Optional<StackContainers> docker = engine.containers();
     Optional<Container> existing = docker.flatMap(d -> d.find(Component.INFLUXDB));
     if (existing.isPresent()) {
-      return Optional.of(reuse(docker.get(), existing.get(), Component.INFLUXDB));
+      return Optional.of(reuse(docker.get(), existing.get(), Component.INFLUXDB, started));
     }
     LocalInfluxd local = localInfluxd();
     Optional<Long> pid = local.pid();
@@ -148,7 +224,7 @@ public final class Stack {
       ContainerPlan plan =
           ContainerPlan.influxdb(
               images.influxdb(), port, Ports.ephemeral(), data, Credentials.from(env));
-      if (!startContainer(docker.get(), plan, INFLUX_DEADLINE)) {
+      if (!startContainer(docker.get(), plan, INFLUX_DEADLINE, started)) {
         return Optional.empty();
       }
       createDatabase(plan.url(), Credentials.from(env));
@@ -166,12 +242,13 @@ public final class Stack {
               images));
     }
     int port = Ports.choose(Component.INFLUXDB.usualPort());
-    long started = local.start(binary.get(), port, INFLUX_DEADLINE);
+    long newPid = local.start(binary.get(), port, INFLUX_DEADLINE);
+    started.add(new Started("InfluxDB (local influxd, pid " + newPid + ")", local::stop));
     String url = Ports.url(port);
     createDatabase(url, Credentials.NONE); // it runs without authentication
     out.println(
         "InfluxDB: started a local influxd (pid "
-            + started
+            + newPid
             + ", "
             + binary.get()
             + ") at "
@@ -210,10 +287,11 @@ public final class Stack {
     }
   }
 
-  private void upOther(StackContainers docker, Component c, String influxUrl) throws IOException {
+  private void upOther(StackContainers docker, Component c, String influxUrl, List<Started> started)
+      throws IOException {
     Optional<Container> existing = docker.find(c);
     if (existing.isPresent()) {
-      reuse(docker, existing.get(), c);
+      reuse(docker, existing.get(), c, started);
       return;
     }
     String image = images.of(c);
@@ -242,7 +320,7 @@ public final class Stack {
                 Path.of(URI.create(dockerHost()).getPath()),
                 docker.dataRoot(),
                 credentials);
-    startContainer(docker, plan, OTHERS_DEADLINE);
+    startContainer(docker, plan, OTHERS_DEADLINE, started);
   }
 
   /** Writes {@code optbench grafana}'s files for this InfluxDB and mounts them. */
@@ -260,7 +338,8 @@ public final class Stack {
         credentials);
   }
 
-  private String reuse(StackContainers docker, Container c, Component component) {
+  private String reuse(
+      StackContainers docker, Container c, Component component, List<Started> started) {
     String url = StackContainers.url(c);
     if (StackContainers.running(c)) {
       out.println(
@@ -271,6 +350,11 @@ public final class Stack {
               + url);
     } else {
       docker.restart(c.getId());
+      // Kept on failure (it was there before), but stopped as it was found.
+      started.add(
+          new Started(
+              component.title() + " (container " + StackContainers.name(c) + ", stopped as found)",
+              () -> docker.stop(c.getId())));
       out.println(
           component.title()
               + ": started the existing container "
@@ -282,8 +366,13 @@ public final class Stack {
   }
 
   /** Starts and waits for health; a container that does not come up is removed again. */
-  private boolean startContainer(StackContainers docker, ContainerPlan plan, Duration deadline) {
+  private boolean startContainer(
+      StackContainers docker, ContainerPlan plan, Duration deadline, List<Started> started) {
     String id = docker.start(plan);
+    Started container =
+        new Started(
+            plan.component().title() + " (container " + plan.name() + ")", () -> docker.remove(id));
+    started.add(container);
     Health health = Health.await(plan.url(), plan.component(), deadline, () -> docker.running(id));
     if (health.ok()) {
       out.println(
@@ -298,6 +387,7 @@ public final class Stack {
     }
     String log = docker.logTail(id, 10);
     docker.remove(id);
+    started.remove(container);
     out.println(
         plan.component().title()
             + ": container "
@@ -436,7 +526,12 @@ public final class Stack {
               + " s: containers not looked for)");
       return Optional.empty();
     } catch (ExecutionException e) {
-      out.println("(the Docker engine at " + dockerHost() + ": " + e.getCause().getMessage() + ")");
+      out.println(
+          "("
+              + (e.getCause() instanceof StackContainers.EngineFailure
+                  ? e.getCause().getMessage()
+                  : "the Docker engine at " + dockerHost() + ": " + e.getCause().getMessage())
+              + ": containers not looked for)");
       return Optional.empty();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
@@ -446,9 +541,14 @@ public final class Stack {
     }
   }
 
-  /** Stops and removes what {@code up} started; says so, or that nothing ran. */
+  /**
+   * Stops and removes what {@code up} started; says so, or that nothing ran.
+   *
+   * @throws Failure when the engine failed or hung; the local influxd is stopped all the same
+   */
   public int down() throws IOException {
     boolean any = false;
+    Optional<StackContainers.EngineFailure> failure = Optional.empty();
     try (Engine engine = engine()) {
       if (engine.containers().isPresent()) {
         for (String name : engine.containers().get().removeAll()) {
@@ -458,6 +558,8 @@ public final class Stack {
       } else {
         out.println("(" + engine.problem() + ": no containers to remove there)");
       }
+    } catch (StackContainers.EngineFailure e) {
+      failure = Optional.of(e);
     }
     LocalInfluxd local = localInfluxd();
     Optional<Long> pid = local.pid();
@@ -468,6 +570,13 @@ public final class Stack {
               + "); its data stays in "
               + local.dir());
       any = true;
+    }
+    if (failure.isPresent()) {
+      throw new Failure(
+          "cannot stop the stack's containers: "
+              + failure.get().getMessage()
+              + (any ? " (the local influxd was stopped)" : ""),
+          failure.get());
     }
     if (!any) {
       out.println("nothing of the stack was running");

@@ -13,10 +13,17 @@ import com.github.dockerjava.api.model.RestartPolicy;
 import dev.optbench.harness.runtime.docker.DockerEngine;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Supplier;
 
 /**
  * The stack's containers on one engine, found by {@link ContainerPlan#LABEL}. Images are looked up,
@@ -25,9 +32,83 @@ import java.util.concurrent.TimeUnit;
  */
 public final class StackContainers {
   private final DockerEngine engine;
+  private final Duration timeout;
 
-  public StackContainers(DockerEngine engine) {
+  /**
+   * @param timeout how long one call may go unanswered (a stop: this plus its grace)
+   */
+  public StackContainers(DockerEngine engine, Duration timeout) {
     this.engine = engine;
+    this.timeout = timeout;
+  }
+
+  /**
+   * A Docker call that failed or was not answered in time, as the sentence the stack prints: what
+   * it was doing, and why in plain words.
+   */
+  public static final class EngineFailure extends RuntimeException {
+    EngineFailure(String message, Throwable cause) {
+      super(message, cause);
+    }
+  }
+
+  /** Runs one Docker call; any failure becomes an {@link EngineFailure} that names {@code what}. */
+  private <T> T call(String what, Supplier<T> body) {
+    return call(what, Duration.ZERO, body);
+  }
+
+  /**
+   * The call runs in a daemon thread that is given up after the timeout (plus {@code grace}, the
+   * time the engine takes on purpose): docker-java's client has no response timeout that works on a
+   * unix socket (the channel ignores SO_TIMEOUT; a read on a stuck engine blocks for ever), and the
+   * working client must have none anyway for long exec streams. A given-up thread stays blocked
+   * until the engine answers or the JVM exits; it holds nothing of the stack's.
+   */
+  private <T> T call(String what, Duration grace, Supplier<T> body) {
+    Duration bound = timeout.plus(grace);
+    Future<T> answer = CALLS.submit(body::get);
+    try {
+      return answer.get(bound.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (TimeoutException e) {
+      answer.cancel(true);
+      throw failure(" did not answer within " + bound.toSeconds() + " s when asked to " + what, e);
+    } catch (ExecutionException e) {
+      Throwable cause = e.getCause();
+      if (cause instanceof Error error) {
+        throw error;
+      }
+      throw failure(" could not " + what + ": " + cause.getMessage(), cause);
+    } catch (InterruptedException e) {
+      answer.cancel(true);
+      Thread.currentThread().interrupt();
+      throw failure(" was not asked to " + what + " (interrupted)", e);
+    }
+  }
+
+  private EngineFailure failure(String sentence, Throwable cause) {
+    return new EngineFailure("the Docker engine at " + engine.host() + sentence, cause);
+  }
+
+  private static final ExecutorService CALLS =
+      Executors.newCachedThreadPool(
+          r -> {
+            Thread t = new Thread(r, "optbench-stack-docker");
+            t.setDaemon(true); // a call given up on must not keep the JVM alive
+            return t;
+          });
+
+  private void run(String what, Runnable body) {
+    run(what, Duration.ZERO, body);
+  }
+
+  private void run(String what, Duration grace, Runnable body) {
+    call(
+        what,
+        grace,
+        () -> {
+          body.run();
+          return null;
+        });
   }
 
   public DockerEngine engine() {
@@ -39,28 +120,35 @@ public final class StackContainers {
   }
 
   public boolean hasImage(String image) {
-    try {
-      docker().inspectImageCmd(image).exec();
-      return true;
-    } catch (NotFoundException e) {
-      return false;
-    }
+    return call(
+        "look up the image " + image,
+        () -> {
+          try {
+            docker().inspectImageCmd(image).exec();
+            return true;
+          } catch (NotFoundException e) {
+            return false;
+          }
+        });
   }
 
   /** The engine's data root ({@code /var/lib/docker} by default), which cAdvisor reads. */
   public Path dataRoot() {
-    return Path.of(docker().infoCmd().exec().getDockerRootDir());
+    return Path.of(call("say its data root", () -> docker().infoCmd().exec().getDockerRootDir()));
   }
 
   /** The component's container, running or not. */
   public Optional<Container> find(Component component) {
-    return docker()
-        .listContainersCmd()
-        .withShowAll(true)
-        .withLabelFilter(Map.of(ContainerPlan.LABEL, component.key()))
-        .exec()
-        .stream()
-        .findFirst();
+    return call(
+        "list the " + component.title() + " container",
+        () ->
+            docker()
+                .listContainersCmd()
+                .withShowAll(true)
+                .withLabelFilter(Map.of(ContainerPlan.LABEL, component.key()))
+                .exec()
+                .stream()
+                .findFirst());
   }
 
   public static boolean running(Container c) {
@@ -72,11 +160,16 @@ public final class StackContainers {
   }
 
   public boolean running(String id) {
-    try {
-      return Boolean.TRUE.equals(docker().inspectContainerCmd(id).exec().getState().getRunning());
-    } catch (NotFoundException e) {
-      return false;
-    }
+    return call(
+        "inspect the container " + id,
+        () -> {
+          try {
+            return Boolean.TRUE.equals(
+                docker().inspectContainerCmd(id).exec().getState().getRunning());
+          } catch (NotFoundException e) {
+            return false;
+          }
+        });
   }
 
   /** Creates and starts the container; removes it again when it cannot be started. */
@@ -101,11 +194,18 @@ public final class StackContainers {
     if (!plan.cmd().isEmpty()) {
       create.withCmd(plan.cmd());
     }
-    String id = create.exec().getId();
+    String id;
     try {
-      docker().startContainerCmd(id).exec();
-    } catch (RuntimeException e) {
-      remove(id);
+      id = call("create the container " + plan.name(), () -> create.exec().getId());
+    } catch (EngineFailure e) {
+      // The engine may have created it and failed to say so: remove it by name, or say how.
+      removeAfter(plan.name(), e);
+      throw e;
+    }
+    try {
+      run("start the container " + plan.name(), () -> docker().startContainerCmd(id).exec());
+    } catch (EngineFailure e) {
+      removeAfter(id, e);
       throw e;
     }
     return id;
@@ -113,10 +213,23 @@ public final class StackContainers {
 
   /** Starts a stopped container of the stack again (after {@code docker stop}, say). */
   public void restart(String id) {
+    run(
+        "start the container " + id + " again",
+        () -> {
+          try {
+            docker().startContainerCmd(id).exec();
+          } catch (NotModifiedException e) {
+            // already running
+          }
+        });
+  }
+
+  /** Removes what a failed start left, adding to {@code failure} what could not be removed. */
+  private void removeAfter(String idOrName, EngineFailure failure) {
     try {
-      docker().startContainerCmd(id).exec();
-    } catch (NotModifiedException e) {
-      // already running
+      remove(idOrName);
+    } catch (EngineFailure e) {
+      failure.addSuppressed(e);
     }
   }
 
@@ -148,11 +261,14 @@ public final class StackContainers {
   /** Stops (SIGTERM, 10 s) and removes every stack container; their names, in removal order. */
   public List<String> removeAll() {
     List<Container> all =
-        docker()
-            .listContainersCmd()
-            .withShowAll(true)
-            .withLabelFilter(List.of(ContainerPlan.LABEL))
-            .exec();
+        call(
+            "list the stack's containers",
+            () ->
+                docker()
+                    .listContainersCmd()
+                    .withShowAll(true)
+                    .withLabelFilter(List.of(ContainerPlan.LABEL))
+                    .exec());
     return all.stream()
         .map(
             c -> {
@@ -162,19 +278,36 @@ public final class StackContainers {
         .toList();
   }
 
+  /** Stops a container the stack keeps (one {@code up} started again); nothing when it is gone. */
+  public void stop(String id) {
+    run(
+        "stop the container " + id,
+        Duration.ofSeconds(STOP_SECONDS),
+        () -> {
+          try {
+            docker().stopContainerCmd(id).withTimeout(STOP_SECONDS).exec();
+          } catch (NotModifiedException | NotFoundException e) {
+            // stopped already, or gone
+          }
+        });
+  }
+
   /** Stops and removes one container; nothing when it is gone already. */
   public void remove(String id) {
-    try {
-      docker().stopContainerCmd(id).withTimeout(10).exec();
-    } catch (NotModifiedException | NotFoundException e) {
-      // stopped already, or gone
-    }
-    try {
-      docker().removeContainerCmd(id).withForce(true).exec();
-    } catch (NotFoundException e) {
-      // gone already: down is idempotent
-    }
+    stop(id);
+    run(
+        "remove the container " + id,
+        () -> {
+          try {
+            docker().removeContainerCmd(id).withForce(true).exec();
+          } catch (NotFoundException e) {
+            // gone already: down is idempotent
+          }
+        });
   }
+
+  /** SIGTERM's grace before SIGKILL; the engine answers a stop only after it. */
+  static final int STOP_SECONDS = 10;
 
   public static String name(Container c) {
     String name = c.getNames() != null && c.getNames().length > 0 ? c.getNames()[0] : c.getId();

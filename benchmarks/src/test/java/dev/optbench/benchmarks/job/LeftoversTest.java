@@ -2,6 +2,7 @@ package dev.optbench.benchmarks.job;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.optbench.harness.engine.Placement;
 import dev.optbench.harness.host.OwnerProcess;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -30,7 +31,8 @@ class LeftoversTest {
             4,
             1,
             List.of(),
-            owner)
+            owner,
+            Placement.NONE)
         .write(dir.getParent().resolve("run.json"));
     Files.writeString(dir.resolve("O2-a.lp.partial"), "cpu value=1 1\n");
     Files.writeString(dir.getParent().resolve("jmh.partial.json.tmp"), "[");

@@ -3,9 +3,11 @@ package dev.optbench.harness.engine;
 import com.github.dockerjava.api.model.Container;
 import com.github.dockerjava.api.model.Info;
 import dev.optbench.harness.runtime.RuntimeUnavailableException;
+import dev.optbench.harness.runtime.docker.ConnectFailure;
 import dev.optbench.harness.runtime.docker.ContainerLabels;
 import dev.optbench.harness.runtime.docker.DockerEngine;
 import dev.optbench.harness.runtime.docker.DockerJanitor;
+import dev.optbench.harness.runtime.docker.TlsFiles;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -53,13 +55,28 @@ public final class Engines {
   }
 
   /**
-   * One engine's connection, pinged.
+   * One engine's connection, pinged; tried again for a few seconds while it is refused, reset or
+   * not answered ({@link ConnectRetry}), at once given up on a TLS mistake.
    *
    * @throws RuntimeUnavailableException with one sentence that starts with the engine's name
    */
   public static DockerEngine connect(EngineSpec spec) {
+    return connect(spec, new ConnectRetry(ConnectRetry.SYSTEM), DockerEngine::connect);
+  }
+
+  /** How one attempt connects: {@link DockerEngine#connect(String, TlsFiles)}, or a test's fake. */
+  interface Connector {
+    DockerEngine connect(String url, TlsFiles tls);
+  }
+
+  static DockerEngine connect(EngineSpec spec, ConnectRetry retry, Connector connector) {
     try {
-      return DockerEngine.connect(spec.url(), spec.tls());
+      return retry.connect(
+          () -> connector.connect(spec.url(), spec.tls()),
+          e ->
+              e instanceof RuntimeUnavailableException
+                  && e.getCause() != null
+                  && ConnectFailure.isTransient(spec.url(), spec.tls(), e.getCause()));
     } catch (RuntimeUnavailableException e) {
       throw new RuntimeUnavailableException("engine " + spec.name() + ": " + e.getMessage(), e);
     }

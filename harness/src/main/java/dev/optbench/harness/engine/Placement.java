@@ -28,6 +28,12 @@ public record Placement(String rule, Map<String, List<String>> variantsByEngine)
   public static final String WHOLE = "whole";
   public static final String EVERY = "every";
 
+  /**
+   * A run on its one unnamed engine, or without Docker: nothing placed. Its rule is no rule a user
+   * can give ({@link #checkRule}), so it is never mistaken for a placement.
+   */
+  public static final Placement NONE = new Placement("none", Map.of());
+
   public Placement {
     Map<String, List<String>> copy = new LinkedHashMap<>();
     variantsByEngine.forEach((e, vs) -> copy.put(e, List.copyOf(vs)));
@@ -93,6 +99,11 @@ public record Placement(String rule, Map<String, List<String>> variantsByEngine)
     Map<String, List<String>> byEngine = new LinkedHashMap<>();
     engines.forEach(e -> byEngine.put(e, variants));
     return new Placement(EVERY, byEngine);
+  }
+
+  /** Whether variants were placed on named engines: false for {@link #NONE}. */
+  public boolean placed() {
+    return !variantsByEngine.isEmpty();
   }
 
   /** The engines that run anything, in the order given. */

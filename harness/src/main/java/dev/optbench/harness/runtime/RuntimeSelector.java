@@ -65,9 +65,13 @@ public final class RuntimeSelector {
       throw new RuntimeUnavailableException(
           "unknown runtime '" + forced.get() + "'; known: " + reasons.keySet());
     }
-    if (chosen.isEmpty() || !reasons.get(chosen.get().name()).available()) {
-      String which = forced.map(f -> "runtime '" + f + "' is not").orElse("no runtime is");
-      throw new RuntimeUnavailableException(which + " available:\n" + list(reasons));
+    if (forced.isPresent() && !reasons.get(forced.get()).available()) {
+      // The others' reasons would only bury the one that matters: the user asked for this one.
+      throw new RuntimeUnavailableException(
+          "runtime '" + forced.get() + "' is not available: " + reasons.get(forced.get()).reason());
+    }
+    if (chosen.isEmpty()) {
+      throw new RuntimeUnavailableException("no runtime is available:\n" + list(reasons));
     }
     return new Choice(chosen.get(), reasons);
   }

@@ -51,8 +51,8 @@ class RuntimeSelectorTest {
     assertThat(selector.select(Optional.of("process")).provider().name()).isEqualTo("process");
     assertThatThrownBy(() -> selector.select(Optional.of("docker")))
         .isInstanceOf(RuntimeUnavailableException.class)
-        .hasMessageContaining("runtime 'docker' is")
-        .hasMessageContaining("no engine at unix:///x");
+        .as("the forced runtime's reason alone, on one line")
+        .hasMessage("runtime 'docker' is not available: no engine at unix:///x");
     assertThatThrownBy(() -> selector.select(Optional.of("podman")))
         .hasMessageContaining("unknown runtime 'podman'")
         .hasMessageContaining("[docker, cgroup, process]");

@@ -9,9 +9,16 @@ import com.github.dockerjava.transport.SSLConfig;
 import com.github.dockerjava.zerodep.ZerodepDockerHttpClient;
 import dev.optbench.harness.runtime.RuntimeUnavailableException;
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * One Docker engine, addressed by its endpoint ({@code unix:///...} or {@code
@@ -75,22 +82,64 @@ public final class DockerEngine implements AutoCloseable {
     // timeout that httpclient5 puts on the socket for the handshake as its read timeout, and an
     // exec stream silent for 3 s failed with "Read timed out".
     try (DockerClient pinger = client(host, ssl, Optional.of(PING_TIMEOUT))) {
-      pinger.pingCmd().exec();
-      Version version = pinger.versionCmd().exec();
+      Version version = within(ANSWER_DEADLINE, () -> ping(pinger));
       return new DockerEngine(host, client(host, ssl, Optional.of(Duration.ZERO)), version);
     } catch (IOException | RuntimeException e) {
       throw new RuntimeUnavailableException(ConnectFailure.explain(host, tls, e), e);
     }
   }
 
+  /**
+   * Connect, ping and version together. The transport's response timeout bounds them on TCP only:
+   * on a unix socket the channel ignores SO_TIMEOUT, and an engine that accepts and never answers
+   * (a dockerd stopped with SIGSTOP, a daemon deadlocked) held the caller for ever.
+   */
+  static final Duration ANSWER_DEADLINE = CONNECT_TIMEOUT.plus(PING_TIMEOUT);
+
+  private static Version ping(DockerClient pinger) {
+    pinger.pingCmd().exec();
+    return pinger.versionCmd().exec();
+  }
+
+  /**
+   * {@code call} in a daemon thread, given up after {@code deadline} with a {@link
+   * SocketTimeoutException} as the transport would have thrown it. A thread given up on stays
+   * blocked until the engine answers or the JVM exits; it holds only the pinger's socket.
+   */
+  private static <T> T within(Duration deadline, Callable<T> call) {
+    FutureTask<T> task = new FutureTask<>(call);
+    Thread thread = new Thread(task, "optbench-docker-ping");
+    thread.setDaemon(true);
+    thread.start();
+    try {
+      return task.get(deadline.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (TimeoutException e) {
+      task.cancel(true);
+      throw new UncheckedIOException(
+          new SocketTimeoutException("no answer within " + deadline.toSeconds() + " s"));
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof RuntimeException r) {
+        throw r;
+      }
+      throw new IllegalStateException(e.getCause());
+    } catch (InterruptedException e) {
+      task.cancel(true);
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while connecting", e);
+    }
+  }
+
+  /**
+   * One sentence for a local socket with no engine behind it: what is wrong in plain words, and the
+   * three ways on (the same words in run, the main job, engines and doctor).
+   */
   static String unreachable(String host, Throwable cause) {
     return "No Docker engine answers at "
         + host
         + " ("
-        + cause.getClass().getSimpleName()
-        + ": "
-        + cause.getMessage()
-        + "): start dockerd (or set DOCKER_HOST to its socket), or use --runtime cgroup";
+        + ConnectFailure.plainReason(cause)
+        + "): start dockerd, point DOCKER_HOST or --engine at a running engine, or choose another"
+        + " runtime with --runtime cgroup or --runtime process";
   }
 
   /**
@@ -141,6 +190,24 @@ public final class DockerEngine implements AutoCloseable {
    */
   public boolean isLocal() {
     return host.startsWith("unix://");
+  }
+
+  /**
+   * How units on this engine get the top CPU weight, for the runtime line and host.json's
+   * protection: on this machine in unit cgroups the cgroup layer makes (every level of them at the
+   * top), elsewhere through the API on the container's own cgroup only, so the engine's cgroups
+   * above it (docker's parent) keep their default against the host's other tasks.
+   */
+  public String unitWeight() {
+    String api =
+        "cpu-shares "
+            + SandboxHostConfig.TOP_CPU_SHARES
+            + " on the container through the API (cpu.weight 10000 on cgroup v2)";
+    return isLocal()
+        ? "units get the top CPU weight in their own cgroups on this machine, or "
+            + api
+            + " where those cannot be made"
+        : "units get " + api + "; the engine's cgroups above it keep their default weight";
   }
 
   /** "Docker 20.10.24 (API 1.41) at unix:///..." */

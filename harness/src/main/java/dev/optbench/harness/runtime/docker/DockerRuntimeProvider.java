@@ -24,7 +24,7 @@ public final class DockerRuntimeProvider implements ContainerRuntimeProvider {
       if (engine == null) {
         engine = DockerEngine.fromEnvironment();
       }
-      return Availability.yes(engine.describe());
+      return Availability.yes(engine.describe() + "; " + engine.unitWeight());
     } catch (RuntimeUnavailableException e) {
       return Availability.no(e.getMessage());
     }

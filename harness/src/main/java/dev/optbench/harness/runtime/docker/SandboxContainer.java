@@ -65,7 +65,7 @@ record SandboxContainer(
                     limits.memoryBytes(),
                     Integer.parseInt(uidGid[0]),
                     Integer.parseInt(uidGid[1])));
-    HostConfig hostConfig = SandboxHostConfig.of(limits, bindWorkDir);
+    HostConfig hostConfig = SandboxHostConfig.of(limits, bindWorkDir, units.isEmpty());
     units.ifPresent(
         u -> {
           List<Bind> binds = new ArrayList<>();

@@ -24,6 +24,13 @@ final class SandboxHostConfig {
   /** Enough for ffmpeg's threads; stops a fork bomb long before the host notices. */
   static final long PIDS_LIMIT = 512;
 
+  /**
+   * The top CPU weight through the API: docker's maximum cpu-shares (linuxMaxCPUShares, the v1
+   * kernel's MAX_SHARES, 2^18; the default is 1024). On cgroup v2 runc maps it to cpu.weight 1 +
+   * (shares - 2) * 9999 / 262142 = 10000, v2's maximum.
+   */
+  static final long TOP_CPU_SHARES = 262144;
+
   /** ffmpeg and tests write scratch files here; memory-backed, so it counts against the limit. */
   static final String TMPFS_OPTIONS = "rw,nosuid,nodev,noexec,size=64m";
 
@@ -32,8 +39,12 @@ final class SandboxHostConfig {
   /**
    * @param bindWorkDir bind the host's work folder at /work (a local engine); otherwise /work is a
    *     volume of the container's own ({@link #WORK_VOLUME})
+   * @param topWeight give the container the top CPU weight ({@link #TOP_CPU_SHARES}) through the
+   *     API: where units run in the container's own cgroup (a remote engine, or a local one whose
+   *     cgroups this JVM cannot write), since the weight the cgroup layer writes on the host
+   *     reaches only the unit cgroups it makes
    */
-  static HostConfig of(SandboxLimits limits, boolean bindWorkDir) {
+  static HostConfig of(SandboxLimits limits, boolean bindWorkDir, boolean topWeight) {
     HostConfig config =
         HostConfig.newHostConfig()
             .withNetworkMode("none")
@@ -52,6 +63,9 @@ final class SandboxHostConfig {
     }
     if (limits.cpuset() != null && !limits.cpuset().isBlank()) {
       config.withCpusetCpus(limits.cpuset());
+    }
+    if (topWeight) {
+      config.withCpuShares((int) TOP_CPU_SHARES);
     }
     return config;
   }

@@ -46,16 +46,36 @@ class ConnectFailureTest {
         .isEqualTo(
             "No Docker engine answers at "
                 + HOST
-                + " (ConnectException: Connection refused): is dockerd listening there, and is"
+                + " (connection refused): is dockerd listening there, and is"
                 + " the address reachable from this machine?");
   }
 
   @Test
-  void aLocalSocketKeepsItsAdvice() {
-    assertThat(
-            ConnectFailure.explain(
-                "unix:///x.sock", TlsFiles.NONE, new ConnectException("No such file")))
-        .startsWith("No Docker engine answers at unix:///x.sock")
-        .endsWith("or use --runtime cgroup");
+  void aLocalSocketWithoutEngineIsOneSentenceWithTheWaysOn() {
+    // What docker-java's unix transport throws when the socket file is missing.
+    RuntimeException missing =
+        new RuntimeException(
+            "java.net.SocketException: No such file or directory",
+            new java.net.SocketException("No such file or directory"));
+    assertThat(ConnectFailure.explain("unix:///x.sock", TlsFiles.NONE, missing))
+        .isEqualTo(
+            "No Docker engine answers at unix:///x.sock (no such socket): start dockerd, point"
+                + " DOCKER_HOST or --engine at a running engine, or choose another runtime with"
+                + " --runtime cgroup or --runtime process")
+        .doesNotContain("Exception");
+  }
+
+  @Test
+  void theReasonIsSaidInPlainWords() {
+    assertThat(ConnectFailure.plainReason(new ConnectException("Connection refused")))
+        .isEqualTo("connection refused");
+    assertThat(ConnectFailure.plainReason(new java.net.SocketException("Permission denied")))
+        .startsWith("permission denied");
+    assertThat(ConnectFailure.plainReason(new java.net.SocketTimeoutException("Read timed out")))
+        .isEqualTo("no answer in time");
+    assertThat(ConnectFailure.plainReason(new java.net.UnknownHostException("nohost")))
+        .isEqualTo("unknown host");
+    assertThat(ConnectFailure.plainReason(new RuntimeException("x", new IllegalStateException())))
+        .isEqualTo("IllegalStateException");
   }
 }

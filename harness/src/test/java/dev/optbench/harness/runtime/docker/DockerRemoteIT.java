@@ -154,6 +154,46 @@ class DockerRemoteIT {
     assertThat(remoteCpu / localCpu).isCloseTo(1.0, within(0.03));
   }
 
+  /**
+   * Issue 13 on a remote engine: the host's cgroup files are not ours there, so the top CPU weight
+   * goes through the API. The engine runs on this machine, so its cgroup file is read back too.
+   */
+  @Test
+  void aRemoteEnginesContainerGetsTheTopCpuWeightThroughTheApi() throws Exception {
+    try (Sandbox remoteBox = open(remote, Files.createDirectories(dir.resolve("work-weight-r")));
+        Sandbox localBox = open(local, Files.createDirectories(dir.resolve("work-weight-l")))) {
+      InspectContainerResponse r =
+          remote
+              .client()
+              .inspectContainerCmd(remoteBox.target().containerId().orElseThrow())
+              .exec();
+      assertThat(r.getHostConfig().getCpuShares()).isEqualTo(262144);
+      String weight = cpuWeightFile(r.getState().getPidLong());
+      assertThat(weight).as("cpu.shares (v1) or cpu.weight (v2)").isIn("262144", "10000");
+      System.out.println("DockerRemoteIT: remote container's cgroup weight " + weight);
+
+      InspectContainerResponse l =
+          local.client().inspectContainerCmd(localBox.target().containerId().orElseThrow()).exec();
+      assertThat(l.getHostConfig().getCpuShares())
+          .as("locally the units' own cgroups carry the weight (written on the host)")
+          .isIn(null, 0);
+    }
+  }
+
+  /** The cpu.shares (v1) or cpu.weight (v2) file of {@code pid}'s cgroup, read on this machine. */
+  private static String cpuWeightFile(long pid) throws java.io.IOException {
+    for (String line : Files.readAllLines(Path.of("/proc", Long.toString(pid), "cgroup"))) {
+      String[] f = line.split(":", 3);
+      if (f[1].isEmpty()) {
+        return Files.readString(Path.of("/sys/fs/cgroup" + f[2], "cpu.weight")).strip();
+      }
+      if (List.of(f[1].split(",")).contains("cpu")) {
+        return Files.readString(Path.of("/sys/fs/cgroup/cpu" + f[2], "cpu.shares")).strip();
+      }
+    }
+    throw new AssertionError("no cpu cgroup for pid " + pid);
+  }
+
   private static double median(List<Long> values) {
     List<Long> sorted = values.stream().sorted().toList();
     return sorted.get(sorted.size() / 2);

@@ -25,7 +25,7 @@ class SmallPartsTest {
   @Test
   void hostConfigIsolatesTheContainer() {
     var limits = new SandboxLimits("1", 256L << 20, Path.of("/data/work"), Map.of());
-    var config = SandboxHostConfig.of(limits, true);
+    var config = SandboxHostConfig.of(limits, true, false);
     assertThat(config.getNetworkMode()).isEqualTo("none");
     assertThat(config.getCapDrop()).extracting(Enum::name).containsExactly("ALL");
     assertThat(config.getSecurityOpts()).containsExactly("no-new-privileges");
@@ -37,14 +37,18 @@ class SmallPartsTest {
     assertThat(config.getTmpFs()).containsKey("/tmp");
     assertThat(config.getBinds()[0].getPath()).isEqualTo("/data/work");
     assertThat(config.getBinds()[0].getVolume().getPath()).isEqualTo("/work");
+    assertThat(config.getCpuShares())
+        .as("units in unit cgroups get the weight there, the container keeps the default")
+        .isNull();
   }
 
   @Test
   void aRemoteEnginesContainerGetsNoBindOfTheHostWorkFolder() {
     var limits = new SandboxLimits("1", 256L << 20, Path.of("/data/work"), Map.of());
-    var config = SandboxHostConfig.of(limits, false);
+    var config = SandboxHostConfig.of(limits, false, true);
     assertThat(config.getBinds()).isNullOrEmpty();
     assertThat(config.getReadonlyRootfs()).isTrue();
+    assertThat(config.getCpuShares()).as("docker's maximum").isEqualTo(262144);
   }
 
   @Test
