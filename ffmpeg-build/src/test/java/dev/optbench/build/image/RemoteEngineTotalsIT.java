@@ -56,7 +56,7 @@ class RemoteEngineTotalsIT {
           "-f",
           "lavfi",
           "-i",
-          "testsrc2=size=640x360:rate=25:duration=6",
+          "testsrc2=size=640x360:rate=25:duration=24",
           "-threads",
           "1",
           "-c:v",
