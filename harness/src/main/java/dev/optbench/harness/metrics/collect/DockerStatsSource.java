@@ -15,7 +15,12 @@ import java.util.concurrent.atomic.AtomicReference;
  * second, never the same one twice. The stream ends when the container is removed: the normal end.
  */
 final class DockerStatsSource implements StatsSource {
-  private final DockerClient client;
+  /** Starts a stats stream into a callback: the engine's {@code statsCmd}, or a test's feed. */
+  interface Opener {
+    void open(ResultCallback<Statistics> callback);
+  }
+
+  private final Opener opener;
   private final String containerId;
   private final String engine;
   private volatile Stream stream;
@@ -25,10 +30,20 @@ final class DockerStatsSource implements StatsSource {
   private long reopenedAt = System.nanoTime();
 
   DockerStatsSource(DockerClient client, String containerId, String engine) {
-    this.client = client;
+    this(callback -> client.statsCmd(containerId).exec(callback), containerId, engine);
+  }
+
+  DockerStatsSource(Opener opener, String containerId, String engine) {
+    this.opener = opener;
     this.containerId = containerId;
     this.engine = engine;
-    this.stream = client.statsCmd(containerId).exec(new Stream());
+    this.stream = open();
+  }
+
+  private Stream open() {
+    Stream s = new Stream();
+    opener.open(s);
+    return s;
   }
 
   @Override
@@ -51,7 +66,7 @@ final class DockerStatsSource implements StatsSource {
       if (System.nanoTime() - reopenedAt > 1_000_000_000L) {
         current.closeQuietly();
         reopenedAt = System.nanoTime();
-        stream = client.statsCmd(containerId).exec(new Stream());
+        stream = open();
       }
     } else if (current.ended) {
       if (seenOnce) {
@@ -103,7 +118,8 @@ final class DockerStatsSource implements StatsSource {
     public void onError(Throwable t) {
       failure.set(t);
       ended = true;
-      super.onError(t);
+      // not super.onError: it logs every failure at ERROR; the session says it once, in words
+      closeQuietly();
     }
 
     @Override
