@@ -110,8 +110,17 @@ class MainJobEnginesIT {
         .allSatisfy(r -> assertThat(r.key().params()).containsEntry("engine", "a"));
     assertThat(Files.readString(run.resolve("report.html")))
         .contains("whole placement (a: O0, O2)");
-    // A remote engine's containers have no cgroup files here: no series (SCALE-OUT rule 4).
-    assertThat(RunReport.files(run.resolve("samples"), ".lp")).isEmpty();
+    // A remote engine's containers have no cgroup files here: their series come from the engine's
+    // stats API (SCALE-OUT rule 4), one file per sandbox, every point tagged with its engine.
+    List<Path> remoteSeries = RunReport.files(run.resolve("samples"), ".lp");
+    assertThat(remoteSeries)
+        .extracting(p -> p.getFileName().toString())
+        .containsExactlyInAnyOrder("O0@a.lp", "O2@a.lp");
+    for (Path lp : remoteSeries) {
+      assertThat(Files.readAllLines(lp))
+          .isNotEmpty()
+          .allSatisfy(line -> assertThat(line).containsPattern(",engine=a[, ]"));
+    }
     for (PrivateDockerd d : engines.daemons()) {
       assertThat(MainJobIT.containers(d.host(), run.getFileName().toString()))
           .as("containers left on " + d.host())
@@ -155,14 +164,16 @@ class MainJobEnginesIT {
         .extracting(r -> r.key().params().get("engine"))
         .containsExactly("a", "b");
 
+    // a's from its cgroup files, b's from b's stats API: each file's points carry its engine
     List<Path> series = RunReport.files(run.resolve("samples"), ".lp");
     assertThat(series)
         .extracting(p -> p.getFileName().toString())
-        .containsExactlyInAnyOrder("O0@a.lp", "O2@a.lp");
+        .containsExactlyInAnyOrder("O0@a.lp", "O2@a.lp", "O0@b.lp", "O2@b.lp");
     for (Path lp : series) {
+      String engine = lp.getFileName().toString().replaceAll("^O[0-9]@(.)\\.lp$", "$1");
       assertThat(Files.readAllLines(lp))
           .isNotEmpty()
-          .allSatisfy(line -> assertThat(line).containsPattern(",engine=a[, ]"));
+          .allSatisfy(line -> assertThat(line).containsPattern(",engine=" + engine + "[, ]"));
     }
     for (PrivateDockerd d : engines.daemons()) {
       assertThat(MainJobIT.containers(d.host(), run.getFileName().toString()))

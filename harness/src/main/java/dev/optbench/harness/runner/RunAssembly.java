@@ -1,5 +1,6 @@
 package dev.optbench.harness.runner;
 
+import dev.optbench.harness.metrics.Collector;
 import dev.optbench.harness.metrics.CollectorSession;
 import dev.optbench.harness.metrics.MeasurementTarget;
 import dev.optbench.harness.metrics.MetricSchema;
@@ -13,14 +14,16 @@ import dev.optbench.harness.runtime.SandboxLimits;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Assembles variant sessions for one run: the runtime's sandbox with the run's limits and tags, the
  * sink by the one policy ({@link Sinks}), and the collector that fits the sandbox — cAdvisor's API
- * when one is given, else the cgroup files, else none (the process runtime has no cgroup: its
- * session samples nothing and writes no series file). Callers never ask which runtime they hold.
+ * when one is given, else the cgroup files, else the runtime's own (a remote Docker engine's stats
+ * API), else none (the process runtime has no cgroup: its session samples nothing and writes no
+ * series file). Callers never ask which runtime they hold.
  */
 public final class RunAssembly {
   private static final Logger LOG = LoggerFactory.getLogger(RunAssembly.class);
@@ -47,22 +50,16 @@ public final class RunAssembly {
             variant, new SandboxLimits(settings.cpuset(), settings.memoryBytes(), workDir, tags));
     MetricsSink sink = null;
     try {
-      boolean series = hasSeries(sandbox.target());
-      if (!series && sandbox.target().containerId().isPresent()) {
-        // a container whose cgroup files are not on this machine: a remote engine
-        LOG.warn(
-            "no time series for {}: its engine's cgroup files are not on this machine (remote"
-                + " engine); totals are still measured inside the container. Pass --cadvisor URL"
-                + " of that host for series",
-            sandbox.target().name());
-      }
+      Optional<Collector> collector = collector(sandbox.target());
       sink =
-          series
+          collector.isPresent()
               ? Sinks.open(settings.samplesDir(), seriesName, settings.influx())
               : MetricsSink.none();
-      CollectorSession collector =
-          series ? attach(sandbox.target(), sink, tags) : CollectorSession.none();
-      return new VariantSession(sandbox, sink, collector, settings.timeout());
+      CollectorSession session =
+          collector.isPresent()
+              ? collector.get().attach(sandbox.target(), settings.interval(), sink, tags)
+              : CollectorSession.none();
+      return new VariantSession(sandbox, sink, session, settings.timeout());
     } catch (RuntimeException e) {
       if (sink != null) {
         sink.close();
@@ -84,16 +81,29 @@ public final class RunAssembly {
     return tags;
   }
 
-  private boolean hasSeries(MeasurementTarget target) {
-    return settings.cadvisor().isPresent() || !target.cgroupDirs().isEmpty();
-  }
-
-  private CollectorSession attach(
-      MeasurementTarget target, MetricsSink sink, Map<String, String> tags) {
-    return settings
-        .cadvisor()
-        .map(url -> new CadvisorCollector(url).attach(target, settings.interval(), sink, tags))
-        .orElseGet(() -> new CgroupCollector().attach(target, settings.interval(), sink, tags));
+  /**
+   * cAdvisor when given; else the cgroup files on this machine; else, for a container whose cgroup
+   * files are elsewhere (a remote engine), its engine's stats API, said so once per sandbox with
+   * what it lacks; else none (the process runtime).
+   */
+  private Optional<Collector> collector(MeasurementTarget target) {
+    if (settings.cadvisor().isPresent()) {
+      return settings.cadvisor().map(CadvisorCollector::new);
+    }
+    if (!target.cgroupDirs().isEmpty()) {
+      return Optional.of(new CgroupCollector());
+    }
+    Optional<Collector> engine =
+        target.containerId().isPresent() ? runtime.engineCollector() : Optional.empty();
+    engine.ifPresent(
+        c ->
+            LOG.info(
+                "series of {} from {}: a point a second, not every {} ms; peaks shorter than"
+                    + " that are missed (totals are still taken inside the container)",
+                target.name(),
+                c,
+                settings.interval().toMillis()));
+    return engine;
   }
 
   public ContainerRuntime runtime() {

@@ -1,7 +1,9 @@
 package dev.optbench.harness.runtime;
 
+import dev.optbench.harness.metrics.Collector;
 import dev.optbench.harness.model.VariantRef;
 import java.util.List;
+import java.util.Optional;
 
 /** Isolates the units of one variant: "docker", "cgroup" or "process". */
 public interface ContainerRuntime {
@@ -33,5 +35,14 @@ public interface ContainerRuntime {
    */
   default List<String> removeLeftovers() {
     return List.of();
+  }
+
+  /**
+   * The runtime's own source of time series, for sandboxes whose cgroup files are not on this
+   * machine: Docker's stats API (a remote engine). Empty for runtimes that have none; callers use
+   * it only when there are no cgroup folders to read.
+   */
+  default Optional<Collector> engineCollector() {
+    return Optional.empty();
   }
 }

@@ -2,8 +2,12 @@ package dev.optbench.harness.runner;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.optbench.harness.metrics.Collector;
+import dev.optbench.harness.metrics.CollectorSession;
 import dev.optbench.harness.metrics.MeasurementTarget;
+import dev.optbench.harness.metrics.MetricSchema;
 import dev.optbench.harness.metrics.ResourceUsage;
+import dev.optbench.harness.metrics.Sample;
 import dev.optbench.harness.model.VariantRef;
 import dev.optbench.harness.runtime.ContainerRuntime;
 import dev.optbench.harness.runtime.Execution;
@@ -28,7 +32,23 @@ class RunAssemblyTest {
 
   /** Exits with the number in argv[1]; a target with or without cgroup folders. */
   private ContainerRuntime runtime(Map<String, Path> cgroupDirs) {
+    return runtime(cgroupDirs, Optional.empty(), Optional.empty());
+  }
+
+  /**
+   * @param containerId the target's container, if any
+   * @param engineCollector what the runtime offers for a container whose cgroups are elsewhere
+   */
+  private ContainerRuntime runtime(
+      Map<String, Path> cgroupDirs,
+      Optional<String> containerId,
+      Optional<Collector> engineCollector) {
     return new ContainerRuntime() {
+      @Override
+      public Optional<Collector> engineCollector() {
+        return engineCollector;
+      }
+
       @Override
       public String name() {
         return "scripted";
@@ -50,7 +70,7 @@ class RunAssemblyTest {
 
           @Override
           public MeasurementTarget target() {
-            return new MeasurementTarget("t", Optional.empty(), cgroupDirs);
+            return new MeasurementTarget("t", containerId, cgroupDirs);
           }
 
           @Override
@@ -129,5 +149,41 @@ class RunAssemblyTest {
     }
     Path lp = dir.resolve("samples").resolve("O2-u1" + Sinks.LINE_PROTOCOL);
     assertThat(Files.readString(lp)).contains("cpu_usage_total,").contains("run_id=run-1");
+  }
+
+  @Test
+  void aContainerWhoseCgroupsAreElsewhereIsSampledByItsEnginesCollectorWithTheEngineTag()
+      throws Exception {
+    List<Map<String, String>> attached = new ArrayList<>();
+    Collector engineStats =
+        (target, interval, sink, tags) -> {
+          attached.add(tags);
+          sink.accept(List.of(new Sample(MetricSchema.CPU_USAGE_TOTAL, 1_000_000_000L, 42, tags)));
+          return CollectorSession.none();
+        };
+    try (VariantSession s =
+        new RunAssembly(
+                runtime(Map.of(), Optional.of("c0ffee"), Optional.of(engineStats)),
+                settings().onEngine("b"))
+            .open(variant(), dir, "O2@b")) {
+      s.run("u1", List.of(List.of("ffmpeg", "0")));
+    }
+    assertThat(attached).singleElement().satisfies(t -> assertThat(t).containsEntry("engine", "b"));
+    Path lp = dir.resolve("samples").resolve("O2@b" + Sinks.LINE_PROTOCOL);
+    assertThat(Files.readString(lp)).contains("cpu_usage_total,").contains("engine=b");
+  }
+
+  @Test
+  void aTargetThatIsNoContainerIsNotHandedToTheEngineCollector() {
+    Collector never =
+        (target, interval, sink, tags) -> {
+          throw new AssertionError("asked to sample " + target);
+        };
+    try (VariantSession s =
+        new RunAssembly(runtime(Map.of(), Optional.empty(), Optional.of(never)), settings())
+            .open(variant(), dir, "x")) {
+      assertThat(s.series()).startsWith("none");
+    }
+    assertThat(dir.resolve("samples")).doesNotExist();
   }
 }

@@ -156,11 +156,12 @@ final class PollingSession implements CollectorSession {
         thread.shutdownNow();
         return;
       }
+      poll(); // the final sample: the thread is done, so this is the only one touching the buffer
+      stop();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      return;
+    } finally {
+      source.close();
     }
-    poll(); // the final sample: the thread is done, so this is the only one touching the buffer
-    stop();
   }
 }

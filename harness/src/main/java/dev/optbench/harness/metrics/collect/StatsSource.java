@@ -3,8 +3,11 @@ package dev.optbench.harness.metrics.collect;
 import java.io.IOException;
 import java.util.Optional;
 
-/** Something a {@link PollingSession} reads every interval: cgroup files, cAdvisor's API. */
-interface StatsSource {
+/**
+ * Something a {@link PollingSession} reads every interval: cgroup files, cAdvisor's API, an
+ * engine's stats stream.
+ */
+interface StatsSource extends AutoCloseable {
 
   /**
    * @return the current counters, or empty when there is nothing new since the last reading
@@ -15,4 +18,8 @@ interface StatsSource {
 
   /** Names the source in messages, e.g. the cgroup folder or cAdvisor URL. */
   String describe();
+
+  /** Lets go of what the source holds open (a stream); called once, after the last read. */
+  @Override
+  default void close() {}
 }

@@ -8,7 +8,9 @@ import dev.optbench.harness.exec.ExecHelper;
 import dev.optbench.harness.host.LogicalCores;
 import dev.optbench.harness.image.ImageRequest;
 import dev.optbench.harness.image.VariantImageBuilder;
+import dev.optbench.harness.metrics.Collector;
 import dev.optbench.harness.metrics.ResourceUsage;
+import dev.optbench.harness.metrics.collect.DockerStatsCollector;
 import dev.optbench.harness.model.VariantRef;
 import dev.optbench.harness.runtime.ContainerRuntime;
 import dev.optbench.harness.runtime.RuntimeUnavailableException;
@@ -137,6 +139,12 @@ public final class DockerRuntime implements ContainerRuntime {
     LOG.info("variant {}: image {}", variant.name(), image);
     return new VariantRef(
         variant.name(), variant.binDir(), Optional.of(image), variant.manifestDigest());
+  }
+
+  /** The engine's stats API: the series of a container whose cgroup files are elsewhere. */
+  @Override
+  public Optional<Collector> engineCollector() {
+    return Optional.of(new DockerStatsCollector(engine.client(), engine.host()));
   }
 
   public DockerEngine engine() {

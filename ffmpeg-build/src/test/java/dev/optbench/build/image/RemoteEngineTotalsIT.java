@@ -1,0 +1,209 @@
+package dev.optbench.build.image;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import dev.optbench.build.VariantSet;
+import dev.optbench.build.compile.BuildProgress;
+import dev.optbench.build.compile.BuiltVariant;
+import dev.optbench.build.source.DebianSource;
+import dev.optbench.build.spec.Profile;
+import dev.optbench.build.spec.VariantSpecs;
+import dev.optbench.harness.cache.CacheDir;
+import dev.optbench.harness.metrics.ResourceUsage;
+import dev.optbench.harness.model.VariantRef;
+import dev.optbench.harness.runtime.Execution;
+import dev.optbench.harness.runtime.Sandbox;
+import dev.optbench.harness.runtime.SandboxLimits;
+import dev.optbench.harness.runtime.docker.DockerEngine;
+import dev.optbench.harness.runtime.docker.DockerRuntime;
+import dev.optbench.harness.runtime.docker.TlsFiles;
+import dev.optbench.harness.testing.Services;
+import dev.optbench.harness.testing.TlsEngines;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.ToLongFunction;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The remote path's totals against the local path's on the same single-threaded ffmpeg unit of the
+ * same cached O2 build: the local engine (the services' dockerd on its unix socket: the unit's own
+ * cgroup read on the host) and a second dockerd in a network namespace reached over TLS (remote:
+ * optbench-exec reads the container's cgroup inside it). Rounds alternate which engine goes first,
+ * so drifting load falls on both alike. The medians of CPU must agree within 3 %: a path that
+ * counted another process, missed the unit's children or read the wrong counter would be off by far
+ * more, and the unit burns over a second of CPU, so no two wrong numbers meet there by accident.
+ */
+class RemoteEngineTotalsIT {
+  private static final int ROUNDS = 12;
+  private static final Duration T = Duration.ofMinutes(2);
+
+  /** One core's worth of encoding, threads pinned to one: CPU ≈ wall when nothing competes. */
+  private static final List<String> UNIT =
+      List.of(
+          "ffmpeg",
+          "-hide_banner",
+          "-nostdin",
+          "-filter_threads",
+          "1",
+          "-f",
+          "lavfi",
+          "-i",
+          "testsrc2=size=640x360:rate=25:duration=24",
+          "-threads",
+          "1",
+          "-c:v",
+          "mpeg4",
+          "-q:v",
+          "3",
+          "-f",
+          "null",
+          "-");
+
+  @Test
+  void theSameUnitMeasuresTheSameCpuOnTheRemoteAndTheLocalPath() throws Exception {
+    String localHost = Services.dockerHost();
+    BuiltVariant o2 =
+        new VariantSet(
+                CacheDir.resolve(), Runtime.getRuntime().availableProcessors(), BuildProgress.NONE)
+            .build(
+                List.of(
+                    VariantSpecs.fromCli(
+                        System.getProperty("optbench.it.variant", "O2"), Profile.MINIMAL)),
+                new DebianSource())
+            .variants()
+            .get(0);
+    ByteArrayOutputStream log = new ByteArrayOutputStream();
+    List<ResourceUsage> local = new ArrayList<>();
+    List<ResourceUsage> remote = new ArrayList<>();
+    TlsEngines engines = TlsEngines.start("remote-totals", 1);
+    try (DockerEngine localEngine = DockerEngine.connect(localHost);
+        DockerEngine remoteEngine =
+            DockerEngine.connect(engines.tcp(0), TlsFiles.inFolder(engines.certs().clientDir()))) {
+      assertThat(localEngine.isLocal()).isTrue();
+      assertThat(remoteEngine.isLocal()).isFalse();
+      VariantRef onLocal = image(o2, localEngine, log);
+      VariantRef onRemote = image(o2, remoteEngine, log);
+      try (Sandbox localBox = open(localEngine, onLocal, engines.dir().resolve("work-local"));
+          Sandbox remoteBox = open(remoteEngine, onRemote, engines.dir().resolve("work-remote"))) {
+        // one untimed run each: page cache and the remote path's first upload out of the figures
+        run(localBox);
+        run(remoteBox);
+        for (int round = 0; round < ROUNDS; round++) {
+          if (round % 2 == 0) {
+            local.add(run(localBox));
+            remote.add(run(remoteBox));
+          } else {
+            remote.add(run(remoteBox));
+            local.add(run(localBox));
+          }
+          System.out.printf(
+              "RemoteEngineTotalsIT round %2d: cpu local %7.1f ms remote %7.1f ms (%.4f);"
+                  + " wall %7.1f / %7.1f ms; waited %6.1f / %6.1f ms; peak %5.1f / %5.1f MiB%n",
+              round + 1,
+              local.get(round).cpuTotalNanos() / 1e6,
+              remote.get(round).cpuTotalNanos() / 1e6,
+              (double) remote.get(round).cpuTotalNanos() / local.get(round).cpuTotalNanos(),
+              local.get(round).wallNanos() / 1e6,
+              remote.get(round).wallNanos() / 1e6,
+              local.get(round).cpuWaitNanos() / 1e6,
+              remote.get(round).cpuWaitNanos() / 1e6,
+              local.get(round).memoryPeakBytes() / 1048576.0,
+              remote.get(round).memoryPeakBytes() / 1048576.0);
+        }
+      }
+    } finally {
+      engines.close(); // not a resource: its close may throw InterruptedException (-Xlint:try)
+    }
+
+    assertThat(local).allSatisfy(u -> assertThat(u.source()).startsWith("docker/cgroup-v"));
+    assertThat(remote).allSatisfy(u -> assertThat(u.source()).startsWith("docker-remote/cgroup-v"));
+    double cpuLocal = median(local, ResourceUsage::cpuTotalNanos);
+    double cpuRemote = median(remote, ResourceUsage::cpuTotalNanos);
+    double wallLocal = median(local, ResourceUsage::wallNanos);
+    double wallRemote = median(remote, ResourceUsage::wallNanos);
+    double waitLocal = median(local, ResourceUsage::cpuWaitNanos);
+    double waitRemote = median(remote, ResourceUsage::cpuWaitNanos);
+    double busyLocal = median(local, u -> u.wallNanos() - u.cpuWaitNanos());
+    double busyRemote = median(remote, u -> u.wallNanos() - u.cpuWaitNanos());
+    double peakLocal = median(local, ResourceUsage::memoryPeakBytes);
+    double peakRemote = median(remote, ResourceUsage::memoryPeakBytes);
+    List<Double> ratios = new ArrayList<>();
+    for (int i = 0; i < ROUNDS; i++) {
+      ratios.add((double) remote.get(i).cpuTotalNanos() / local.get(i).cpuTotalNanos());
+    }
+    List<Double> sortedRatios = ratios.stream().sorted().toList();
+    double ratioMedian = (sortedRatios.get(ROUNDS / 2 - 1) + sortedRatios.get(ROUNDS / 2)) / 2;
+    System.out.printf(
+        "RemoteEngineTotalsIT: %d rounds; median cpu local %.1f ms remote %.1f ms (remote/local"
+            + " %.4f; per-round ratios %.4f..%.4f, median %.4f); wall %.1f / %.1f ms (%.4f);"
+            + " waited for a CPU %.1f / %.1f ms; wall less waiting %.1f / %.1f ms (%.4f);"
+            + " peak %.1f / %.1f MiB (%.3f)%n",
+        ROUNDS,
+        cpuLocal / 1e6,
+        cpuRemote / 1e6,
+        cpuRemote / cpuLocal,
+        ratios.stream().mapToDouble(d -> d).min().orElseThrow(),
+        ratios.stream().mapToDouble(d -> d).max().orElseThrow(),
+        ratioMedian,
+        wallLocal / 1e6,
+        wallRemote / 1e6,
+        wallRemote / wallLocal,
+        waitLocal / 1e6,
+        waitRemote / 1e6,
+        busyLocal / 1e6,
+        busyRemote / 1e6,
+        busyRemote / busyLocal,
+        peakLocal / 1048576.0,
+        peakRemote / 1048576.0,
+        peakRemote / peakLocal);
+
+    assertThat(cpuLocal).as("a unit of real work, not start-up noise").isGreaterThan(0.5e9);
+    assertThat(cpuLocal / wallLocal).as("single-threaded and busy").isBetween(0.5, 1.1);
+    assertThat(cpuRemote / cpuLocal).as("median CPU, remote/local").isCloseTo(1.0, within(0.03));
+    assertThat(ratioMedian).as("median of the per-round ratios").isCloseTo(1.0, within(0.03));
+    // Wall is measured next to the process on both paths, but the remote container competes at the
+    // default CPU weight while the local unit cgroup has the top one, so on a busy machine the
+    // remote unit waits longer for a CPU (run_delay). Less that wait, the two walls must agree.
+    assertThat(busyRemote / busyLocal)
+        .as("median wall less CPU wait, remote/local")
+        .isCloseTo(1.0, within(0.05));
+    // Peak differs by definition: the unit's cgroup peak locally, which is not charged for the
+    // binary's pages another cgroup read into the page cache first, and ru_maxrss remotely (the
+    // container's peak spans all its units and cannot be reset from inside), which counts them.
+    assertThat(peakLocal).as("cgroup peak").isGreaterThan(1 << 20);
+    assertThat(peakRemote / peakLocal).as("RSS peak / cgroup peak").isBetween(0.5, 4.0);
+  }
+
+  private static VariantRef image(BuiltVariant v, DockerEngine engine, ByteArrayOutputStream log) {
+    return VariantImages.prepare(List.of(v), Optional.of(engine), new PrintStream(log)).get(0);
+  }
+
+  private static Sandbox open(DockerEngine engine, VariantRef variant, Path work)
+      throws java.io.IOException {
+    Files.createDirectories(work);
+    return new DockerRuntime(engine)
+        .open(
+            variant,
+            new SandboxLimits("0", 512L << 20, work, Map.of("run_id", "remote-totals-it")));
+  }
+
+  private static ResourceUsage run(Sandbox box) {
+    Execution e = box.run(UNIT, T);
+    assertThat(e.usage().exitCode()).as(e.stderrTail()).isZero();
+    return e.usage();
+  }
+
+  private static double median(List<ResourceUsage> runs, ToLongFunction<ResourceUsage> metric) {
+    List<Long> sorted = runs.stream().map(metric::applyAsLong).sorted().toList();
+    int n = sorted.size();
+    return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2.0;
+  }
+}
