@@ -11,8 +11,9 @@
 #   one      --engine a=…,cpus=0                          (every pair on a)
 #   two      --engine a=…,cpus=0 --engine b=…,cpus=1      (every pair on a and on b, in parallel)
 #   shared   --engine a=…,cpus=0 --engine b=…,cpus=0      (both engines' units on one core)
-# and prints, per run: units, seconds of measured rounds, units per minute, mean unit wall, and
-# the harness's cost per unit (round time minus unit wall, per unit and engine).
+# and prints, per run, the job's own lines: per engine its units, busy time (invocation spans) and
+# unit wall, so the harness's cost per unit around the unit; the measured rounds' units per minute;
+# the first round's line (what each engine did, how long they overlapped).
 #   benchmarks/bench/parallel-engines.sh [--tcp] [--units N] [--rounds N]
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -66,14 +67,14 @@ start_engine() { # name port
 a=$(start_engine a 23761)
 b=$(start_engine b 23762)
 
-# hand-written units: single-threaded mpeg4 encodes of 1..N seconds of a lavfi test source
+# hand-written units: single-threaded mpeg4 encodes of 2, 4, .. seconds of a 640x360 test source
 {
   echo '{"format":"optbench-workload/1","generator":{"search":"hand","space":"input","seed":0,'
   echo "\"budget\":$units,\"ffmpeg\":\"bench\",\"inputMode\":\"LIVE\"},\"inputs\":[],\"units\":["
   for i in $(seq 1 "$units"); do
     [ "$i" = 1 ] || echo ","
     echo "{\"id\":\"enc$i\",\"argv\":[\"ffmpeg\",\"-nostdin\",\"-y\",\"-loglevel\",\"error\","
-    echo "\"-threads\",\"1\",\"-f\",\"lavfi\",\"-i\",\"testsrc2=size=320x240:rate=25:duration=$i\","
+    echo "\"-threads\",\"1\",\"-f\",\"lavfi\",\"-i\",\"testsrc2=size=640x360:rate=25:duration=$((2 * i))\","
     echo "\"-c:v\",\"mpeg4\",\"-q:v\",\"3\",\"-f\",\"null\",\"-\"],\"seed\":0,\"generation\":0}"
   done
   echo ']}'
@@ -92,21 +93,9 @@ run() { # label engine options...
     grep -q "another optbench run is measuring" "$log" || { tail -30 "$log"; exit 1; }
     sleep 10
   done
-  # "[round  3/5] 12 pairs: unit wall 9.1s, round 10.4s (a: …); elapsed …"
-  awk -v label="$label" -v load="$(cut -d' ' -f1 /proc/loadavg)" '
-    /^\[round / {
-      match($0, /\] [0-9]+ pairs/); n = substr($0, RSTART + 2, RLENGTH - 8) + 0
-      match($0, /unit wall [0-9.]+s/); w = substr($0, RSTART + 10, RLENGTH - 11) + 0
-      match($0, /, round [0-9.]+s/); r = substr($0, RSTART + 8, RLENGTH - 9) + 0
-      pairs += n; wall += w; secs += r
-    }
-    END {
-      printf "%-7s %4d units in %6.1f s of rounds: %6.1f units/min; mean unit wall %4.0f ms;" \
-        " %4.0f ms per unit beyond unit wall (round time x engines / units); load after %s\n",
-        label, pairs, secs, pairs / secs * 60, wall / pairs * 1000,
-        (secs * engines - wall) / pairs * 1000, load
-    }' engines="$(grep -c '^  [a-z]*: O0, O2' "$log")" "$log"
-  grep -E '^engine [a-z]+: [0-9]+ units measured|^engines in parallel' "$log" | sed 's/^/        /' || true
+  echo "$label (load after: $(cut -d' ' -f1-3 /proc/loadavg)):"
+  grep -E '^engine|^measured rounds|^warning: engines|^\[round  1/|^interleaved stage' "$log" \
+    | sed 's/^/  /' || true
 }
 
 run one --engine "a=$a,cpus=0"

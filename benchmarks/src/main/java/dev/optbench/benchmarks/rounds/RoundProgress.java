@@ -3,7 +3,6 @@ package dev.optbench.benchmarks.rounds;
 import dev.optbench.benchmarks.jmh.UnitMetric;
 import dev.optbench.harness.metrics.ResourceUsage;
 import java.io.PrintStream;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -26,7 +25,7 @@ public final class RoundProgress {
   private int round;
   private long roundsNanos;
   private long overlapNanos;
-  private final Map<String, EngineTally> engines = new LinkedHashMap<>();
+  private final Map<String, EngineTally> engines = new java.util.TreeMap<>();
 
   /** One engine's measured invocations so far. */
   private static final class EngineTally {
@@ -89,22 +88,29 @@ public final class RoundProgress {
     roundStart = now;
   }
 
-  /** " (a: 2 pairs in 1.7s, b: 2 in 1.6s; together 1.5s)", or "" for one engine. */
+  /**
+   * " (a: 2 pairs in 1.7s, b: 2 in 1.6s; together 1.5s)", or "" for one engine. Named engines'
+   * invocations are also counted for the lines at the stage's end.
+   */
   private String lanes(List<Invocation> invocations) {
-    Map<String, List<Invocation>> byEngine = new LinkedHashMap<>();
+    Map<String, List<Invocation>> byEngine = new java.util.TreeMap<>();
     invocations.forEach(
         i -> byEngine.computeIfAbsent(i.pair().engine(), e -> new java.util.ArrayList<>()).add(i));
+    byEngine.remove(""); // the run's one unnamed engine: its lines stay as they always were
+    byEngine.forEach(
+        (engine, done) -> {
+          EngineTally t = engines.computeIfAbsent(engine, e -> new EngineTally());
+          t.units += done.size();
+          t.spanNanos += done.stream().mapToLong(Invocation::spanNanos).sum();
+          t.unitMillis += done.stream().mapToDouble(i -> UnitMetric.WALL.of(i.usage())).sum();
+        });
     if (order.pairs().stream().map(Pair::engine).distinct().count() < 2) {
       return "";
     }
     List<String> parts = new java.util.ArrayList<>();
     byEngine.forEach(
         (engine, done) -> {
-          EngineTally t = engines.computeIfAbsent(engine, e -> new EngineTally());
           long busy = done.get(done.size() - 1).endNanos() - done.get(0).startNanos();
-          t.units += done.size();
-          t.spanNanos += done.stream().mapToLong(Invocation::spanNanos).sum();
-          t.unitMillis += done.stream().mapToDouble(i -> UnitMetric.WALL.of(i.usage())).sum();
           parts.add(
               engine + ": " + done.size() + (parts.isEmpty() ? " pairs in " : " in ") + secs(busy));
         });
@@ -142,13 +148,17 @@ public final class RoundProgress {
       int units = engines.values().stream().mapToInt(t -> t.units).sum();
       out.printf(
           Locale.ROOT,
-          "engines in parallel: %d units in %s of measured rounds, %.1f units per minute;"
-              + " two or more engines busy together %s (%.0f %%)%n",
+          "measured rounds: %d units in %s, %.1f units per minute%s%n",
           units,
           secs(roundsNanos),
           units / (roundsNanos / 60e9),
-          secs(overlapNanos),
-          100.0 * overlapNanos / roundsNanos);
+          engines.size() < 2
+              ? ""
+              : String.format(
+                  Locale.ROOT,
+                  "; two or more engines busy together %s (%.0f %%)",
+                  secs(overlapNanos),
+                  100.0 * overlapNanos / roundsNanos));
     }
     out.printf(
         Locale.ROOT,

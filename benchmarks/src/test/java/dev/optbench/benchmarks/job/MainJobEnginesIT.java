@@ -150,7 +150,7 @@ class MainJobEnginesIT {
         .contains("engines in parallel, one thread each: a on CPUs 0, b on CPUs 1")
         .containsPattern("(?m)^\\[round  1/3\\] 4 pairs: .*\\(a: 2 pairs in [0-9.]+s, b: 2 in ")
         .contains("engine a: 6 units measured", "engine b: 6 units measured")
-        .containsPattern("engines in parallel: 12 units in [0-9.]+s of measured rounds")
+        .containsPattern("measured rounds: 12 units in [0-9.]+s, [0-9.]+ units per minute; two")
         .containsPattern("(?m)^median wall ms +engine +O0 +O2$")
         .containsPattern("(?m)^enc +a +[0-9.]+ +[0-9.]+$")
         .containsPattern("(?m)^enc +b +[0-9.]+ +[0-9.]+$");

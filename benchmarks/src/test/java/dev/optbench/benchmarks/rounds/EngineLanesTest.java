@@ -44,6 +44,31 @@ class EngineLanesTest {
   }
 
   @Test
+  void oneNamedEngineGetsItsStageLineButNoLanesAndTheUnnamedOneNeither() {
+    for (String engine : List.of("a", "")) {
+      ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+      PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8);
+      Pair p = new Pair("O0", engine, "u1");
+      RoundProgress progress = new RoundProgress(out, RoundOrder.shuffled(List.of(p), 0, 1, 1));
+      progress.stageStarted();
+      Invocation i = at(p, 0, 1_000_000_000L);
+
+      progress.roundDone(Map.of(p, i.usage()), List.of(i));
+      progress.stageEnded();
+
+      String text = bytes.toString(StandardCharsets.UTF_8);
+      assertThat(text).containsPattern("round [0-9.]+s; elapsed").doesNotContain("together");
+      if (engine.isEmpty()) {
+        assertThat(text).doesNotContain("engine ", "measured rounds:");
+      } else {
+        assertThat(text)
+            .contains("engine a: 1 units measured, 1.0s busy for 0.8s of unit wall: 200 ms")
+            .containsPattern("measured rounds: 1 units in [0-9.]+s, [0-9.]+ units per minute\n");
+      }
+    }
+  }
+
+  @Test
   void overlapCountsOnlyTimeWhenTwoEnginesRanAtOnce() {
     // a: [0,10) [10,20); b: [5,12) [15,30): together [5,12) and [15,20) = 12
     List<Invocation> spans =
@@ -81,7 +106,9 @@ class EngineLanesTest {
         .contains(" (a: 2 pairs in 2.0s; together 0.0s); elapsed ")
         .contains("engine a: 4 units measured, 4.0s busy for 3.2s of unit wall: 200 ms per unit")
         .contains("engine b: 2 units measured, 3.0s busy for 1.6s of unit wall: 700 ms per unit")
-        .containsPattern("engines in parallel: 6 units in [0-9.]+s of measured rounds");
+        .containsPattern(
+            "measured rounds: 6 units in [0-9.]+s, [0-9.]+ units per minute; two or more")
+        .contains("engines busy together 2.0s");
   }
 
   private static Invocation at(Pair p, long start, long end) {
