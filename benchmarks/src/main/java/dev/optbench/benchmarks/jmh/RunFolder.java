@@ -62,6 +62,14 @@ public record RunFolder(Path dir) {
     return dir.resolve("failures.jsonl");
   }
 
+  /**
+   * When each invocation of an interleaved run on several engines ran, one JSON line each: the
+   * evidence that the engines worked side by side. Absent for a run on one engine.
+   */
+  public Path timeline() {
+    return dir.resolve("timeline.jsonl");
+  }
+
   public Path work() {
     return dir.resolve("work");
   }

@@ -79,13 +79,19 @@ public record RunPlan(
    * A named engine as a fork reconnects to it: TLS paths, never the keys' contents.
    *
    * @param tlsCa the CA's PEM file, or null for a plain connection (then also cert and key)
+   * @param cpuset the CPUs its units are pinned to ({@code cpus=}), or "" for the run's cpuset
    */
-  public record Engine(String name, String url, Path tlsCa, Path tlsCert, Path tlsKey) {
+  public record Engine(
+      String name, String url, Path tlsCa, Path tlsCert, Path tlsKey, String cpuset) {
+    public Engine {
+      cpuset = cpuset == null ? "" : cpuset;
+    }
+
     public static Engine of(EngineSpec spec) {
       TlsFiles tls = spec.tls();
       return tls.enabled()
-          ? new Engine(spec.name(), spec.url(), tls.ca(), tls.cert(), tls.key())
-          : new Engine(spec.name(), spec.url(), null, null, null);
+          ? new Engine(spec.name(), spec.url(), tls.ca(), tls.cert(), tls.key(), spec.cpuset())
+          : new Engine(spec.name(), spec.url(), null, null, null, spec.cpuset());
     }
 
     public EngineSpec spec() {
@@ -93,7 +99,12 @@ public record RunPlan(
           name,
           url,
           tlsCa == null ? TlsFiles.NONE : new TlsFiles(tlsCa, tlsCert, tlsKey),
-          Map.of());
+          cpuset.isEmpty() ? Map.of() : Map.of(EngineSpec.CPUS, cpuset));
+    }
+
+    /** The CPUs this engine's units use: its own, else the run's {@code runCpuset}. */
+    public String cpusetOr(String runCpuset) {
+      return cpuset.isEmpty() ? runCpuset : cpuset;
     }
   }
 

@@ -66,7 +66,12 @@ public final class TrialSandbox implements AutoCloseable {
                   .select(Optional.of(plan.runtime()))
                   .provider()
                   .create();
-      RunSettings settings = engine.isEmpty() ? settings(plan) : settings(plan).onEngine(engine);
+      RunSettings settings =
+          engine.isEmpty()
+              ? settings(plan)
+              : settings(plan)
+                  .onEngine(engine)
+                  .withCpuset(plan.engine(engine).cpusetOr(plan.cpuset()));
       this.session =
           new RunAssembly(rt, settings)
               .open(

@@ -3,7 +3,9 @@ package dev.optbench.benchmarks.job;
 import dev.optbench.benchmarks.jmh.RunFolder;
 import dev.optbench.benchmarks.jmh.RunPlan;
 import dev.optbench.benchmarks.jmh.TrialSandbox;
+import dev.optbench.benchmarks.rounds.EngineLanes;
 import dev.optbench.benchmarks.rounds.InterleavedResults;
+import dev.optbench.benchmarks.rounds.Invocation;
 import dev.optbench.benchmarks.rounds.Pair;
 import dev.optbench.benchmarks.rounds.PrecisionTarget;
 import dev.optbench.benchmarks.rounds.RoundOrder;
@@ -18,6 +20,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
 
 /**
  * Runs the plan in interleaved rounds, in this JVM: each variant's sandbox is opened once and
@@ -25,6 +28,12 @@ import java.util.Map;
  * pair once, in the order {@code rounds.json} records. After each round the rounds so far are on
  * disk as JMH JSON ({@code jmh.partial.json}); at the end {@code jmh.json}. Ctrl-C or SIGTERM marks
  * the run partial; the sandboxes remove themselves through their own shutdown hooks.
+ *
+ * <p>On several named engines the engines work side by side: within a round each engine runs its
+ * own pairs, in the round's order, on a thread of its own ({@link EngineWorkers}), and the round
+ * ends when every engine has ended its part. Everything between rounds (results on disk, the
+ * precision target, progress, lost engines' bookkeeping) happens in this thread, as before; only
+ * {@link LostEngines} is told of a loss from an engine's thread.
  */
 final class InterleavedRun {
   private final RunPlan plan;
@@ -36,6 +45,7 @@ final class InterleavedRun {
   private final Map<Pair, List<ResourceUsage>> measured = new LinkedHashMap<>();
   private final RoundProgress progress;
   private final LostEngines lost;
+  private final List<String> engines;
   private RunStatus status;
   private volatile boolean finished;
   private volatile boolean interrupted;
@@ -58,13 +68,18 @@ final class InterleavedRun {
     this.out = out;
     this.progress = new RoundProgress(out, order);
     this.lost = new LostEngines(plan, out);
+    this.engines =
+        EngineLanes.engines(
+            order.pairs(), plan.engines().stream().map(RunPlan.Engine::name).toList());
   }
 
   void run() {
     Thread onInterrupt = new Thread(this::interrupted, "optbench-partial-results");
     Runtime.getRuntime().addShutdownHook(onInterrupt);
     Map<String, TrialSandbox> sandboxes = new LinkedHashMap<>();
+    EngineWorkers workers = new EngineWorkers(engines);
     try {
+      describeEngines();
       progress.stageStarted();
       for (Pair p : order.pairs()) {
         if (!lost.lost(p.engine()) && !sandboxes.containsKey(sandboxKey(p))) {
@@ -80,25 +95,24 @@ final class InterleavedRun {
       if (lost.all()) {
         throw new IllegalStateException("no engine could open a sandbox: " + lost.reasons());
       }
+      int warmup = 0;
       for (List<Pair> round : order.warmupRounds()) {
-        List<ResourceUsage> warmups = new ArrayList<>();
-        for (Pair p : round) {
-          invokeUnlessLost(sandboxes, p, true).ifPresent(warmups::add);
-        }
-        progress.warmupDone(warmups);
+        List<Invocation> done = runRound(workers, sandboxes, round, true);
+        timeline("w" + ++warmup, done);
+        progress.warmupDone(done.stream().map(Invocation::usage).toList());
       }
       while (!interrupted) {
         for (List<Pair> round : order.rounds().subList(roundsDone, order.rounds().size())) {
+          List<Invocation> done = runRound(workers, sandboxes, round, false);
           Map<Pair, ResourceUsage> thisRound = new LinkedHashMap<>();
-          for (Pair p : round) {
-            invokeUnlessLost(sandboxes, p, false).ifPresent(u -> thisRound.put(p, u));
-          }
+          done.forEach(i -> thisRound.put(i.pair(), i.usage()));
           // a pair of an engine lost during this round keeps only the rounds all its pairs ran
           thisRound.keySet().removeIf(p -> lost.lost(p.engine()));
           thisRound.forEach((p, u) -> measured.computeIfAbsent(p, k -> new ArrayList<>()).add(u));
           roundsDone++;
           InterleavedResults.write(results(), folder.partialJson());
-          progress.roundDone(thisRound);
+          timeline(Integer.toString(roundsDone), done);
+          progress.roundDone(thisRound, done);
         }
         if (!moreRounds()) {
           break;
@@ -111,6 +125,7 @@ final class InterleavedRun {
     } catch (ResultWriteException e) {
       writeFailure = e.getMessage();
     } finally {
+      workers.close();
       closeAll(sandboxes);
       progress.stageEnded();
       if (writeFailure != null && !interrupted) {
@@ -160,6 +175,69 @@ final class InterleavedRun {
     order.write(folder.dir());
     progress.extended(order);
     return true;
+  }
+
+  /**
+   * Runs one round: each engine its own pairs in the round's order, the engines side by side (one
+   * engine: in this thread). The invocations come back in the round's order; a lost engine's pairs
+   * that did not run are not among them.
+   */
+  private List<Invocation> runRound(
+      EngineWorkers workers,
+      Map<String, TrialSandbox> sandboxes,
+      List<Pair> round,
+      boolean warmup) {
+    Map<String, Callable<List<Invocation>>> lanes = new LinkedHashMap<>();
+    EngineLanes.of(round, engines)
+        .forEach(
+            (engine, pairs) -> lanes.put(engine, () -> runLane(workers, sandboxes, pairs, warmup)));
+    Map<Pair, Invocation> byPair = new LinkedHashMap<>();
+    workers.runAll(lanes).values().forEach(done -> done.forEach(i -> byPair.put(i.pair(), i)));
+    return round.stream().filter(byPair::containsKey).map(byPair::get).toList();
+  }
+
+  /** One engine's pairs of a round, one after the other. */
+  private List<Invocation> runLane(
+      EngineWorkers workers,
+      Map<String, TrialSandbox> sandboxes,
+      List<Pair> pairs,
+      boolean warmup) {
+    List<Invocation> done = new ArrayList<>();
+    for (Pair p : pairs) {
+      if (workers.stopping()) {
+        break; // another engine's lane failed: the run ends after this round's units that run
+      }
+      Instant start = Instant.now();
+      long startNanos = System.nanoTime();
+      invokeUnlessLost(sandboxes, p, warmup)
+          .ifPresent(u -> done.add(new Invocation(p, start, startNanos, System.nanoTime(), u)));
+    }
+    return done;
+  }
+
+  /** Several engines: the round's invocations with their times, in timeline.jsonl. */
+  private void timeline(String round, List<Invocation> done) {
+    if (engines.size() > 1) {
+      Timeline.append(folder, round, done);
+    }
+  }
+
+  /**
+   * Says how the engines will work and on which CPUs their units run, so a reader of the log can
+   * tell whether two engines on one machine shared a core.
+   */
+  private void describeEngines() {
+    if (plan.engines().isEmpty()) {
+      return;
+    }
+    List<String> each = new ArrayList<>();
+    for (String e : engines) {
+      String own = plan.engine(e).cpuset();
+      each.add(e + " on CPUs " + (own.isEmpty() ? plan.cpuset() + " (--cpuset)" : own));
+    }
+    out.println(
+        (engines.size() > 1 ? "engines in parallel, one thread each: " : "engine: ")
+            + String.join(", ", each));
   }
 
   /**

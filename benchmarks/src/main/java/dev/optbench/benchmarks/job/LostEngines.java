@@ -23,6 +23,10 @@ import java.util.Map;
  * failed with the reason; the other engines' pairs go on and the run completes. Moving a lost
  * engine's pairs to another engine is not done: the baseline there was measured on other hardware
  * and rounds, and half a variant on each host is what the placement rules forbid.
+ *
+ * <p>Engines run their lanes on threads of their own, so a loss is told from that engine's thread
+ * while the others ask {@link #lost}: the maps are guarded by this object, and the engine is asked
+ * once more outside that lock (a ping can take seconds; the other engines keep going meanwhile).
  */
 final class LostEngines {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -36,12 +40,12 @@ final class LostEngines {
     this.out = out;
   }
 
-  boolean lost(String engine) {
+  synchronized boolean lost(String engine) {
     return reasons.containsKey(engine);
   }
 
   /** Whether every named engine is lost: nothing is left to run. */
-  boolean all() {
+  synchronized boolean all() {
     return !plan.engines().isEmpty() && reasons.size() == plan.engines().size();
   }
 
@@ -62,8 +66,10 @@ final class LostEngines {
       return false; // the engine is there: the error is the run's, not the engine's
     } catch (RuntimeException down) {
       String reason = failure.getMessage() + "; then: " + down.getMessage();
-      reasons.put(engine, reason);
-      roundsKept.put(engine, roundsDone);
+      synchronized (this) {
+        reasons.put(engine, reason);
+        roundsKept.put(engine, roundsDone);
+      }
       out.println();
       out.println(
           "optbench: engine "
@@ -82,7 +88,7 @@ final class LostEngines {
    * One line in {@code failures.jsonl} per pair of a lost engine that did not run every round, so
    * the report names each with the reason.
    */
-  void record(
+  synchronized void record(
       List<Pair> planned, Map<Pair, List<ResourceUsage>> measured, int rounds, RunFolder folder) {
     for (Pair p : planned) {
       if (!lost(p.engine())) {
@@ -103,7 +109,7 @@ final class LostEngines {
     }
   }
 
-  Map<String, String> reasons() {
-    return reasons;
+  synchronized Map<String, String> reasons() {
+    return java.util.Collections.unmodifiableMap(new LinkedHashMap<>(reasons));
   }
 }

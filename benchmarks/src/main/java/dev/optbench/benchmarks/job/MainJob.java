@@ -130,6 +130,9 @@ public final class MainJob {
                         baseline,
                         e.names()));
     placement.ifPresent(p -> engines.print(p, o));
+    if (s.order().interleaved()) { // JMH's order runs engine after engine: no core is shared
+      placement.ifPresent(p -> engines.warnSharedCores(p, s.cpuset(), o));
+    }
     new SourceTrees(s.cacheDir()).check(s.source()); // the first time: apt's source index, ~15 s
     HostReport host = HostReport.collect();
     host.warnings().forEach(w -> o.println("warning: " + w.message()));

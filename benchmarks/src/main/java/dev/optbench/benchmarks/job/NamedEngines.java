@@ -126,6 +126,29 @@ final class NamedEngines implements AutoCloseable {
     placement.describe(names()).forEach(line -> out.println("  " + line));
   }
 
+  /**
+   * Warns when engines that will run side by side report one host name and pin their units to the
+   * same CPUs (their own {@code cpus=}, else {@code runCpuset}). A daemon that cannot say its name
+   * is taken as a machine of its own: no warning on a guess.
+   */
+  void warnSharedCores(Placement placement, String runCpuset, PrintStream out) {
+    Map<String, String> hosts = new LinkedHashMap<>();
+    Map<String, String> cpus = new LinkedHashMap<>();
+    for (EngineSpec spec : specs) {
+      if (!placement.engines().contains(spec.name())) {
+        continue;
+      }
+      cpus.put(spec.name(), spec.cpuset().isEmpty() ? runCpuset : spec.cpuset());
+      try {
+        String name = connected.get(spec.name()).client().infoCmd().exec().getName();
+        hosts.put(spec.name(), name == null ? "" : name);
+      } catch (RuntimeException e) {
+        hosts.put(spec.name(), "");
+      }
+    }
+    SharedCores.warnings(hosts, cpus).forEach(w -> out.println("warning: " + w));
+  }
+
   @Override
   public void close() {
     connected.values().forEach(DockerEngine::close);

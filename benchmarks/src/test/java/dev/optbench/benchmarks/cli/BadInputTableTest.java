@@ -153,6 +153,10 @@ class BadInputTableTest {
             "engine: TLS folder without files",
             "--variants O2 --engine a=tcp://127.0.0.1:2376,tls={dir}/none",
             "engine a: TLS"),
+        c(
+            "engine: cpus not a CPU list",
+            "--variants O2 --engine a=unix:///nonexistent.sock,cpus=one",
+            "engine a: cpus 'one' is not a CPU list"),
         c("units 0", "--variants O2 --units 0", "--units must be at least 1"),
         c("budget 0", "--variants O2 --budget 0", "--budget must be at least 1"),
         c("jobs 0", "--variants O2 --jobs 0", "--jobs must be at least 1"),

@@ -17,8 +17,9 @@ import org.junit.jupiter.api.io.TempDir;
  * An engine that dies in the middle of a run on two named engines ({@code --placement every}): the
  * dockerd of engine b is SIGKILLed after the second round. Its pairs keep the rounds they all
  * finished and are reported failed with the reason; engine a's pairs run every round; the run
- * completes, says so, and exits 1. Set up as {@link MainJobEnginesIT}; its own engines, because
- * this one kills one. Everything made here is removed in {@link #tearDown}.
+ * completes, says so, and exits 1. The engines run side by side (a thread each, a core each), so b
+ * dies while a unit may be running on a. Set up as {@link MainJobEnginesIT}; its own engines,
+ * because this one kills one. Everything made here is removed in {@link #tearDown}.
  */
 class MainJobEngineLossIT {
   private static TlsEngines engines;
@@ -55,9 +56,9 @@ class MainJobEngineLossIT {
             "-i",
             "8",
             "--engine",
-            "a=" + engines.daemons().get(0).host(),
+            "a=" + engines.daemons().get(0).host() + ",cpus=0",
             "--engine",
-            "b=" + engines.tls(1),
+            "b=" + engines.tls(1) + ",cpus=1",
             "--placement",
             "every");
     Process job = BenchmarksJar.start(tmp, log, List.of(), args);
@@ -77,7 +78,9 @@ class MainJobEngineLossIT {
 
     String out = BenchmarksJar.output(log);
     assertThat(job.exitValue()).as(out).isEqualTo(1);
-    assertThat(out).contains("optbench: engine b was lost after ");
+    assertThat(out)
+        .contains("engines in parallel, one thread each: a on CPUs 0, b on CPUs 1")
+        .contains("optbench: engine b was lost after ");
     Path run = BenchmarksJar.runFolder(tmp.resolve("optbench-results"));
     RunStatus status = RunStatus.read(run.resolve("run.json"));
     assertThat(status.status()).as(status.toString()).isEqualTo(RunStatus.COMPLETE);

@@ -2,6 +2,8 @@ package dev.optbench.benchmarks.job;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.optbench.harness.engine.Placement;
 import dev.optbench.harness.testing.PrivateDockerd;
 import dev.optbench.harness.testing.TlsEngines;
@@ -12,6 +14,7 @@ import dev.optbench.results.model.BenchmarkResult;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -100,6 +103,10 @@ class MainJobEnginesIT {
     assertThat(status.placement().variantsByEngine())
         .containsExactly(Map.entry("a", List.of("O0", "O2")));
     assertThat(status.trialsDone()).isEqualTo(2);
+    assertThat(out)
+        .contains("engine: a on CPUs 0 (--cpuset)")
+        .doesNotContain("engines in parallel");
+    assertThat(run.resolve("timeline.jsonl")).as("one engine used: no threads").doesNotExist();
 
     List<BenchmarkResult> rows = new JmhJsonReader().read(run.resolve("jmh.json"));
     assertThat(rows).hasSize(2);
@@ -128,15 +135,20 @@ class MainJobEnginesIT {
     }
   }
 
+  /**
+   * Also: the two engines work side by side, each on a core of its own ({@code cpus=}): in every
+   * round a unit on a ran while one on b did ({@code timeline.jsonl}), and the results have the
+   * shape they had when the engines took turns.
+   */
   @Test
   void everyPlacementRunsEachVariantOnEachEngineAndComparesWithinEach() throws Exception {
     // a through its unix socket: a local engine, whose samples are read here and carry the tag
     BenchmarksJar.Finished job =
         run(
             "--engine",
-            "a=" + engines.daemons().get(0).host(),
+            "a=" + engines.daemons().get(0).host() + ",cpus=0",
             "--engine",
-            "b=" + engines.tls(1),
+            "b=" + engines.tls(1) + ",cpus=1",
             "--placement",
             "every");
 
@@ -144,6 +156,10 @@ class MainJobEnginesIT {
     assertThat(job.exit()).as(out).isZero();
     assertThat(out)
         .contains("placement (every):", "  a: O0, O2", "  b: O0, O2", "[O0@b] image ")
+        .contains("engines in parallel, one thread each: a on CPUs 0, b on CPUs 1")
+        .containsPattern("(?m)^\\[round  1/3\\] 4 pairs: .*\\(a: 2 pairs in [0-9.]+s, b: 2 in ")
+        .contains("engine a: 6 units measured", "engine b: 6 units measured")
+        .containsPattern("measured rounds: 12 units in [0-9.]+s, [0-9.]+ units per minute; two")
         .containsPattern("(?m)^median wall ms +engine +O0 +O2$")
         .containsPattern("(?m)^enc +a +[0-9.]+ +[0-9.]+$")
         .containsPattern("(?m)^enc +b +[0-9.]+ +[0-9.]+$");
@@ -163,6 +179,9 @@ class MainJobEnginesIT {
     assertThat(o0.rows().stream().filter(r -> r.metric().equals("wall")))
         .extracting(r -> r.key().params().get("engine"))
         .containsExactly("a", "b");
+
+    assertThat(rows).allSatisfy(r -> assertThat(r.primaryMetric().samples()).hasSize(3));
+    assertEnginesOverlappedInEveryRound(run.resolve("timeline.jsonl"), 3);
 
     // a's from its cgroup files, b's from b's stats API: each file's points carry its engine
     List<Path> series = RunReport.files(run.resolve("samples"), ".lp");
@@ -228,6 +247,48 @@ class MainJobEnginesIT {
         .contains("optbench: engine b: No Docker engine answers at tcp://")
         .doesNotContain("placement");
     assertThat(tmp.resolve("optbench-results")).doesNotExist();
+  }
+
+  /**
+   * Each measured round of {@code timeline.jsonl} has an invocation on a and one on b whose spans
+   * overlap: the engines ran side by side, not in turn.
+   */
+  static void assertEnginesOverlappedInEveryRound(Path timeline, int rounds) throws IOException {
+    ObjectMapper json = new ObjectMapper();
+    Map<String, List<JsonNode>> byRound = new java.util.TreeMap<>();
+    for (String line : Files.readAllLines(timeline)) {
+      JsonNode i = json.readTree(line);
+      byRound.computeIfAbsent(i.get("round").asText(), r -> new ArrayList<>()).add(i);
+    }
+    assertThat(byRound).as("measured rounds in " + timeline).hasSize(rounds);
+    byRound.forEach(
+        (round, invocations) -> {
+          boolean overlapped = false;
+          for (JsonNode x : invocations) {
+            for (JsonNode y : invocations) {
+              overlapped |=
+                  x.get("engine").asText().equals("a")
+                      && y.get("engine").asText().equals("b")
+                      && start(x) < end(y)
+                      && start(y) < end(x);
+            }
+          }
+          assertThat(overlapped).as("a unit on a ran while one on b did, round " + round).isTrue();
+          assertThat(invocations)
+              .allSatisfy(
+                  i ->
+                      assertThat(i.get("spanMs").asDouble())
+                          .isGreaterThanOrEqualTo(i.get("unitWallMs").asDouble()));
+        });
+  }
+
+  private static double start(JsonNode i) {
+    Instant t = Instant.parse(i.get("start").asText());
+    return t.getEpochSecond() * 1e3 + t.getNano() / 1e6;
+  }
+
+  private static double end(JsonNode i) {
+    return start(i) + i.get("spanMs").asDouble();
   }
 
   private static Map<String, Comparison> comparisons(Path run) throws IOException {

@@ -1,5 +1,6 @@
 package dev.optbench.harness.engine;
 
+import dev.optbench.harness.cgroup.CpuList;
 import dev.optbench.harness.runtime.docker.DockerEngine;
 import dev.optbench.harness.runtime.docker.TlsFiles;
 import java.util.Map;
@@ -8,9 +9,15 @@ import java.util.regex.Pattern;
 /**
  * One Docker engine a user names: where it is ({@code unix://}, {@code tcp://}, {@code tcp://} with
  * TLS files) and free labels (e.g. {@code cpu=xeon-e5}) for placement. The name is how results,
- * samples and messages refer to it, so it is short and safe as a JMH param and an InfluxDB tag.
+ * samples and messages refer to it, so it is short and safe as a JMH param and an InfluxDB tag. The
+ * label {@value #CPUS} is the one label optbench reads itself: the CPUs this engine's units are
+ * pinned to, instead of the run's {@code --cpuset}, so two engines on one machine can run their
+ * units side by side on different cores.
  */
 public record EngineSpec(String name, String url, TlsFiles tls, Map<String, String> labels) {
+  /** The label (and {@code --engine} part) naming the engine's own cpuset. */
+  public static final String CPUS = "cpus";
+
   private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]{0,31}");
   private static final Pattern HOST_PORT =
       Pattern.compile("tcp://(\\[[0-9a-fA-F:.]+\\]|[^/:\\[\\]]+):[0-9]{1,5}/?");
@@ -50,6 +57,24 @@ public record EngineSpec(String name, String url, TlsFiles tls, Map<String, Stri
       throw new IllegalArgumentException(
           "engine " + name + ": TLS files are for tcp:// engines, not " + url);
     }
+    String cpus = labels.getOrDefault(CPUS, "");
+    if (labels.containsKey(CPUS) && invalidCpuList(cpus)) {
+      throw new IllegalArgumentException(
+          "engine " + name + ": cpus '" + cpus + "' is not a CPU list; write it like 0, 1 or 0-1");
+    }
+  }
+
+  private static boolean invalidCpuList(String cpus) {
+    try {
+      return CpuList.parse(cpus).isEmpty();
+    } catch (IllegalArgumentException e) {
+      return true;
+    }
+  }
+
+  /** The CPUs this engine's units are pinned to, or "" for the run's {@code --cpuset}. */
+  public String cpuset() {
+    return labels.getOrDefault(CPUS, "");
   }
 
   /** "a (tcp://10.0.0.2:2376, TLS)" */

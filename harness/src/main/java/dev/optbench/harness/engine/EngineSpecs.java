@@ -13,14 +13,14 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The engines of a run, from {@code --engine NAME=URL[,tls=DIR]} options and an engines file; with
- * neither, the local engine ({@code $DOCKER_HOST}). The file is JSON:
+ * The engines of a run, from {@code --engine NAME=URL[,tls=DIR][,cpus=LIST]} options and an engines
+ * file; with neither, the local engine ({@code $DOCKER_HOST}). The file is JSON:
  *
  * <pre>
  * {"engines": [
  *   {"name": "a", "url": "tcp://10.0.0.2:2376",
  *    "tls": {"ca": "certs/ca.pem", "cert": "certs/cert.pem", "key": "certs/key.pem"},
- *    "labels": {"cpu": "xeon-e5"}},
+ *    "labels": {"cpu": "xeon-e5", "cpus": "1"}},
  *   {"name": "here", "url": "unix:///var/run/docker.sock"}]}
  * </pre>
  *
@@ -41,8 +41,8 @@ public final class EngineSpecs {
   record Tls(String ca, String cert, String key) {}
 
   /**
-   * @param options {@code NAME=URL} or {@code NAME=URL,tls=DIR} (DIR as DOCKER_CERT_PATH: ca.pem,
-   *     cert.pem, key.pem)
+   * @param options {@code NAME=URL}, {@code NAME=URL,tls=DIR} (DIR as DOCKER_CERT_PATH: ca.pem,
+   *     cert.pem, key.pem), either with {@code ,cpus=LIST} (the engine's own cpuset)
    * @param file an engines file, or null for none
    * @throws IllegalArgumentException with one sentence saying what is wrong and where
    */
@@ -73,16 +73,21 @@ public final class EngineSpecs {
           "--engine '" + option + "' must read NAME=URL or NAME=URL,tls=DIR");
     }
     String name = option.substring(0, eq);
-    String[] parts = option.substring(eq + 1).split(",");
+    // a CPU list has commas of its own ("cpus=0,2"): what follows cpus= up to the next key is it
+    String[] parts = option.substring(eq + 1).split(",(?=[a-z]+=)|,(?=$)");
     TlsFiles tls = TlsFiles.NONE;
+    Map<String, String> labels = new LinkedHashMap<>();
     for (int i = 1; i < parts.length; i++) {
-      if (!parts[i].startsWith("tls=") || parts[i].length() == 4) {
+      if (parts[i].startsWith("tls=") && parts[i].length() > 4) {
+        tls = TlsFiles.inFolder(Path.of(parts[i].substring(4)));
+      } else if (parts[i].startsWith(EngineSpec.CPUS + "=")) {
+        labels.put(EngineSpec.CPUS, parts[i].substring(EngineSpec.CPUS.length() + 1));
+      } else {
         throw new IllegalArgumentException(
-            "--engine '" + option + "': '" + parts[i] + "' is not tls=DIR");
+            "--engine '" + option + "': '" + parts[i] + "' is neither tls=DIR nor cpus=LIST");
       }
-      tls = TlsFiles.inFolder(Path.of(parts[i].substring(4)));
     }
-    return new EngineSpec(name, parts[0], tls, Map.of());
+    return new EngineSpec(name, parts[0], tls, labels);
   }
 
   static List<EngineSpec> read(Path file) {

@@ -53,4 +53,10 @@ public record RunSettings(
     return new RunSettings(
         runId, machine, cpuset, memoryBytes, timeout, interval, samplesDir, influx, cadvisor, name);
   }
+
+  /** The same settings with the units pinned to {@code cpus} (an engine's own cpuset). */
+  public RunSettings withCpuset(String cpus) {
+    return new RunSettings(
+        runId, machine, cpus, memoryBytes, timeout, interval, samplesDir, influx, cadvisor, engine);
+  }
 }

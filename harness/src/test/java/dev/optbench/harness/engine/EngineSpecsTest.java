@@ -29,6 +29,24 @@ class EngineSpecsTest {
   }
 
   @Test
+  void anEngineMayCarryItsOwnCpusetAsOptionOrLabel() throws Exception {
+    Path file =
+        Files.writeString(
+            dir.resolve("engines.json"),
+            "{\"engines\": [{\"name\": \"c\", \"url\": \"unix:///c\","
+                + " \"labels\": {\"cpus\": \"1\"}}]}");
+
+    List<EngineSpec> specs =
+        EngineSpecs.of(
+            List.of("a=tcp://10.0.0.2:2376,cpus=0,2-3,tls=/etc/a", "b=unix:///b.sock"), file);
+
+    assertThat(specs.get(0).cpuset()).isEqualTo("0,2-3");
+    assertThat(specs.get(0).tls()).isEqualTo(TlsFiles.inFolder(Path.of("/etc/a")));
+    assertThat(specs.get(1).cpuset()).as("none given: the run's --cpuset").isEmpty();
+    assertThat(specs.get(2).cpuset()).isEqualTo("1");
+  }
+
+  @Test
   void withNeitherTheLocalEngineIsUsed() {
     assertThat(EngineSpecs.of(List.of(), null)).containsExactly(EngineSpec.local());
   }
@@ -88,7 +106,11 @@ class EngineSpecsTest {
     assertThatThrownBy(() -> EngineSpecs.of(List.of("a=unix:///s,tls=/d"), null))
         .hasMessage("engine a: TLS files are for tcp:// engines, not unix:///s");
     assertThatThrownBy(() -> EngineSpecs.of(List.of("a=tcp://h:1,cert=/d"), null))
-        .hasMessage("--engine 'a=tcp://h:1,cert=/d': 'cert=/d' is not tls=DIR");
+        .hasMessage("--engine 'a=tcp://h:1,cert=/d': 'cert=/d' is neither tls=DIR nor cpus=LIST");
+    assertThatThrownBy(() -> EngineSpecs.of(List.of("a=tcp://h:1,cpus=x"), null))
+        .hasMessage("engine a: cpus 'x' is not a CPU list; write it like 0, 1 or 0-1");
+    assertThatThrownBy(() -> EngineSpecs.of(List.of("a=tcp://h:1,cpus="), null))
+        .hasMessage("engine a: cpus '' is not a CPU list; write it like 0, 1 or 0-1");
     assertThatThrownBy(() -> EngineSpecs.of(List.of("a b=tcp://h:1"), null))
         .hasMessageStartingWith("engine name 'a b' is not usable");
     assertThatThrownBy(() -> EngineSpecs.of(List.of(), typo))
