@@ -149,7 +149,7 @@ public final class Stack {
     List<Started> started = new ArrayList<>();
     try (Engine engine = engine()) {
       return up(engine, started);
-    } catch (StackContainers.EngineFailure e) {
+    } catch (EngineCalls.Failure e) {
       throw new Failure("cannot start the stack: " + e.getMessage() + "; " + undo(started), e);
     } catch (IOException | RuntimeException e) {
       // Any other failure half-way (a folder not writable, influxd that did not come up) leaves
@@ -528,7 +528,7 @@ public final class Stack {
     } catch (ExecutionException e) {
       out.println(
           "("
-              + (e.getCause() instanceof StackContainers.EngineFailure
+              + (e.getCause() instanceof EngineCalls.Failure
                   ? e.getCause().getMessage()
                   : "the Docker engine at " + dockerHost() + ": " + e.getCause().getMessage())
               + ": containers not looked for)");
@@ -548,7 +548,7 @@ public final class Stack {
    */
   public int down() throws IOException {
     boolean any = false;
-    Optional<StackContainers.EngineFailure> failure = Optional.empty();
+    Optional<EngineCalls.Failure> failure = Optional.empty();
     try (Engine engine = engine()) {
       if (engine.containers().isPresent()) {
         for (String name : engine.containers().get().removeAll()) {
@@ -558,7 +558,7 @@ public final class Stack {
       } else {
         out.println("(" + engine.problem() + ": no containers to remove there)");
       }
-    } catch (StackContainers.EngineFailure e) {
+    } catch (EngineCalls.Failure e) {
       failure = Optional.of(e);
     }
     LocalInfluxd local = localInfluxd();

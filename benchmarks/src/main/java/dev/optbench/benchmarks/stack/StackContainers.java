@@ -17,12 +17,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
 
 /**
@@ -32,83 +27,26 @@ import java.util.function.Supplier;
  */
 public final class StackContainers {
   private final DockerEngine engine;
-  private final Duration timeout;
+  private final EngineCalls calls;
 
   /**
    * @param timeout how long one call may go unanswered (a stop: this plus its grace)
    */
   public StackContainers(DockerEngine engine, Duration timeout) {
     this.engine = engine;
-    this.timeout = timeout;
+    this.calls = new EngineCalls(engine.host(), timeout);
   }
 
-  /**
-   * A Docker call that failed or was not answered in time, as the sentence the stack prints: what
-   * it was doing, and why in plain words.
-   */
-  public static final class EngineFailure extends RuntimeException {
-    EngineFailure(String message, Throwable cause) {
-      super(message, cause);
-    }
-  }
-
-  /** Runs one Docker call; any failure becomes an {@link EngineFailure} that names {@code what}. */
   private <T> T call(String what, Supplier<T> body) {
-    return call(what, Duration.ZERO, body);
+    return calls.call(what, Duration.ZERO, body);
   }
-
-  /**
-   * The call runs in a daemon thread that is given up after the timeout (plus {@code grace}, the
-   * time the engine takes on purpose): docker-java's client has no response timeout that works on a
-   * unix socket (the channel ignores SO_TIMEOUT; a read on a stuck engine blocks for ever), and the
-   * working client must have none anyway for long exec streams. A given-up thread stays blocked
-   * until the engine answers or the JVM exits; it holds nothing of the stack's.
-   */
-  private <T> T call(String what, Duration grace, Supplier<T> body) {
-    Duration bound = timeout.plus(grace);
-    Future<T> answer = CALLS.submit(body::get);
-    try {
-      return answer.get(bound.toMillis(), TimeUnit.MILLISECONDS);
-    } catch (TimeoutException e) {
-      answer.cancel(true);
-      throw failure(" did not answer within " + bound.toSeconds() + " s when asked to " + what, e);
-    } catch (ExecutionException e) {
-      Throwable cause = e.getCause();
-      if (cause instanceof Error error) {
-        throw error;
-      }
-      throw failure(" could not " + what + ": " + cause.getMessage(), cause);
-    } catch (InterruptedException e) {
-      answer.cancel(true);
-      Thread.currentThread().interrupt();
-      throw failure(" was not asked to " + what + " (interrupted)", e);
-    }
-  }
-
-  private EngineFailure failure(String sentence, Throwable cause) {
-    return new EngineFailure("the Docker engine at " + engine.host() + sentence, cause);
-  }
-
-  private static final ExecutorService CALLS =
-      Executors.newCachedThreadPool(
-          r -> {
-            Thread t = new Thread(r, "optbench-stack-docker");
-            t.setDaemon(true); // a call given up on must not keep the JVM alive
-            return t;
-          });
 
   private void run(String what, Runnable body) {
-    run(what, Duration.ZERO, body);
+    calls.run(what, Duration.ZERO, body);
   }
 
   private void run(String what, Duration grace, Runnable body) {
-    call(
-        what,
-        grace,
-        () -> {
-          body.run();
-          return null;
-        });
+    calls.run(what, grace, body);
   }
 
   public DockerEngine engine() {
@@ -197,14 +135,14 @@ public final class StackContainers {
     String id;
     try {
       id = call("create the container " + plan.name(), () -> create.exec().getId());
-    } catch (EngineFailure e) {
+    } catch (EngineCalls.Failure e) {
       // The engine may have created it and failed to say so: remove it by name, or say how.
       removeAfter(plan.name(), e);
       throw e;
     }
     try {
       run("start the container " + plan.name(), () -> docker().startContainerCmd(id).exec());
-    } catch (EngineFailure e) {
+    } catch (EngineCalls.Failure e) {
       removeAfter(id, e);
       throw e;
     }
@@ -225,10 +163,10 @@ public final class StackContainers {
   }
 
   /** Removes what a failed start left, adding to {@code failure} what could not be removed. */
-  private void removeAfter(String idOrName, EngineFailure failure) {
+  private void removeAfter(String idOrName, EngineCalls.Failure failure) {
     try {
       remove(idOrName);
-    } catch (EngineFailure e) {
+    } catch (EngineCalls.Failure e) {
       failure.addSuppressed(e);
     }
   }

@@ -150,6 +150,12 @@ class BadInputTableTest {
             "--variants O2 --engine a=unix:///nonexistent.sock --reserve-cores",
             "drop one of the two"),
         c(
+            "engine without a daemon",
+            "--variants O2 --engine a=unix:///nonexistent.sock",
+            "engine a: No Docker engine answers at unix:///nonexistent.sock (no such socket):"
+                + " start dockerd, point DOCKER_HOST or --engine at a running engine, or choose"
+                + " another runtime"),
+        c(
             "engine: TLS folder without files",
             "--variants O2 --engine a=tcp://127.0.0.1:2376,tls={dir}/none",
             "engine a: TLS"),

@@ -61,7 +61,9 @@ class DoctorCommandIT {
 
     Run r = doctor();
 
-    assertThat(r.line("runtime docker")).startsWith("ok    runtime docker: Docker ").endsWith(host);
+    assertThat(r.line("runtime docker"))
+        .startsWith("ok    runtime docker: Docker ")
+        .contains(" at " + host + "; units at the top CPU weight (in their own cgroups");
     assertThat(r.line("runtime chosen")).startsWith("ok    runtime chosen: docker");
     // This machine builds ffmpeg in other ITs, so its gcc must link statically.
     assertThat(r.line("gcc")).startsWith("ok").endsWith("links static programs");

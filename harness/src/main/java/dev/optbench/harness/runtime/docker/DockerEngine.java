@@ -199,15 +199,14 @@ public final class DockerEngine implements AutoCloseable {
    * above it (docker's parent) keep their default against the host's other tasks.
    */
   public String unitWeight() {
-    String api =
-        "cpu-shares "
-            + SandboxHostConfig.TOP_CPU_SHARES
-            + " on the container through the API (cpu.weight 10000 on cgroup v2)";
+    String api = "cpu-shares " + SandboxHostConfig.TOP_CPU_SHARES;
     return isLocal()
-        ? "units get the top CPU weight in their own cgroups on this machine, or "
+        ? "units at the top CPU weight (in their own cgroups; through the API, "
             + api
-            + " where those cannot be made"
-        : "units get " + api + "; the engine's cgroups above it keep their default weight";
+            + ", where those cannot be made)"
+        : "units at the top CPU weight through the API only ("
+            + api
+            + " on the container; the engine's cgroups above it keep their default)";
   }
 
   /** "Docker 20.10.24 (API 1.41) at unix:///..." */
