@@ -83,8 +83,8 @@ class RemoteEngineTotalsIT {
     ByteArrayOutputStream log = new ByteArrayOutputStream();
     List<ResourceUsage> local = new ArrayList<>();
     List<ResourceUsage> remote = new ArrayList<>();
-    TlsEngines engines = TlsEngines.start("remote-totals", 1);
-    try (DockerEngine localEngine = DockerEngine.connect(localHost);
+    try (TlsEngines engines = TlsEngines.start("remote-totals", 1);
+        DockerEngine localEngine = DockerEngine.connect(localHost);
         DockerEngine remoteEngine =
             DockerEngine.connect(engines.tcp(0), TlsFiles.inFolder(engines.certs().clientDir()))) {
       assertThat(localEngine.isLocal()).isTrue();
@@ -119,8 +119,6 @@ class RemoteEngineTotalsIT {
               remote.get(round).memoryPeakBytes() / 1048576.0);
         }
       }
-    } finally {
-      engines.close(); // not a resource: its close may throw InterruptedException (-Xlint:try)
     }
 
     assertThat(local).allSatisfy(u -> assertThat(u.source()).startsWith("docker/cgroup-v"));

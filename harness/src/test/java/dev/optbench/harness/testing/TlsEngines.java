@@ -97,7 +97,7 @@ public final class TlsEngines implements AutoCloseable {
   }
 
   @Override
-  public void close() throws Exception {
+  public void close() throws IOException {
     for (PrivateDockerd d : daemons) {
       d.close();
     }
