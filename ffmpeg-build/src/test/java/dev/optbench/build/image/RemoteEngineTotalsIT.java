@@ -42,7 +42,13 @@ import org.junit.jupiter.api.Test;
  * more, and the unit burns over a second of CPU, so no two wrong numbers meet there by accident.
  */
 class RemoteEngineTotalsIT {
+  /** Rounds compared: only those where neither unit was starved (see {@link #starved}). */
   private static final int ROUNDS = 12;
+
+  /** At most this many rounds or this long to find them; then the machine is too busy. */
+  private static final int MAX_ROUNDS = 30;
+
+  private static final Duration MAX_TIME = Duration.ofMinutes(4);
   private static final Duration T = Duration.ofMinutes(2);
 
   /** One core's worth of encoding, threads pinned to one: CPU ≈ wall when nothing competes. */
@@ -83,8 +89,9 @@ class RemoteEngineTotalsIT {
     ByteArrayOutputStream log = new ByteArrayOutputStream();
     List<ResourceUsage> local = new ArrayList<>();
     List<ResourceUsage> remote = new ArrayList<>();
-    TlsEngines engines = TlsEngines.start("remote-totals", 1);
-    try (DockerEngine localEngine = DockerEngine.connect(localHost);
+    int rounds = 0;
+    try (TlsEngines engines = TlsEngines.start("remote-totals", 1);
+        DockerEngine localEngine = DockerEngine.connect(localHost);
         DockerEngine remoteEngine =
             DockerEngine.connect(engines.tcp(0), TlsFiles.inFolder(engines.certs().clientDir()))) {
       assertThat(localEngine.isLocal()).isTrue();
@@ -96,33 +103,49 @@ class RemoteEngineTotalsIT {
         // one untimed run each: page cache and the remote path's first upload out of the figures
         run(localBox);
         run(remoteBox);
-        for (int round = 0; round < ROUNDS; round++) {
+        long deadline = System.nanoTime() + MAX_TIME.toNanos();
+        int round = 0;
+        while (local.size() < ROUNDS && round < MAX_ROUNDS && System.nanoTime() < deadline) {
+          ResourceUsage l;
+          ResourceUsage r;
           if (round % 2 == 0) {
-            local.add(run(localBox));
-            remote.add(run(remoteBox));
+            l = run(localBox);
+            r = run(remoteBox);
           } else {
-            remote.add(run(remoteBox));
-            local.add(run(localBox));
+            r = run(remoteBox);
+            l = run(localBox);
+          }
+          round++;
+          boolean starved = starved(l) || starved(r);
+          if (!starved) {
+            local.add(l);
+            remote.add(r);
           }
           System.out.printf(
               "RemoteEngineTotalsIT round %2d: cpu local %7.1f ms remote %7.1f ms (%.4f);"
-                  + " wall %7.1f / %7.1f ms; waited %6.1f / %6.1f ms; peak %5.1f / %5.1f MiB%n",
-              round + 1,
-              local.get(round).cpuTotalNanos() / 1e6,
-              remote.get(round).cpuTotalNanos() / 1e6,
-              (double) remote.get(round).cpuTotalNanos() / local.get(round).cpuTotalNanos(),
-              local.get(round).wallNanos() / 1e6,
-              remote.get(round).wallNanos() / 1e6,
-              local.get(round).cpuWaitNanos() / 1e6,
-              remote.get(round).cpuWaitNanos() / 1e6,
-              local.get(round).memoryPeakBytes() / 1048576.0,
-              remote.get(round).memoryPeakBytes() / 1048576.0);
+                  + " wall %7.1f / %7.1f ms; waited %6.1f / %6.1f ms; peak %5.1f / %5.1f MiB%s%n",
+              round,
+              l.cpuTotalNanos() / 1e6,
+              r.cpuTotalNanos() / 1e6,
+              (double) r.cpuTotalNanos() / l.cpuTotalNanos(),
+              l.wallNanos() / 1e6,
+              r.wallNanos() / 1e6,
+              l.cpuWaitNanos() / 1e6,
+              r.cpuWaitNanos() / 1e6,
+              l.memoryPeakBytes() / 1048576.0,
+              r.memoryPeakBytes() / 1048576.0,
+              starved ? " (starved: left out)" : "");
         }
+        rounds = round;
       }
-    } finally {
-      engines.close(); // not a resource: its close may throw InterruptedException (-Xlint:try)
     }
 
+    assertThat(local)
+        .as(
+            "rounds where neither unit waited over a quarter of its wall for a CPU, of %d run:"
+                + " the machine is too busy to compare the two paths",
+            rounds)
+        .hasSize(ROUNDS);
     assertThat(local).allSatisfy(u -> assertThat(u.source()).startsWith("docker/cgroup-v"));
     assertThat(remote).allSatisfy(u -> assertThat(u.source()).startsWith("docker-remote/cgroup-v"));
     double cpuLocal = median(local, ResourceUsage::cpuTotalNanos);
@@ -142,11 +165,12 @@ class RemoteEngineTotalsIT {
     List<Double> sortedRatios = ratios.stream().sorted().toList();
     double ratioMedian = (sortedRatios.get(ROUNDS / 2 - 1) + sortedRatios.get(ROUNDS / 2)) / 2;
     System.out.printf(
-        "RemoteEngineTotalsIT: %d rounds; median cpu local %.1f ms remote %.1f ms (remote/local"
+        "RemoteEngineTotalsIT: %d rounds compared of %d run; median cpu local %.1f ms remote %.1f ms (remote/local"
             + " %.4f; per-round ratios %.4f..%.4f, median %.4f); wall %.1f / %.1f ms (%.4f);"
             + " waited for a CPU %.1f / %.1f ms; wall less waiting %.1f / %.1f ms (%.4f);"
             + " peak %.1f / %.1f MiB (%.3f)%n",
         ROUNDS,
+        rounds,
         cpuLocal / 1e6,
         cpuRemote / 1e6,
         cpuRemote / cpuLocal,
@@ -199,6 +223,18 @@ class RemoteEngineTotalsIT {
     Execution e = box.run(UNIT, T);
     assertThat(e.usage().exitCode()).as(e.stderrTail()).isZero();
     return e.usage();
+  }
+
+  /**
+   * The main job's rule for contention: a unit that waited over a quarter of its wall for a CPU
+   * measured the machine's load, not itself. Under load the remote unit (its container at the
+   * engine's default CPU weight) is preempted far more than the local one (its cgroup at the top
+   * weight), and its CPU time grows with that (cache refills): seen here as +4 % with 1.7 s of wait
+   * per 1.2 s unit. That is a real difference in what ran, not in how it was counted, so such
+   * rounds are left out of the comparison rather than widening its tolerance.
+   */
+  private static boolean starved(ResourceUsage u) {
+    return u.cpuWaitNanos() > u.wallNanos() / 4;
   }
 
   private static double median(List<ResourceUsage> runs, ToLongFunction<ResourceUsage> metric) {

@@ -53,8 +53,8 @@ class RemoteEngineSeriesIT {
   @Test
   void aRemoteContainersSeriesArriveInTheFileAndInInfluxDbWithTheEngineTag() throws Exception {
     String influxUrl = Services.influxUrl();
-    TlsEngines engines = TlsEngines.start("remote-series", 1);
-    try (DockerEngine remote =
+    try (TlsEngines engines = TlsEngines.start("remote-series", 1);
+        DockerEngine remote =
             DockerEngine.connect(engines.tcp(0), TlsFiles.inFolder(engines.certs().clientDir()));
         InfluxTestDatabase db = new InfluxTestDatabase(influxUrl)) {
       assertThat(remote.isLocal()).isFalse();
@@ -150,8 +150,6 @@ class RemoteEngineSeriesIT {
           "RemoteEngineSeriesIT: %d points, %d cpu points during the unit, %.2f s CPU seen,"
               + " memory_usage max %.1f MiB%n",
           points.size(), cpu.size(), burned / 1e9, peakUsage / MIB);
-    } finally {
-      engines.close(); // not a resource: its close may throw InterruptedException (-Xlint:try)
     }
   }
 }
