@@ -47,25 +47,32 @@ cleanup() {
 }
 trap cleanup EXIT
 
-start_engine() { # name port
-  local d=$work/$1 url
+url=
+start_engine() { # name port; sets $url (not in a subshell: the pid must reach cleanup)
+  local d=$work/$1
   mkdir -p "$d"
   if [ $mode = tcp ]; then url=tcp://127.0.0.1:$2; else url=unix://$d/docker.sock; fi
+  if DOCKER_HOST=$url timeout 5 docker version >/dev/null 2>&1; then
+    echo "an engine already answers at $url (a leftover?); stop it first" >&2
+    exit 1
+  fi
   setsid dockerd --host "$url" --data-root "$d/data" --exec-root "$d/exec" --pidfile "$d/pid" \
     --bridge=none --iptables=false --ip-masq=false --ip6tables=false >"$d/dockerd.log" 2>&1 \
     </dev/null &
   pids+=($!)
   for _ in $(seq 1 120); do
     DOCKER_HOST=$url timeout 5 docker version --format '{{.Server.Version}}' >/dev/null 2>&1 \
-      && { echo "$url"; return; }
+      && return 0
     sleep 0.5
   done
   echo "engine $1 did not start; see $d/dockerd.log" >&2
   tail -5 "$d/dockerd.log" >&2
   exit 1
 }
-a=$(start_engine a 23761)
-b=$(start_engine b 23762)
+start_engine a 23761
+a=$url
+start_engine b 23762
+b=$url
 
 # hand-written units: single-threaded mpeg4 encodes of 2, 4, .. seconds of a 640x360 test source
 {

@@ -169,12 +169,16 @@ public final class RoundProgress {
         Locale.ROOT,
         "interleaved stage: %s for %s of measured unit wall (%.2fx, warm-ups included; %.2fx over"
             + " every unit's wall, warm-ups' %s too: what the harness adds; sandboxes opened once"
-            + " per variant)%n",
+            + " per variant%s)%n",
         secs(System.nanoTime() - stageStart),
         secs((long) (measuredUnitMillis * 1e6)),
         overhead(),
         harnessOverhead(),
-        secs((long) (warmupUnitMillis * 1e6)));
+        secs((long) (warmupUnitMillis * 1e6)),
+        engines.size() < 2
+            ? ""
+            : "; the engines' unit walls add up while they run side by side, so below 1x is"
+                + " their parallel work, the per-engine lines above are the harness's cost");
   }
 
   private static String secs(long nanos) {
