@@ -343,9 +343,13 @@ class BadInputTableTest {
   }
 
   @AfterEach
-  void restoreStdout() {
+  void restoreStdout() throws IOException {
     System.setOut(stdout);
     System.setErr(stderr);
+    // each case's folder goes too: 80 cases a run left 80 folders in /tmp for good
+    try (java.util.stream.Stream<Path> all = Files.walk(dir)) {
+      all.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+    }
   }
 
   @ParameterizedTest(name = "{0}")
