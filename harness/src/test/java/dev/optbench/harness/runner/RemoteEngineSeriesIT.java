@@ -3,9 +3,6 @@ package dev.optbench.harness.runner;
 import static dev.optbench.harness.metrics.MetricSchema.*;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.optbench.harness.exec.ExecHelper;
-import dev.optbench.harness.image.ImageRequest;
-import dev.optbench.harness.image.VariantImageBuilder;
 import dev.optbench.harness.metrics.sink.InfluxSettings;
 import dev.optbench.harness.model.VariantRef;
 import dev.optbench.harness.runtime.docker.DockerEngine;
@@ -58,18 +55,7 @@ class RemoteEngineSeriesIT {
             DockerEngine.connect(engines.tcp(0), TlsFiles.inFolder(engines.certs().clientDir()));
         InfluxTestDatabase db = new InfluxTestDatabase(influxUrl)) {
       assertThat(remote.isLocal()).isFalse();
-      VariantRef fake = FakeVariant.create(engines.dir().resolve("variant"), "O2");
-      String image =
-          new VariantImageBuilder(remote.client())
-              .ensureImage(
-                  new ImageRequest(
-                      fake.name(),
-                      fake.manifestDigest(),
-                      FakeVariant.PROGRAM,
-                      fake.binDir().resolve(FakeVariant.PROGRAM),
-                      fake.binDir().resolve(ExecHelper.NAME)));
-      VariantRef variant =
-          new VariantRef(fake.name(), fake.binDir(), Optional.of(image), fake.manifestDigest());
+      VariantRef variant = FakeVariant.withImageOn(remote, engines.dir().resolve("variant"), "O2");
       Path samples = engines.dir().resolve("samples");
       RunSettings settings =
           new RunSettings(

@@ -1,7 +1,10 @@
 package dev.optbench.harness.testing;
 
 import dev.optbench.harness.exec.ExecHelper;
+import dev.optbench.harness.image.ImageRequest;
+import dev.optbench.harness.image.VariantImageBuilder;
 import dev.optbench.harness.model.VariantRef;
+import dev.optbench.harness.runtime.docker.DockerEngine;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -41,6 +44,24 @@ public final class FakeVariant {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /**
+   * {@link #create}, with the variant's image built on {@code engine} (on a remote engine the build
+   * context goes over the API).
+   */
+  public static VariantRef withImageOn(DockerEngine engine, Path dir, String name) {
+    VariantRef fake = create(dir, name);
+    String image =
+        new VariantImageBuilder(engine.client())
+            .ensureImage(
+                new ImageRequest(
+                    fake.name(),
+                    fake.manifestDigest(),
+                    PROGRAM,
+                    fake.binDir().resolve(PROGRAM),
+                    fake.binDir().resolve(ExecHelper.NAME)));
+    return new VariantRef(fake.name(), fake.binDir(), Optional.of(image), fake.manifestDigest());
   }
 
   /** Shared between test classes and runs: target/test-native in the module. */

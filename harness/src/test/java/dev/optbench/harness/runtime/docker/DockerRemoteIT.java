@@ -4,9 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import com.github.dockerjava.api.command.InspectContainerResponse;
-import dev.optbench.harness.exec.ExecHelper;
-import dev.optbench.harness.image.ImageRequest;
-import dev.optbench.harness.image.VariantImageBuilder;
 import dev.optbench.harness.metrics.ResourceUsage;
 import dev.optbench.harness.model.VariantRef;
 import dev.optbench.harness.runtime.Execution;
@@ -19,7 +16,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -52,17 +48,7 @@ class DockerRemoteIT {
     dir = engines.dir();
     assertThat(local.isLocal()).isTrue();
     assertThat(remote.isLocal()).isFalse();
-    VariantRef fake = FakeVariant.create(dir.resolve("variant"), "remote-it");
-    String image =
-        new VariantImageBuilder(remote.client())
-            .ensureImage(
-                new ImageRequest(
-                    fake.name(),
-                    fake.manifestDigest(),
-                    FakeVariant.PROGRAM,
-                    fake.binDir().resolve(FakeVariant.PROGRAM),
-                    fake.binDir().resolve(ExecHelper.NAME)));
-    variant = new VariantRef(fake.name(), fake.binDir(), Optional.of(image), "test-remote-it");
+    variant = FakeVariant.withImageOn(remote, dir.resolve("variant"), "remote-it");
   }
 
   @AfterAll
