@@ -113,7 +113,8 @@ public final class MainJobOptions {
               + " (e.g. 2 or 2%%), at most --max-rounds; rounds are added too while starved"
               + " invocations leave a ratio short of the rounds a verdict needs. Default without -i:"
               + " 6 rounds, then more (up to 20) until every variant's overall ratio (geometric"
-              + " mean over units) is within +-1 %%; with -i and no --precision: exactly -i"
+              + " mean over units) is within +-2 %% on wall time (+-1 %% when decided on CPU"
+              + " time); with -i and no --precision: exactly -i"
               + " rounds.")
   String precision;
 

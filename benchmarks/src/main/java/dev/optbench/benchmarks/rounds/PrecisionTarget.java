@@ -85,16 +85,17 @@ public record PrecisionTarget(double halfWidth, int maxRounds, Scope scope) {
     List<Starved> starved = starved(comparisons, variants, baseline, metric.name());
     String noInterval = withoutInterval(comparisons, metric.name(), starved);
     Optional<Interval> widest = intervals.stream().max(Comparator.comparingDouble(Interval::half));
-    String target = percent(halfWidth);
+    double width = halfWidthFor(metric);
+    String target = percent(width);
     if (!starved.isEmpty()) {
-      return forStarved(starved, widest, roundsDone, noInterval);
+      return forStarved(starved, widest, width, roundsDone, noInterval);
     }
     if (widest.isEmpty()) {
       return new Step(0, "precision: no interval to narrow" + noInterval);
     }
     Interval w = widest.get();
-    long wide = intervals.stream().filter(i -> i.half() > halfWidth).count();
-    if (w.half() <= halfWidth) {
+    long wide = intervals.stream().filter(i -> i.half() > width).count();
+    if (w.half() <= width) {
       return new Step(
           0,
           String.format(
@@ -125,7 +126,7 @@ public record PrecisionTarget(double halfWidth, int maxRounds, Scope scope) {
               w.where(),
               noInterval));
     }
-    double ratio = w.half() / halfWidth;
+    double ratio = w.half() / width;
     int needed = (int) Math.ceil(roundsDone * ratio * ratio);
     int more = Math.max(2, Math.min(needed - roundsDone, roundsDone));
     more = Math.min(more, maxRounds - roundsDone);
@@ -154,7 +155,11 @@ public record PrecisionTarget(double halfWidth, int maxRounds, Scope scope) {
    * at least 2, and never fewer than the widest interval asks for.
    */
   private Step forStarved(
-      List<Starved> starved, Optional<Interval> widest, int roundsDone, String noInterval) {
+      List<Starved> starved,
+      Optional<Interval> widest,
+      double width,
+      int roundsDone,
+      String noInterval) {
     Starved worst = starved.stream().max(Comparator.comparingInt(Starved::count)).orElseThrow();
     if (roundsDone >= maxRounds) {
       return new Step(
@@ -170,8 +175,8 @@ public record PrecisionTarget(double halfWidth, int maxRounds, Scope scope) {
               noInterval));
     }
     int more = Math.max(2, Math.min(worst.count(), roundsDone));
-    if (widest.isPresent() && widest.get().half() > halfWidth) {
-      double ratio = widest.get().half() / halfWidth;
+    if (widest.isPresent() && widest.get().half() > width) {
+      double ratio = widest.get().half() / width;
       int needed = (int) Math.ceil(roundsDone * ratio * ratio) - roundsDone;
       more = Math.max(more, Math.min(needed, roundsDone));
     }
@@ -229,6 +234,12 @@ public record PrecisionTarget(double halfWidth, int maxRounds, Scope scope) {
     return results == null
         ? Optional.empty()
         : results.stream().filter(r -> r.key().equals(row.key())).findFirst();
+  }
+
+  /** The target's half-width on {@code metric} (see {@link Scope#VARIANT}). */
+  private double halfWidthFor(VerdictMetric metric) {
+    boolean wall = metric.name().equals("wall");
+    return scope == Scope.VARIANT && !wall ? halfWidth / 2 : halfWidth;
   }
 
   private String noun() {
