@@ -153,6 +153,33 @@ class PrecisionTargetTest {
         .contains("1 of 1 variants' overall intervals of wall time are wider than ±0.2 %");
   }
 
+  /** A unit whose every invocation waited 10 % of its wall for a CPU: contended, not starved. */
+  private static BenchmarkResult contendedUnit(String unit, long seed, double ms, double cpuCv) {
+    List<List<Double>> wall = Crafted.raw(seed, 1, 10, ms, 0.002);
+    List<Double> wait = wall.get(0).stream().map(w -> 0.10 * w).toList();
+    return new BenchmarkResultBuilder(BENCH)
+        .param("unit", unit)
+        .primary("ms/op", wall)
+        .secondary("wall", "ms", wall)
+        .secondary("cpu.total", "ms", Crafted.raw(seed + 2, 1, 10, ms * 0.9, cpuCv))
+        .secondary("cpu.wait", "ms", List.of(wait))
+        .build();
+  }
+
+  @Test
+  void theDefaultScopeHoldsARunDecidedOnCpuTimeToHalfTheWidth() {
+    Map<String, List<BenchmarkResult>> variants = new LinkedHashMap<>();
+    variants.put("O2", List.of(contendedUnit("a", 1, 400, 0.02), contendedUnit("b", 2, 300, 0.02)));
+    variants.put(
+        "O3", List.of(contendedUnit("a", 11, 390, 0.02), contendedUnit("b", 12, 290, 0.02)));
+    PrecisionTarget.Step step =
+        new PrecisionTarget(0.02, 40, PrecisionTarget.Scope.VARIANT).next(variants, "O2", 10);
+    // the run is contended (10 % waiting), so the verdict is on CPU time and held to ±1 %
+    assertThat(step.reason()).as(step.reason()).contains("CPU time").contains("±1.0 %");
+    PrecisionTarget.Step perUnit = new PrecisionTarget(0.02, 40).next(variants, "O2", 10);
+    assertThat(perUnit.reason()).as(perUnit.reason()).contains("±2.0 %");
+  }
+
   @Test
   void aPercentageOfHundredOrMoreIsRefused() {
     assertThatThrownBy(() -> new PrecisionTarget(1.0, 10))
