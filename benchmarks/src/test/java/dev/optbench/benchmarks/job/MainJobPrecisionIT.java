@@ -53,7 +53,9 @@ class MainJobPrecisionIT {
     String out = job.output();
     assertThat(job.exit()).as(out).isZero();
     assertThat(out)
-        .contains("then more rounds until every ratio's 95 % interval is within ±0.01 %")
+        .contains(
+            "then more rounds until every (variant, unit) ratio's 95 % interval is within ±0.01 %"
+                + " (--precision)")
         .contains("precision: after 6 rounds 1 of 1 intervals of wall time are wider than ±0.0 %")
         .contains("2 more rounds (at most 8 in all)")
         .contains("[round  8/8]")
