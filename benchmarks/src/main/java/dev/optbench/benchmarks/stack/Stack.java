@@ -8,11 +8,6 @@ import dev.optbench.harness.runtime.docker.TlsFiles;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -21,12 +16,6 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 /**
  * {@code stack up|down|status}. Containers on the local Docker engine ({@code $DOCKER_HOST}) where
@@ -227,25 +216,24 @@ public final class Stack {
       if (!startContainer(docker.get(), plan, INFLUX_DEADLINE, started)) {
         return Optional.empty();
       }
-      createDatabase(plan.url(), Credentials.from(env));
+      new InfluxDatabase(out).create(plan.url(), Credentials.from(env));
       return Optional.of(plan.url());
     }
     Optional<Path> binary = LocalInfluxd.find(influxdBinary, env);
     if (binary.isEmpty()) {
       out.flush();
       throw new MissingImagesException(
-          missingSentence(
+          images.missingSentence(
               docker.isPresent()
                   ? "the Docker engine at " + dockerHost() + " has no image " + images.influxdb()
                   : engine.problem(),
-              influxdBinary,
-              images));
+              influxdBinary));
     }
     int port = Ports.choose(Component.INFLUXDB.usualPort());
     long newPid = local.start(binary.get(), port, INFLUX_DEADLINE);
     started.add(new Started("InfluxDB (local influxd, pid " + newPid + ")", local::stop));
     String url = Ports.url(port);
-    createDatabase(url, Credentials.NONE); // it runs without authentication
+    new InfluxDatabase(out).create(url, Credentials.NONE); // it runs without authentication
     out.println(
         "InfluxDB: started a local influxd (pid "
             + newPid
@@ -270,15 +258,6 @@ public final class Stack {
    * The one sentence for a machine that can start no InfluxDB: the images it needs, and how to get
    * them there or install influxd instead.
    */
-  static String missingSentence(String where, String influxd, StackImages images) {
-    return "cannot start the stack: "
-        + where
-        + (influxd.contains("/") ? " and there is no " + influxd : " and no influxd is on PATH")
-        + "; it needs the images "
-        + images.listed()
-        + " on that engine (docker pull them where a registry is reachable, or docker save there"
-        + " and docker load here), or InfluxDB 1.x installed as influxd (apt-get install influxdb)";
-  }
 
   /** Thrown before anything is started; the CLI prints its message and exits 2 (as for usage). */
   public static final class MissingImagesException extends RuntimeException {
@@ -399,55 +378,6 @@ public final class Stack {
     return false;
   }
 
-  /**
-   * Creates the main job's database at once so cAdvisor, which may start first, has somewhere to
-   * write. Not fatal: the main job creates it too, at its start.
-   */
-  private void createDatabase(String url, Credentials credentials) {
-    HttpRequest.Builder request =
-        HttpRequest.newBuilder(URI.create(url + "/query"))
-            .timeout(Duration.ofSeconds(5))
-            .header("Content-Type", "application/x-www-form-urlencoded");
-    if (credentials.present()) {
-      String basic = credentials.user() + ":" + credentials.password();
-      request.header(
-          "Authorization",
-          "Basic "
-              + java.util.Base64.getEncoder()
-                  .encodeToString(basic.getBytes(StandardCharsets.UTF_8)));
-    }
-    request.POST(
-        HttpRequest.BodyPublishers.ofString(
-            "q="
-                + URLEncoder.encode(
-                    "CREATE DATABASE \"" + DATABASE + "\"", StandardCharsets.UTF_8)));
-    try {
-      int code =
-          HttpClient.newHttpClient()
-              .send(request.build(), HttpResponse.BodyHandlers.discarding())
-              .statusCode();
-      if (code / 100 != 2) {
-        warnNoDatabase(url, "answered " + code);
-      }
-    } catch (IOException e) {
-      warnNoDatabase(url, e.toString());
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      warnNoDatabase(url, "interrupted");
-    }
-  }
-
-  private void warnNoDatabase(String url, String why) {
-    out.println(
-        "InfluxDB: could not create the database "
-            + DATABASE
-            + " at "
-            + url
-            + " ("
-            + why
-            + "); the main job creates it when it starts");
-  }
-
   /** Every component, as it is now. */
   public List<ComponentStatus> status() {
     List<ComponentStatus> statuses = new ArrayList<>();
@@ -488,21 +418,15 @@ public final class Stack {
   private static final Duration ENGINE_DEADLINE = Duration.ofSeconds(45);
 
   /**
-   * Status must answer even when the engine does not: the working docker-java client has no
-   * response timeout, so the lookups run in a daemon thread that is given up after {@code
-   * deadline}, as {@code engines} probes; empty when there is no answer (said so).
+   * Status must answer even when the engine does not: the lookups are one bounded call ({@link
+   * EngineCalls}, as {@code engines} probes); empty when there is no answer (said so).
    */
   private Optional<Map<Component, Optional<Container>>> containersWithin(Duration deadline) {
-    ExecutorService pool =
-        Executors.newSingleThreadExecutor(
-            r -> {
-              Thread t = new Thread(r, "optbench-stack-status");
-              t.setDaemon(true);
-              return t;
-            });
     try {
-      Future<Optional<Map<Component, Optional<Container>>>> lookup =
-          pool.submit(
+      return new EngineCalls(dockerHost(), deadline)
+          .call(
+              "list the stack's containers",
+              Duration.ZERO,
               () -> {
                 try (Engine engine = engine()) {
                   if (engine.containers().isEmpty()) {
@@ -516,28 +440,9 @@ public final class Stack {
                   return Optional.of(found);
                 }
               });
-      return lookup.get(deadline.toMillis(), TimeUnit.MILLISECONDS);
-    } catch (TimeoutException e) {
-      out.println(
-          "(the Docker engine at "
-              + dockerHost()
-              + " did not answer within "
-              + deadline.toSeconds()
-              + " s: containers not looked for)");
+    } catch (EngineCalls.Failure e) {
+      out.println("(" + e.getMessage() + ": containers not looked for)");
       return Optional.empty();
-    } catch (ExecutionException e) {
-      out.println(
-          "("
-              + (e.getCause() instanceof EngineCalls.Failure
-                  ? e.getCause().getMessage()
-                  : "the Docker engine at " + dockerHost() + ": " + e.getCause().getMessage())
-              + ": containers not looked for)");
-      return Optional.empty();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return Optional.empty();
-    } finally {
-      pool.shutdownNow();
     }
   }
 

@@ -24,4 +24,18 @@ public record StackImages(String influxdb, String grafana, String cadvisor) {
   public String listed() {
     return influxdb + ", " + grafana + " and " + cadvisor;
   }
+
+  /**
+   * Why the stack cannot start InfluxDB and how to get it: these images on the engine, or a local
+   * influxd ({@code where} says what is wrong with the engine).
+   */
+  String missingSentence(String where, String influxd) {
+    return "cannot start the stack: "
+        + where
+        + (influxd.contains("/") ? " and there is no " + influxd : " and no influxd is on PATH")
+        + "; it needs the images "
+        + listed()
+        + " on that engine (docker pull them where a registry is reachable, or docker save there"
+        + " and docker load here), or InfluxDB 1.x installed as influxd (apt-get install influxdb)";
+  }
 }

@@ -55,10 +55,8 @@ class StackLocalInfluxdTest {
   @Test
   void missingSentenceNamesTheImagesAndHowToGetThem() {
     String sentence =
-        Stack.missingSentence(
-            "the Docker engine at unix:///x.sock has no image influxdb:1.8",
-            "influxd",
-            StackImages.DEFAULT);
+        StackImages.DEFAULT.missingSentence(
+            "the Docker engine at unix:///x.sock has no image influxdb:1.8", "influxd");
 
     assertThat(sentence)
         .startsWith(
