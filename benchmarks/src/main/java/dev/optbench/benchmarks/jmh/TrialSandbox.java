@@ -21,6 +21,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -172,7 +173,7 @@ public final class TrialSandbox implements AutoCloseable {
     return run(unitId, plan.unit(unitId).warmupSteps());
   }
 
-  private ResourceUsage run(String unitId, java.util.List<java.util.List<String>> steps) {
+  private ResourceUsage run(String unitId, List<List<String>> steps) {
     invocation++;
     UnitResult result = session.run(unitId, steps);
     if (!result.succeeded()) {

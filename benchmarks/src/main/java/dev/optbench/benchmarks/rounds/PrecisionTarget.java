@@ -238,7 +238,7 @@ public record PrecisionTarget(double halfWidth, int maxRounds, Scope scope) {
 
   /** The target's half-width on {@code metric} (see {@link Scope#VARIANT}). */
   private double halfWidthFor(VerdictMetric metric) {
-    boolean wall = metric.name().equals("wall");
+    boolean wall = metric.name().equals(VerdictMetric.PROCESS_WALL);
     return scope == Scope.VARIANT && !wall ? halfWidth / 2 : halfWidth;
   }
 

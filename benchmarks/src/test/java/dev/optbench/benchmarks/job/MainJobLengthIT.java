@@ -89,11 +89,22 @@ class MainJobLengthIT {
     JsonNode planned = new ObjectMapper().readTree(run.resolve("plan.json").toFile());
     JsonNode unit = planned.get("units").get(runAs);
     assertThat(unit.get("warmupSteps")).as(unit.toString()).isNotEqualTo(unit.get("steps"));
-    assertThat(unit.get("warmupSteps").toString()).doesNotContain(".x");
+    assertThat(duration(unit.get("steps"))).isEqualTo(factor * duration(unit.get("warmupSteps")));
     double warmup = unitWall(out, "\\[warm-up\\] \\d+ pairs: unit wall ([0-9.]+)s").get(0);
     List<Double> rounds = unitWall(out, "\\[round +\\d+/\\d+\\] \\d+ pairs: unit wall ([0-9.]+)s");
     assertThat(rounds).as(out).hasSize(6);
     assertThat(warmup).as(out).isLessThan(rounds.stream().min(Double::compare).orElseThrow());
+  }
+
+  /** The first live input's {@code -t} seconds in a unit's first step. */
+  private static int duration(JsonNode steps) {
+    JsonNode argv = steps.get(0);
+    for (int i = 0; i + 1 < argv.size(); i++) {
+      if (argv.get(i).asText().equals("-t")) {
+        return Integer.parseInt(argv.get(i + 1).asText());
+      }
+    }
+    throw new AssertionError("no -t in " + argv);
   }
 
   private static List<Double> unitWall(String out, String pattern) {
