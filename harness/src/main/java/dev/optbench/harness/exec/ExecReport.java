@@ -11,7 +11,7 @@ import java.util.Optional;
  * What {@code optbench-exec} reports for one command: a JSON line, written to a file or as the last
  * line of stderr behind {@link #MARKER}.
  *
- * @param wallNanos CLOCK_MONOTONIC from fork to reaped
+ * @param wallNanos CLOCK_MONOTONIC from the child's exec (after its cgroup joins) to its exit
  * @param userMicros child's ru_utime
  * @param sysMicros child's ru_stime
  * @param maxRssKib child's ru_maxrss (RSS only; cgroup peak is preferred where available)

@@ -57,6 +57,40 @@ class ExecHelperTest {
     assertThat(t.cpuNanos()).isGreaterThanOrEqualTo((busy.userMicros() + busy.sysMicros()) * 900);
   }
 
+  /**
+   * The wall clock starts at the child's exec, after its cgroup joins: a join that waits (here a
+   * FIFO standing in for cgroup.procs, opened for reading only 600 ms later; on a real host the RCU
+   * grace period of the first migration after an idle spell, 6-16 ms) is the harness's time, not
+   * the unit's. With the clock at the fork this unit of `true` read over 600 ms.
+   */
+  @Test
+  void wallTimeStartsAtExecNotAtTheCgroupJoinBeforeIt() throws Exception {
+    Path helper = ExecHelper.ensureBuilt(cache);
+    Path procs = cache.resolve("cgroup.procs");
+    Process mkfifo = new ProcessBuilder("mkfifo", procs.toString()).start();
+    assertThat(mkfifo.waitFor()).isZero();
+    Process p =
+        new ProcessBuilder(helper.toString(), "--cgroup-procs", procs.toString(), "--", "true")
+            .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+            .start();
+    long joinStarted = System.nanoTime();
+    Thread.sleep(600);
+    String joined;
+    try (var in = Files.newBufferedReader(procs)) { // unblocks the child's open and write
+      joined = in.readLine();
+    }
+    long joinReleased = System.nanoTime();
+    String stderr = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertThat(p.waitFor()).isZero();
+    ExecReport r = ExecReport.fromStderr(stderr).orElseThrow();
+    assertThat(joined).as("the child wrote its pid to the procs file").matches("\\d+");
+    assertThat(joinReleased - joinStarted).isGreaterThanOrEqualTo(600_000_000L);
+    assertThat(r.exitCode()).isZero();
+    assertThat(r.wallNanos())
+        .as("wall of `true`, without the 600 ms join")
+        .isLessThan(300_000_000L);
+  }
+
   @Test
   void clearEmptiesAFolderButKeepsIt() throws Exception {
     Path helper = ExecHelper.ensureBuilt(cache);
