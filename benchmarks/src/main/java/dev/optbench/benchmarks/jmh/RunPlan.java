@@ -111,10 +111,10 @@ public record RunPlan(
   /**
    * @param steps argv lists run in order (e.g. pass 1, then pass 2); all are the unit's cost
    * @param template what kind of command it is, for tables
-   * @param warmupSteps what a warm-up round runs: the unit as written when it was lengthened (issue
-   *     13: a warm-up is there to bring the binary, its libraries and the sandbox's first exec up
-   *     to speed, which does not grow with the media; timing eight times the media in it would only
-   *     lengthen the run), else the same steps
+   * @param warmupSteps what a warm-up round runs: a generated unit on a fifth of a second of media
+   *     ({@code UnitLength.warmupSteps}; issue 13: a warm-up is there to bring the binary and the
+   *     sandbox's first exec up to speed, which does not grow with the media; a whole round of it
+   *     would only lengthen the run), a user's command as written
    */
   public record Unit(List<List<String>> steps, String template, List<List<String>> warmupSteps) {
     public Unit {

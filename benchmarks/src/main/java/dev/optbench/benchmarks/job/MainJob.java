@@ -26,6 +26,7 @@ import dev.optbench.harness.profile.CountFailedException;
 import dev.optbench.harness.reservation.CoreReservation;
 import dev.optbench.harness.runtime.ContainerRuntime;
 import dev.optbench.harness.runtime.RuntimeSelector;
+import dev.optbench.harness.workload.UnitLength;
 import dev.optbench.harness.workload.WorkloadFile;
 import dev.optbench.harness.workload.WorkloadUnit;
 import dev.optbench.harness.workload.WorkloadWriter;
@@ -240,7 +241,7 @@ public final class MainJob {
     }
 
     // --- plan and JMH
-    Map<String, RunPlan.Unit> planned = units(units, chosen);
+    Map<String, RunPlan.Unit> planned = units(units);
     RunPlan plan =
         placement.isEmpty()
             ? plan(runId, folder, choice.provider().name(), refs, planned, host)
@@ -409,15 +410,14 @@ public final class MainJob {
   }
 
   /**
-   * The units the rounds run, each with the steps its warm-up runs: as written when it was
-   * lengthened ({@code asWritten} is the same list before {@link ShortUnits}, in the same order).
+   * The units the rounds run, each with the steps its warm-up runs: a generated unit on {@link
+   * UnitLength#WARMUP_SECONDS} of media, whether or not it was lengthened ({@link ShortUnits}); a
+   * user's command as written.
    */
-  private static Map<String, RunPlan.Unit> units(
-      List<WorkloadUnit> units, List<WorkloadUnit> asWritten) {
+  private static Map<String, RunPlan.Unit> units(List<WorkloadUnit> units) {
     Map<String, RunPlan.Unit> planned = new LinkedHashMap<>();
-    for (int i = 0; i < units.size(); i++) {
-      WorkloadUnit u = units.get(i);
-      planned.put(u.id(), new RunPlan.Unit(u.steps(), u.kind(), asWritten.get(i).steps()));
+    for (WorkloadUnit u : units) {
+      planned.put(u.id(), new RunPlan.Unit(u.steps(), u.kind(), UnitLength.warmupSteps(u)));
     }
     return planned;
   }

@@ -84,12 +84,15 @@ class MainJobLengthIT {
     // x2 at least: more than 1.5 times the unit as written, start-up included
     assertThat(median).as("the lengthened unit's wall on O2").isGreaterThan(1.5 * asWritten);
 
-    // the warm-up round runs the units as written: the plan says so, and it is shorter than
-    // every measured round (which runs the lengthened unit)
+    // the warm-up round runs a fifth of a second of media (a user's command as written): the plan
+    // says so, and it is shorter than every measured round (which runs the lengthened unit)
     JsonNode planned = new ObjectMapper().readTree(run.resolve("plan.json").toFile());
     JsonNode unit = planned.get("units").get(runAs);
     assertThat(unit.get("warmupSteps")).as(unit.toString()).isNotEqualTo(unit.get("steps"));
-    assertThat(duration(unit.get("steps"))).isEqualTo(factor * duration(unit.get("warmupSteps")));
+    assertThat(duration(unit.get("steps"))).isEqualTo(factor * 1.0);
+    assertThat(duration(unit.get("warmupSteps"))).isEqualTo(0.2);
+    JsonNode users = planned.get("units").get("mine");
+    assertThat(users.get("warmupSteps")).isEqualTo(users.get("steps"));
     double warmup = unitWall(out, "\\[warm-up\\] \\d+ pairs: unit wall ([0-9.]+)s").get(0);
     List<Double> rounds = unitWall(out, "\\[round +\\d+/\\d+\\] \\d+ pairs: unit wall ([0-9.]+)s");
     assertThat(rounds).as(out).hasSize(6);
@@ -97,11 +100,11 @@ class MainJobLengthIT {
   }
 
   /** The first live input's {@code -t} seconds in a unit's first step. */
-  private static int duration(JsonNode steps) {
+  private static double duration(JsonNode steps) {
     JsonNode argv = steps.get(0);
     for (int i = 0; i + 1 < argv.size(); i++) {
       if (argv.get(i).asText().equals("-t")) {
-        return Integer.parseInt(argv.get(i + 1).asText());
+        return Double.parseDouble(argv.get(i + 1).asText());
       }
     }
     throw new AssertionError("no -t in " + argv);

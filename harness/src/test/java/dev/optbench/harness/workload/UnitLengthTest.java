@@ -90,6 +90,25 @@ class UnitLengthTest {
   }
 
   @Test
+  void aWarmUpRunsEveryStepOnAFifthOfASecondOfLiveMedia() {
+    WorkloadUnit twoPass = unit(Template.TWO_PASS, List.of(LIVE), LIVE);
+    List<List<String>> warmup = UnitLength.warmupSteps(UnitLength.times(twoPass, 8));
+    assertThat(warmup).hasSize(2);
+    for (List<String> step : warmup) {
+      assertThat(step.get(4)).isEqualTo(UnitLength.WARMUP_SECONDS);
+      // the output option -t 9 is not a live input's duration: it stays
+      assertThat(step.subList(9, 11)).containsExactly("-t", "9");
+      assertThat(step.size()).isEqualTo(LIVE.size());
+    }
+  }
+
+  @Test
+  void aUsersCommandWarmsUpAsWritten() {
+    WorkloadUnit mine = unit(null, List.of(), LIVE);
+    assertThat(UnitLength.warmupSteps(mine)).containsExactly(LIVE);
+  }
+
+  @Test
   void aDurationThatIsNotAPlainCountIsLeftAlone() {
     List<String> fractional =
         List.of("ffmpeg", "-t", "0.5", "-f", "lavfi", "-i", "sine", "-f", "null", "-");
