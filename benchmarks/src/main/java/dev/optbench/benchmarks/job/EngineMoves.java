@@ -180,6 +180,33 @@ final class EngineMoves {
     return moves.stream().mapToInt(m -> m.firstRound() + planned).max().orElse(0);
   }
 
+  /**
+   * The sentence that says which moved variants {@code maxRounds} leaves short of {@code planned}
+   * rounds on their new engine; none when every one gets them.
+   */
+  java.util.Optional<String> shortOf(int planned, int maxRounds) {
+    List<String> shortOnes =
+        moves.stream()
+            .filter(m -> m.firstRound() + planned > maxRounds)
+            .map(
+                m ->
+                    m.variant()
+                        + " gets "
+                        + Math.max(0, maxRounds - m.firstRound())
+                        + " on "
+                        + m.to())
+            .toList();
+    return shortOnes.isEmpty()
+        ? java.util.Optional.empty()
+        : java.util.Optional.of(
+            "--max-rounds "
+                + maxRounds
+                + " leaves the moved variants fewer than the "
+                + planned
+                + " planned rounds on their new engine: "
+                + String.join(", ", shortOnes));
+  }
+
   /** Whether {@code p} is a pair a moved variant left behind: its rounds are not compared. */
   boolean leftBehind(Pair p) {
     return moves.stream().anyMatch(m -> m.left(p));

@@ -309,14 +309,7 @@ final class InterleavedRun {
       seeded = seeded.withRounds(seededPairs(), total);
     }
     order = moves.applyTo(seeded);
-    for (EngineMoves.Move m : moves.all()) {
-      if (m.firstRound() + plannedRounds > cap) {
-        out.printf(
-            "  note: --max-rounds %d leaves %s %d round(s) on engine %s, fewer than the %d"
-                + " planned%n",
-            cap, m.variant(), Math.max(0, cap - m.firstRound()), m.to(), plannedRounds);
-      }
-    }
+    moves.shortOf(plannedRounds, cap).ifPresent(note -> out.println("  note: " + note));
   }
 
   /**

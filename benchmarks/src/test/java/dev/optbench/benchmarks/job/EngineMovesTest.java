@@ -43,6 +43,11 @@ class EngineMovesTest {
     assertThat(moves.firstRound(new Pair("O2", "a", "u2"))).isZero();
     // 6 planned rounds: the moved variant needs rounds 3..8, 9 in all
     assertThat(moves.roundsNeeded(6)).isEqualTo(9);
+    assertThat(moves.shortOf(6, 9)).isEmpty();
+    assertThat(moves.shortOf(6, 8))
+        .contains(
+            "--max-rounds 8 leaves the moved variants fewer than the 6 planned rounds on their"
+                + " new engine: O1 gets 5 on a");
   }
 
   @Test
