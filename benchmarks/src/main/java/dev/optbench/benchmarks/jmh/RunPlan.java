@@ -171,6 +171,33 @@ public record RunPlan(
     return u;
   }
 
+  /**
+   * The same plan with {@code variant}'s image on {@code engine}: built there when the variant
+   * moved to that engine mid-run (its own was lost).
+   */
+  public RunPlan withImage(String variant, String engine, String image) {
+    Variant v = variant(variant);
+    Map<String, String> onEngine = new java.util.LinkedHashMap<>(v.imageOnEngine());
+    onEngine.put(engine, image);
+    Map<String, Variant> all = new java.util.LinkedHashMap<>(variants);
+    all.put(variant, new Variant(v.binDir(), v.image(), v.manifestDigest(), onEngine));
+    return new RunPlan(
+        runId,
+        runDir,
+        runtime,
+        cpuset,
+        memoryBytes,
+        timeoutMillis,
+        intervalMillis,
+        influxUrl,
+        influxDatabase,
+        machine,
+        all,
+        units,
+        cadvisorUrl,
+        engines);
+  }
+
   public void write(Path file) {
     AtomicJson.write(this, file);
   }

@@ -10,6 +10,7 @@ import dev.optbench.benchmarks.rounds.Pair;
 import dev.optbench.benchmarks.rounds.PrecisionTarget;
 import dev.optbench.benchmarks.rounds.RoundOrder;
 import dev.optbench.benchmarks.rounds.RoundProgress;
+import dev.optbench.harness.engine.Placement;
 import dev.optbench.harness.files.ResultWriteException;
 import dev.optbench.harness.files.StaleFiles;
 import dev.optbench.harness.metrics.ResourceUsage;
@@ -36,8 +37,14 @@ import java.util.concurrent.Callable;
  * {@link LostEngines} is told of a loss from an engine's thread.
  */
 final class InterleavedRun {
-  private final RunPlan plan;
-  private volatile RoundOrder order; // grows when a precision target asks for more rounds
+  private volatile RunPlan plan; // gains an image when a variant moves to another engine
+  private RoundOrder seeded; // the seeded order; grows when a precision target or a move asks
+  private volatile RoundOrder order; // the seeded order with the moves applied: what runs
+  private final int plannedRounds;
+  private final EngineMoves moves;
+  private final EngineMoves.Images images;
+  private final java.util.Set<String> lossesHandled = new java.util.HashSet<>();
+  private final Map<Pair, Integer> roundsDropped = new LinkedHashMap<>();
   private final PrecisionTarget precision;
   private final String baseline;
   private final RunFolder folder;
@@ -58,9 +65,15 @@ final class InterleavedRun {
       PrecisionTarget precision,
       String baseline,
       RunStatus status,
-      PrintStream out) {
+      PrintStream out,
+      Placement placement,
+      EngineMoves.Images images) {
     this.plan = plan;
+    this.seeded = order;
     this.order = order;
+    this.plannedRounds = order.rounds().size();
+    this.moves = new EngineMoves(placement, baseline);
+    this.images = images;
     this.precision = precision;
     this.baseline = baseline;
     this.folder = plan.folder();
@@ -95,14 +108,18 @@ final class InterleavedRun {
       if (lost.all()) {
         throw new IllegalStateException("no engine could open a sandbox: " + lost.reasons());
       }
+      moveLostVariants(sandboxes);
       int warmup = 0;
       for (List<Pair> round : order.warmupRounds()) {
         List<Invocation> done = runRound(workers, sandboxes, round, true);
         timeline("w" + ++warmup, done);
         progress.warmupDone(done.stream().map(Invocation::usage).toList());
+        moveLostVariants(sandboxes);
       }
       while (!interrupted) {
-        for (List<Pair> round : order.rounds().subList(roundsDone, order.rounds().size())) {
+        // a move can change the rounds to come (and add rounds): read them afresh each time
+        while (roundsDone < order.rounds().size()) {
+          List<Pair> round = order.rounds().get(roundsDone);
           List<Invocation> done = runRound(workers, sandboxes, round, false);
           Map<Pair, ResourceUsage> thisRound = new LinkedHashMap<>();
           done.forEach(i -> thisRound.put(i.pair(), i.usage()));
@@ -110,6 +127,7 @@ final class InterleavedRun {
           thisRound.keySet().removeIf(p -> lost.lost(p.engine()));
           thisRound.forEach((p, u) -> measured.computeIfAbsent(p, k -> new ArrayList<>()).add(u));
           roundsDone++;
+          moveLostVariants(sandboxes);
           InterleavedResults.write(results(), folder.partialJson());
           timeline(Integer.toString(roundsDone), done);
           progress.roundDone(thisRound, done);
@@ -120,7 +138,12 @@ final class InterleavedRun {
       }
       finished = !interrupted;
       if (finished && !lost.reasons().isEmpty()) {
-        lost.record(planned(), measured, roundsDone, folder);
+        lost.record(
+            resultPairs().stream().filter(p -> !moves.leftBehind(p)).toList(),
+            measured,
+            roundsDone,
+            folder);
+        lost.recordMoves(moves.all(), roundsDropped, measured, folder);
       }
     } catch (ResultWriteException e) {
       writeFailure = e.getMessage();
@@ -171,10 +194,122 @@ final class InterleavedRun {
     if (step.moreRounds() == 0) {
       return false;
     }
-    order = order.withRounds(planned(), roundsDone + step.moreRounds());
+    seeded = seeded.withRounds(seededPairs(), roundsDone + step.moreRounds());
+    order = moves.applyTo(seeded);
     order.write(folder.dir());
     progress.extended(order);
     return true;
+  }
+
+  /**
+   * Between rounds: the candidates of every engine lost since the last call move whole to an engine
+   * still alive where the placement allows ({@link EngineMoves}); their rounds on the lost engine
+   * are dropped from the results (kept as a record in {@code failures.jsonl}), each gets a sandbox
+   * and its warm-up on its new engine, and from the next round on it runs in that engine's lane;
+   * rounds are added so it gets the planned rounds there. What does not move says why.
+   */
+  private void moveLostVariants(Map<String, TrialSandbox> sandboxes) {
+    boolean moved = false;
+    for (Map.Entry<String, String> loss : lost.reasons().entrySet()) {
+      if (!lossesHandled.add(loss.getKey())) {
+        continue;
+      }
+      List<EngineMoves.Move> now =
+          moves.decide(loss.getKey(), lost::lost, roundsDone, loss.getValue());
+      if (now.isEmpty()) {
+        out.println(
+            "optbench: nothing of engine "
+                + loss.getKey()
+                + " moves ("
+                + moves.whyNone(loss.getKey(), lost::lost)
+                + "): its pairs keep the rounds they finished and are reported failed.");
+      }
+      for (EngineMoves.Move m : now) {
+        moveWhole(m, sandboxes);
+        moved = true;
+      }
+    }
+    if (moved) {
+      addRoundsForMoves();
+      order.write(folder.dir());
+      progress.extended(order);
+      if (!lossesHandled.containsAll(lost.reasons().keySet())) {
+        moveLostVariants(sandboxes); // the engine moved to was lost while the sandbox opened
+      }
+    }
+  }
+
+  /** One candidate's move: its rounds on the lost engine dropped, its sandbox opened and warmed. */
+  private void moveWhole(EngineMoves.Move m, Map<String, TrialSandbox> sandboxes) {
+    int dropped = 0;
+    for (Pair p : new ArrayList<>(measured.keySet())) {
+      if (m.left(p)) {
+        dropped = measured.get(p).size();
+        roundsDropped.put(p, dropped);
+        measured.remove(p);
+      }
+    }
+    out.printf(
+        "optbench: %s moves whole from engine %s to engine %s after round %d: its %d round(s) on"
+            + " %s are dropped from the comparison (recorded in %s); from round %d it is paired"
+            + " with %s's %s round by round%n",
+        m.variant(),
+        m.from(),
+        m.to(),
+        m.firstRound(),
+        dropped,
+        m.from(),
+        folder.failures().getFileName(),
+        m.firstRound() + 1,
+        m.to(),
+        baseline);
+    try {
+      if (plan.variant(m.variant()).image(m.to()) == null) {
+        long start = System.nanoTime();
+        plan = plan.withImage(m.variant(), m.to(), images.prepare(m.variant(), m.to()));
+        plan.write(folder.plan());
+        out.printf(
+            "  image of %s built on engine %s in %.1f s%n",
+            m.variant(), m.to(), (System.nanoTime() - start) / 1e9);
+      }
+      String key = m.variant() + "@" + m.to();
+      TrialSandbox sandbox = TrialSandbox.openVariant(plan, m.variant(), m.to());
+      sandboxes.put(key, sandbox);
+      int warmups = 0;
+      for (int w = 0; w < order.warmupRounds().size(); w++) {
+        for (String unit : status.units()) {
+          invoke(sandbox, new Pair(m.variant(), m.to(), unit), true);
+          warmups++;
+        }
+      }
+      if (warmups > 0) {
+        out.printf("  %s warmed up on engine %s: %d invocation(s)%n", m.variant(), m.to(), warmups);
+      }
+    } catch (RuntimeException e) {
+      if (!lost.isOutage(m.to(), e, roundsDone)) {
+        throw e;
+      }
+    }
+  }
+
+  /**
+   * Rounds so that every moved variant gets the planned rounds on its new engine, within the run's
+   * --max-rounds when a precision target sets one (a fixed -i run grows by at most the rounds
+   * before the move); if the cap leaves a moved variant short, one sentence says so.
+   */
+  private void addRoundsForMoves() {
+    int needed = moves.roundsNeeded(plannedRounds);
+    int cap = precision.active() ? precision.maxRounds() : Integer.MAX_VALUE;
+    int total = Math.min(needed, cap);
+    if (total > seeded.rounds().size()) {
+      out.printf(
+          "  %d more round(s), %d in all, so that the moved variant(s) get the %d planned rounds"
+              + " on their new engine%n",
+          total - seeded.rounds().size(), total, plannedRounds);
+      seeded = seeded.withRounds(seededPairs(), total);
+    }
+    order = moves.applyTo(seeded);
+    moves.shortOf(plannedRounds, cap).ifPresent(note -> out.println("  note: " + note));
   }
 
   /**
@@ -272,16 +407,27 @@ final class InterleavedRun {
   }
 
   private List<dev.optbench.results.model.BenchmarkResult> results() {
-    return InterleavedResults.of(planned(), measured, order.warmupRounds().size());
+    return InterleavedResults.of(
+        resultPairs(), measured, order.warmupRounds().size(), moves::firstRound);
+  }
+
+  /** The pairs the order was shuffled from, in plan order: what it grows from. */
+  private List<Pair> seededPairs() {
+    return inPlanOrder(seeded.pairs());
+  }
+
+  /** Every pair that ran in some round, moved variants' pairs on their new engines too. */
+  private List<Pair> resultPairs() {
+    return inPlanOrder(order.rounds().stream().flatMap(List::stream).distinct().toList());
   }
 
   /**
    * In plan order (variants, then engines, then units), as JMH lists its trials and as the order
    * was shuffled from, not in round 0's order.
    */
-  private List<Pair> planned() {
+  private List<Pair> inPlanOrder(List<Pair> pairs) {
     List<String> engines = plan.engines().stream().map(RunPlan.Engine::name).toList();
-    return order.pairs().stream()
+    return pairs.stream()
         .sorted(
             java.util.Comparator.comparingInt((Pair p) -> status.variants().indexOf(p.variant()))
                 .thenComparingInt(p -> engines.indexOf(p.engine()))

@@ -18,11 +18,13 @@ import java.util.Map;
 /**
  * Named engines that stopped answering during an interleaved run. An engine that fails is asked
  * once more (connect and ping): if it answers, the error is not an outage and ends the run as
- * before; if not, the engine is lost. Its pairs keep only the rounds they all finished before the
- * loss (so the pairs of one engine still pair round by round), run no more, and are reported as
- * failed with the reason; the other engines' pairs go on and the run completes. Moving a lost
- * engine's pairs to another engine is not done: the baseline there was measured on other hardware
- * and rounds, and half a variant on each host is what the placement rules forbid.
+ * before; if not, the engine is lost and runs nothing more. What happens to its pairs is decided
+ * between rounds: under the {@code whole} placement its candidate variants move whole to an engine
+ * still alive ({@link EngineMoves}: their rounds on the lost engine are dropped and recorded here,
+ * {@link #recordMoves}); everything that does not move (every pair under {@code every}, the lost
+ * engine's baseline pairs, all pairs when no engine is left) keeps only the rounds its engine's
+ * pairs all finished before the loss (so they still pair round by round) and is reported failed
+ * with the reason ({@link #record}). The other engines' pairs go on and the run completes.
  *
  * <p>Engines run their lanes on threads of their own, so a loss is told from that engine's thread
  * while the others ask {@link #lost}: the maps are guarded by this object, and the engine is asked
@@ -78,8 +80,9 @@ final class LostEngines {
               + roundsDone
               + " measured round(s) ("
               + reason
-              + "). Its pairs keep those rounds and are reported failed; the other engines go"
-              + " on.");
+              + "). Its candidate variants move whole to an engine still alive where the"
+              + " placement allows, else its pairs keep those rounds and are reported failed;"
+              + " the other engines go on.");
       return true;
     }
   }
@@ -101,11 +104,44 @@ final class LostEngines {
       line.put("roundsKept", measured.getOrDefault(p, List.of()).size());
       line.put("roundsPlanned", rounds);
       line.put("engineLost", reasons.get(p.engine()));
-      try {
-        AtomicFile.appendLine(folder.failures(), JSON.writeValueAsString(line));
-      } catch (JsonProcessingException e) {
-        throw new IllegalStateException("cannot encode a lost pair's record", e);
+      append(folder, line);
+    }
+  }
+
+  /**
+   * One line in {@code failures.jsonl} per pair a moved variant left on a lost engine: the rounds
+   * measured there, dropped from the comparison, and where and from which round it ran instead.
+   */
+  void recordMoves(
+      List<EngineMoves.Move> moves,
+      Map<Pair, Integer> roundsDropped,
+      Map<Pair, List<ResourceUsage>> measured,
+      RunFolder folder) {
+    for (EngineMoves.Move m : moves) {
+      for (Map.Entry<Pair, Integer> left : roundsDropped.entrySet()) {
+        Pair p = left.getKey();
+        if (!m.left(p)) {
+          continue;
+        }
+        Map<String, Object> line = new LinkedHashMap<>();
+        line.put("variant", p.variant());
+        line.put("engine", p.engine());
+        line.put("unit", p.unit());
+        line.put("movedTo", m.to());
+        line.put("afterRound", m.firstRound());
+        line.put("roundsDropped", left.getValue());
+        line.put("roundsOnNewEngine", measured.getOrDefault(m.moved(p), List.of()).size());
+        line.put("engineLost", m.reason());
+        append(folder, line);
       }
+    }
+  }
+
+  private static void append(RunFolder folder, Map<String, Object> line) {
+    try {
+      AtomicFile.appendLine(folder.failures(), JSON.writeValueAsString(line));
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("cannot encode a lost pair's record", e);
     }
   }
 

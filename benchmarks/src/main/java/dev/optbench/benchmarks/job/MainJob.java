@@ -298,7 +298,15 @@ public final class MainJob {
           host.withProtection(Reservations.protection(choice, reserved)), folder.host());
       if (order.isPresent()) {
         InterleavedRun rounds =
-            new InterleavedRun(plan, order.get(), precision, baseline, status, o);
+            new InterleavedRun(
+                plan,
+                order.get(),
+                precision,
+                baseline,
+                status,
+                o,
+                placement.orElse(Placement.NONE),
+                images(built, variantNames));
         rounds.run();
         complete = rounds.complete();
         interrupted = rounds.wasInterrupted();
@@ -373,6 +381,23 @@ public final class MainJob {
           Files.readString(folder.summary()) + "\n" + outputs + " (`outputs.json`)\n");
     }
     return exit;
+  }
+
+  /**
+   * Builds a variant's image on an engine it was not placed on, for a variant that moves there when
+   * its own engine is lost ({@link EngineMoves}).
+   */
+  private EngineMoves.Images images(VariantSet.Result built, List<String> variantNames) {
+    if (engines == null) {
+      return EngineMoves.Images.NONE;
+    }
+    NamedEngines named = engines;
+    return (variant, engine) ->
+        named
+            .runtime(engine)
+            .prepare(unprepared(built.variants().get(variantNames.indexOf(variant))))
+            .image()
+            .orElseThrow();
   }
 
   private static VariantRef unprepared(BuiltVariant v) {

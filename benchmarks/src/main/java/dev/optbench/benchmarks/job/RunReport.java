@@ -247,6 +247,32 @@ public final class RunReport {
     List<String> out = new ArrayList<>();
     for (String line : Files.readAllLines(folder.failures(), StandardCharsets.UTF_8)) {
       Map<String, Object> f = JSON.readValue(line, JSON_MAP);
+      if (f.get("movedTo") != null) {
+        out.add(
+            f.get("unit")
+                + " on "
+                + f.get("variant")
+                + " moved whole from engine "
+                + f.get("engine")
+                + " to engine "
+                + f.get("movedTo")
+                + " after round "
+                + f.get("afterRound")
+                + ", because "
+                + f.get("engine")
+                + " was lost ("
+                + f.get("engineLost")
+                + "): its "
+                + f.get("roundsDropped")
+                + " round(s) on "
+                + f.get("engine")
+                + " are not compared; its ratio rests on its "
+                + f.get("roundsOnNewEngine")
+                + " round(s) on "
+                + f.get("movedTo")
+                + ", paired with the baseline's same rounds there");
+        continue;
+      }
       if (f.get("engineLost") != null) {
         out.add(
             f.get("unit")

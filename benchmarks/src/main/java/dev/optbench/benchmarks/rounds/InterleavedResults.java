@@ -6,6 +6,7 @@ import dev.optbench.harness.files.AtomicFile;
 import dev.optbench.harness.metrics.ResourceUsage;
 import dev.optbench.results.jmh.BenchmarkResultBuilder;
 import dev.optbench.results.jmh.JmhJsonWriter;
+import dev.optbench.results.jmh.Rounds;
 import dev.optbench.results.model.BenchmarkResult;
 import java.io.IOException;
 import java.io.StringWriter;
@@ -15,6 +16,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.ToDoubleFunction;
+import java.util.function.ToIntFunction;
 
 /**
  * An interleaved run as JMH JSON of the same shape the JMH route writes: one element per (variant,
@@ -37,6 +39,20 @@ public final class InterleavedResults {
 
   public static List<BenchmarkResult> of(
       List<Pair> pairs, Map<Pair, List<ResourceUsage>> measured, int warmups) {
+    return of(pairs, measured, warmups, p -> 0);
+  }
+
+  /**
+   * @param firstRound the round (from 0) of each pair's first value: 0 for a pair that ran from the
+   *     first round; a pair that started later (a variant moved to another engine when its own was
+   *     lost) gets the secondary {@value Rounds#ROUND} naming each value's round, so that it pairs
+   *     with the baseline's values of the same rounds ({@link Rounds})
+   */
+  public static List<BenchmarkResult> of(
+      List<Pair> pairs,
+      Map<Pair, List<ResourceUsage>> measured,
+      int warmups,
+      ToIntFunction<Pair> firstRound) {
     List<BenchmarkResult> out = new ArrayList<>();
     for (Pair p : pairs) {
       List<ResourceUsage> rounds = measured.getOrDefault(p, List.of());
@@ -52,12 +68,21 @@ public final class InterleavedResults {
           .param("variant", p.variant())
           .primary("ms/op", raw(rounds, UnitMetric.WALL::of));
       // JMH writes secondaries sorted by label (a TreeMap); so do we, for the same file.
+      int first = firstRound.applyAsInt(p);
+      boolean roundNamed = false;
       for (UnitMetric m : SORTED) {
+        if (first > 0 && !roundNamed && m.label().compareTo(Rounds.ROUND) > 0) {
+          b.secondaryMax(Rounds.ROUND, "#", roundNumbers(first, rounds.size()));
+          roundNamed = true;
+        }
         if (m.unit().equals("#")) { // the profiler aggregates counts by MAX
           b.secondaryMax(m.label(), m.unit(), raw(rounds, m::of));
         } else {
           b.secondary(m.label(), m.unit(), raw(rounds, m::of));
         }
+      }
+      if (first > 0 && !roundNamed) {
+        b.secondaryMax(Rounds.ROUND, "#", roundNumbers(first, rounds.size()));
       }
       out.add(b.build());
     }
@@ -76,6 +101,14 @@ public final class InterleavedResults {
       throw new UncheckedIOException("cannot render " + file, e); // a StringWriter does not fail
     }
     AtomicFile.writeString(file, json.toString());
+  }
+
+  private static List<List<Double>> roundNumbers(int first, int count) {
+    return List.of(
+        java.util.stream.IntStream.range(first, first + count)
+            .mapToDouble(r -> r)
+            .boxed()
+            .toList());
   }
 
   private static List<List<Double>> raw(

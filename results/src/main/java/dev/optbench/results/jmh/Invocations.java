@@ -73,12 +73,20 @@ public final class Invocations {
   /**
    * Both sides cut to what may be compared: invocations that neither failed nor were starved. When
    * the values are paired by round (an interleaved run, where value {@code i} of each side was
-   * measured in round {@code i}) and both sides have the same rounds, a round is dropped from
-   * <em>both</em> sides when either side's invocation failed or was starved, so that the remaining
-   * values stay same-round pairs; otherwise each side is cut on its own. {@code failed} and {@code
-   * oom} keep every invocation: they are the counts.
+   * measured in round {@code i}, or in the round {@link Rounds#ROUND} names: then both sides are
+   * first cut to the rounds both measured) and both sides have the same rounds, a round is dropped
+   * from <em>both</em> sides when either side's invocation failed or was starved, so that the
+   * remaining values stay same-round pairs; otherwise each side is cut on its own. {@code failed}
+   * and {@code oom} keep every invocation: they are the counts.
    */
   public static Kept comparable(
+      BenchmarkResult baseline, BenchmarkResult candidate, boolean pairedByRound) {
+    // a side that names its rounds (Rounds.ROUND) pairs by those rounds
+    Kept sides = pairedByRound ? Rounds.common(baseline, candidate) : new Kept(baseline, candidate);
+    return withoutDropped(sides.baseline(), sides.candidate(), pairedByRound);
+  }
+
+  private static Kept withoutDropped(
       BenchmarkResult baseline, BenchmarkResult candidate, boolean pairedByRound) {
     List<List<Boolean>> dropBase = dropped(baseline);
     List<List<Boolean>> dropCand = dropped(candidate);
