@@ -267,12 +267,18 @@ public final class DockerSandbox implements Sandbox {
     }
     try {
       // Not under the sandbox's lock: a shutdown hook closes while a unit runs, and the removal
-      // below is what ends that unit. EOF to the server; the removal ends it in any case.
+      // below is what ends that unit and the server; the stream is let go after it.
       ServeSession session = serve;
       if (session != null) {
-        session.close();
+        session.endRequests();
       }
-      docker.removeContainerCmd(container.id()).withForce(true).withRemoveVolumes(true).exec();
+      try {
+        docker.removeContainerCmd(container.id()).withForce(true).withRemoveVolumes(true).exec();
+      } finally {
+        if (session != null) {
+          session.close();
+        }
+      }
     } catch (NotFoundException e) {
       // already gone: the goal of close() is reached
     } finally {

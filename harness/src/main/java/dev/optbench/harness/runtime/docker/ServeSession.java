@@ -28,15 +28,13 @@ final class ServeSession implements AutoCloseable {
 
   private static final Duration KILL_RETRY = Duration.ofMillis(100);
 
-  /** How long close() lets the server end on its own before the stream is cut. */
-  private static final Duration CLOSE_WAIT = Duration.ofSeconds(1);
-
   /** The server's exit status for a request it could not run (no report; as the one-shot's). */
   private static final int REFUSED = 125;
 
   private final DockerClient docker;
   private final String execId;
   private final RequestStream requests = new RequestStream();
+  private volatile boolean requestsEnded;
   private final Stream stream;
   private volatile Pending pending;
   private long serverPid;
@@ -188,21 +186,26 @@ final class ServeSession implements AutoCloseable {
   }
 
   /**
-   * EOF on the server's stdin, so it exits 0 (after the unit it may be running), then the stream is
-   * let go. A server that already ended gets no EOF: docker-java's thread that copies the stdin
-   * would wake to write to a closed connection and print the failure as an uncaught exception, so
-   * it is left parked (one idle daemon thread per server that died, e.g. per remote timeout).
+   * EOF on the server's stdin, without waiting for the server to end: over the engine's attach the
+   * EOF does not reach it (measured: the server was still there 1 s later every time, so each
+   * sandbox's close cost a second of waiting, 7 s per default run), and the caller removes the
+   * container, which ends it. What the EOF is still for: docker-java's thread that copies the stdin
+   * ends while the connection is open. Once only, and not to a server that already ended: that
+   * thread would wake to write to a closed connection and print the failure as an uncaught
+   * exception, so it is left parked (one idle daemon thread per server that died, e.g. per remote
+   * timeout).
    */
+  void endRequests() {
+    if (!requestsEnded && isAlive()) {
+      requestsEnded = true;
+      requests.close();
+    }
+  }
+
+  /** {@link #endRequests}, then the stream is let go. */
   @Override
   public void close() {
-    if (isAlive()) {
-      requests.close();
-      try {
-        stream.ended.await(CLOSE_WAIT.toMillis(), TimeUnit.MILLISECONDS);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
-    }
+    endRequests();
     try {
       stream.close();
     } catch (IOException e) {
