@@ -6,13 +6,17 @@
 # intervals, and per variant how many units were slower/faster/same/undecided).
 #   OPTBENCH_BENCH_CACHE=DIR benchmarks/bench/decisive.sh [extra main-job options...]
 # The cache must hold the seven builds already (run main-job.sh first, or any main job).
+# OPTBENCH_BENCH_KEEP=DIR keeps the four run folders and logs there (default: removed at the end),
+# e.g. to compare them again with `compare --statistic median`.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 jar=$PWD/benchmarks/target/benchmarks.jar
 cache=${OPTBENCH_BENCH_CACHE:?set OPTBENCH_BENCH_CACHE to a cache holding the builds}
-work=$(mktemp -d)
+keep=${OPTBENCH_BENCH_KEEP:-}
+work=${keep:-$(mktemp -d)}
+mkdir -p "$work"
 corunner=
-cleanup() { [ -z "$corunner" ] || kill "$corunner" 2>/dev/null || true; rm -rf "$work"; }
+cleanup() { [ -z "$corunner" ] || kill "$corunner" 2>/dev/null || true; [ -n "$keep" ] || rm -rf "$work"; }
 trap cleanup EXIT
 echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), $(date -u '+%F %H:%M UTC')"
 run() {
