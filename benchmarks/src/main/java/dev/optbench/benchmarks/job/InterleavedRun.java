@@ -398,8 +398,8 @@ final class InterleavedRun {
   }
 
   /**
-   * One invocation: a clean work folder (not measured), then the unit's steps (a warm-up's: the
-   * unit as written when it was lengthened).
+   * One invocation: a clean work folder (not measured), then the unit's steps (a warm-up's: {@link
+   * dev.optbench.benchmarks.jmh.RunPlan.Unit#warmupSteps}).
    */
   private ResourceUsage invoke(TrialSandbox sandbox, Pair p, boolean warmup) {
     sandbox.resetWorkDir();

@@ -105,8 +105,8 @@ final class Interleaving {
         RoundOrder.shuffled(pairs(variants, units, placement), warmups, rounds, settings.seed());
     order.write(folder.dir());
     o.printf(
-        "%nrunning %d variants x %d units in %d interleaved rounds (+%d warm-up, lengthened units"
-            + " as written), each round in"
+        "%nrunning %d variants x %d units in %d interleaved rounds (+%d warm-up, generated units"
+            + " on 0.2 s of media), each round in"
             + " a shuffled order (seed %d, in %s); one sandbox per variant for the whole run, in"
             + " this JVM; ratios from same-round pairs%n",
         variants.size(),
