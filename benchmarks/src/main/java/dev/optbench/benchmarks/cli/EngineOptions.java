@@ -8,16 +8,20 @@ import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine.Option;
 
-/** {@code --engine NAME=URL[,tls=DIR][,cpus=LIST]} (repeatable) and {@code --engines-file FILE}. */
+/**
+ * {@code --engine NAME=URL[,tls=DIR][,cpus=LIST][,cadvisor=URL]} (repeatable) and {@code
+ * --engines-file FILE}.
+ */
 public final class EngineOptions {
   @Option(
       names = "--engine",
-      paramLabel = "NAME=URL[,tls=DIR][,cpus=LIST]",
+      paramLabel = "NAME=URL[,tls=DIR][,cpus=LIST][,cadvisor=URL]",
       description =
           "A Docker engine by name: unix:///path/docker.sock, tcp://HOST:PORT, or tcp://HOST:2376,tls=DIR"
               + " with DIR holding ca.pem, cert.pem and key.pem (as DOCKER_CERT_PATH); cpus=LIST"
               + " pins this engine's units to those CPUs instead of --cpuset (engines on one"
-              + " machine run side by side: give each its own). Repeatable."
+              + " machine run side by side: give each its own); cadvisor=URL reads this engine's"
+              + " series from the cAdvisor on its host instead of its stats API. Repeatable."
               + " Default: $DOCKER_HOST as 'local'.")
   List<String> named = new ArrayList<>();
 

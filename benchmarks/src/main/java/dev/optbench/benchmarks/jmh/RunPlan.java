@@ -80,26 +80,49 @@ public record RunPlan(
    *
    * @param tlsCa the CA's PEM file, or null for a plain connection (then also cert and key)
    * @param cpuset the CPUs its units are pinned to ({@code cpus=}), or "" for the run's cpuset
+   * @param cadvisor the cAdvisor on its host its series are read from ({@code cadvisor=}), or ""
+   *     for the run's {@code --cadvisor}, else the engine's own source
    */
   public record Engine(
-      String name, String url, Path tlsCa, Path tlsCert, Path tlsKey, String cpuset) {
+      String name,
+      String url,
+      Path tlsCa,
+      Path tlsCert,
+      Path tlsKey,
+      String cpuset,
+      String cadvisor) {
     public Engine {
       cpuset = cpuset == null ? "" : cpuset;
+      cadvisor = cadvisor == null ? "" : cadvisor;
     }
 
     public static Engine of(EngineSpec spec) {
       TlsFiles tls = spec.tls();
+      String cadvisor = spec.cadvisor().map(Object::toString).orElse("");
       return tls.enabled()
-          ? new Engine(spec.name(), spec.url(), tls.ca(), tls.cert(), tls.key(), spec.cpuset())
-          : new Engine(spec.name(), spec.url(), null, null, null, spec.cpuset());
+          ? new Engine(
+              spec.name(), spec.url(), tls.ca(), tls.cert(), tls.key(), spec.cpuset(), cadvisor)
+          : new Engine(spec.name(), spec.url(), null, null, null, spec.cpuset(), cadvisor);
     }
 
     public EngineSpec spec() {
+      Map<String, String> labels = new java.util.LinkedHashMap<>();
+      if (!cpuset.isEmpty()) {
+        labels.put(EngineSpec.CPUS, cpuset);
+      }
+      if (!cadvisor.isEmpty()) {
+        labels.put(EngineSpec.CADVISOR, cadvisor);
+      }
       return new EngineSpec(
-          name,
-          url,
-          tlsCa == null ? TlsFiles.NONE : new TlsFiles(tlsCa, tlsCert, tlsKey),
-          cpuset.isEmpty() ? Map.of() : Map.of(EngineSpec.CPUS, cpuset));
+          name, url, tlsCa == null ? TlsFiles.NONE : new TlsFiles(tlsCa, tlsCert, tlsKey), labels);
+    }
+
+    /** The cAdvisor this engine's series come from: its own, else the run's {@code runCadvisor}. */
+    public java.util.Optional<java.net.URI> cadvisorOr(
+        java.util.Optional<java.net.URI> runCadvisor) {
+      return cadvisor.isEmpty()
+          ? runCadvisor
+          : java.util.Optional.of(java.net.URI.create(cadvisor));
     }
 
     /** The CPUs this engine's units use: its own, else the run's {@code runCpuset}. */

@@ -72,7 +72,8 @@ public final class TrialSandbox implements AutoCloseable {
               ? settings(plan)
               : settings(plan)
                   .onEngine(engine)
-                  .withCpuset(plan.engine(engine).cpusetOr(plan.cpuset()));
+                  .withCpuset(plan.engine(engine).cpusetOr(plan.cpuset()))
+                  .withCadvisor(plan.engine(engine).cadvisorOr(cadvisor(plan)));
       this.session =
           new RunAssembly(rt, settings)
               .open(
@@ -100,7 +101,12 @@ public final class TrialSandbox implements AutoCloseable {
         plan.folder().samples(),
         Optional.ofNullable(plan.influxUrl())
             .map(url -> InfluxSettings.of(url, plan.influxDatabase())),
-        Optional.ofNullable(plan.cadvisorUrl()).map(URI::create));
+        cadvisor(plan));
+  }
+
+  /** The run's {@code --cadvisor}, if given. */
+  private static Optional<URI> cadvisor(RunPlan plan) {
+    return Optional.ofNullable(plan.cadvisorUrl()).map(URI::create);
   }
 
   public static TrialSandbox open(RunPlan plan, String variant, String unitId) {

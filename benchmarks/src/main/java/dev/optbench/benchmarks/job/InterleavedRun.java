@@ -28,7 +28,9 @@ import java.util.concurrent.Callable;
  * serves every round (no forked JVM, no container per trial); every round runs each (variant, unit)
  * pair once, in the order {@code rounds.json} records. After each round the rounds so far are on
  * disk as JMH JSON ({@code jmh.partial.json}); at the end {@code jmh.json}. Ctrl-C or SIGTERM marks
- * the run partial; the sandboxes remove themselves through their own shutdown hooks.
+ * the run partial with the rounds finished by then; the sandboxes remove themselves through their
+ * own shutdown hooks, every engine's lane starts no further unit, and the round under way is not
+ * kept (its units fail as their sandboxes go, which is no engine's loss).
  *
  * <p>On several named engines the engines work side by side: within a round each engine runs its
  * own pairs, in the round's order, on a thread of its own ({@link EngineWorkers}), and the round
@@ -108,9 +110,14 @@ final class InterleavedRun {
       }
       while (!interrupted) {
         // a move can change the rounds to come (and add rounds): read them afresh each time
-        while (roundsDone < order.rounds().size()) {
+        while (!interrupted && roundsDone < order.rounds().size()) {
           List<Pair> round = order.rounds().get(roundsDone);
           List<Invocation> done = runRound(workers, sandboxes, round, false);
+          if (interrupted) {
+            // Ctrl-C during the round: run.json already says how many rounds are kept, and the
+            // sandboxes are being removed under the units: this round is not one of them
+            break;
+          }
           Map<Pair, ResourceUsage> thisRound = new LinkedHashMap<>();
           done.forEach(i -> thisRound.put(i.pair(), i.usage()));
           // a pair of an engine lost during this round keeps only the rounds all its pairs ran
@@ -329,8 +336,9 @@ final class InterleavedRun {
       boolean warmup) {
     List<Invocation> done = new ArrayList<>();
     for (Pair p : pairs) {
-      if (workers.stopping()) {
-        break; // another engine's lane failed: the run ends after this round's units that run
+      if (workers.stopping() || interrupted) {
+        // another engine's lane failed, or Ctrl-C: the run ends after the units that run now
+        break;
       }
       Instant start = Instant.now();
       long startNanos = System.nanoTime();
@@ -377,6 +385,9 @@ final class InterleavedRun {
     try {
       return java.util.Optional.of(invoke(sandboxes.get(sandboxKey(p)), p, warmup));
     } catch (RuntimeException e) {
+      if (interrupted) {
+        return java.util.Optional.empty(); // Ctrl-C's hook removed the sandbox: no engine is lost
+      }
       if (!lost.isOutage(p.engine(), e, roundsDone)) {
         throw e;
       }
@@ -482,13 +493,17 @@ final class InterleavedRun {
     return p.variant() + "@" + p.engine();
   }
 
-  private static void closeAll(Map<String, TrialSandbox> sandboxes) {
+  private void closeAll(Map<String, TrialSandbox> sandboxes) {
     List<TrialSandbox> open = new ArrayList<>(sandboxes.values());
     for (int i = open.size() - 1; i >= 0; i--) {
       try {
         open.get(i).close();
       } catch (RuntimeException e) {
-        System.err.println("optbench: could not close a sandbox: " + e.getMessage());
+        // After Ctrl-C the hook has removed the series cut short (never published): their sinks
+        // cannot publish them, which is no news; a container left is said by its own hook.
+        if (!interrupted) {
+          System.err.println("optbench: could not close a sandbox: " + e.getMessage());
+        }
       }
     }
   }

@@ -16,6 +16,7 @@ import dev.optbench.build.manifest.BuildManifest;
 import dev.optbench.build.manifest.Manifests;
 import dev.optbench.build.source.SourceTrees;
 import dev.optbench.build.spec.VariantSpec;
+import dev.optbench.harness.engine.EngineSpec;
 import dev.optbench.harness.engine.Placement;
 import dev.optbench.harness.exec.ExecHelper;
 import dev.optbench.harness.files.AtomicFile;
@@ -78,6 +79,10 @@ public final class MainJob {
     PrecisionTarget precision = Interleaving.precision(jmh, s.order());
     s.influx().ifPresent(JobSettings.Influx::check);
     s.cadvisor().ifPresent(CadvisorCollector::check);
+    for (EngineSpec e : s.engines()) {
+      e.cadvisor()
+          .ifPresent(url -> CadvisorCollector.check(url, "engine " + e.name() + "'s cadvisor="));
+    }
     Placement.checkRule(s.placement());
     if (s.engines().isEmpty() && !s.placement().equals(Placement.WHOLE)) {
       throw new IllegalArgumentException(
@@ -131,6 +136,7 @@ public final class MainJob {
                         baseline,
                         e.names()));
     placement.ifPresent(p -> engines.print(p, o));
+    placement.ifPresent(p -> engines.printSeriesSources(p, s.cadvisor(), o));
     if (s.order().interleaved()) { // JMH's order runs engine after engine: no core is shared
       placement.ifPresent(p -> engines.warnSharedCores(p, s.cpuset(), o));
     }

@@ -9,9 +9,11 @@ import dev.optbench.harness.runtime.RuntimeSelector;
 import dev.optbench.harness.runtime.docker.DockerEngine;
 import dev.optbench.harness.runtime.docker.DockerRuntime;
 import java.io.PrintStream;
+import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The Docker engines a main job was given by name ({@code --engine}, an engines file), connected
@@ -124,6 +126,27 @@ final class NamedEngines implements AutoCloseable {
   void print(Placement placement, PrintStream out) {
     out.println("placement (" + placement.rule() + "):");
     placement.describe(names()).forEach(line -> out.println("  " + line));
+  }
+
+  /**
+   * Says once per engine in use where its sandboxes' time series come from: the cAdvisor on its
+   * host ({@code cadvisor=}), else the run's {@code --cadvisor}, else the cgroup files here (a
+   * local engine) or the engine's stats API.
+   */
+  void printSeriesSources(Placement placement, Optional<URI> runCadvisor, PrintStream out) {
+    for (EngineSpec spec : specs) {
+      if (placement.engines().contains(spec.name())) {
+        String from =
+            spec.cadvisor()
+                .or(() -> runCadvisor)
+                .map(url -> "cAdvisor " + url + " (a reading per cAdvisor housekeeping)")
+                .orElse(
+                    connected.get(spec.name()).isLocal()
+                        ? "the cgroup files on this machine"
+                        : "its stats API (a point a second)");
+        out.println("engine " + spec.name() + ": series from " + from);
+      }
+    }
   }
 
   /**

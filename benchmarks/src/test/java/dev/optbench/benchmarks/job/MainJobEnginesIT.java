@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
 import dev.optbench.harness.engine.Placement;
 import dev.optbench.harness.testing.PrivateDockerd;
 import dev.optbench.harness.testing.TlsEngines;
@@ -12,12 +14,18 @@ import dev.optbench.results.compare.Comparison;
 import dev.optbench.results.jmh.JmhJsonReader;
 import dev.optbench.results.model.BenchmarkResult;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -247,6 +255,105 @@ class MainJobEnginesIT {
         .contains("optbench: engine b: No Docker engine answers at tcp://")
         .doesNotContain("placement");
     assertThat(tmp.resolve("optbench-results")).doesNotExist();
+  }
+
+  /**
+   * {@code cadvisor=} on an engine: its sandboxes' series come from that cAdvisor instead of the
+   * engine's stats API, asked for by the container's Docker id (a remote engine's units run in the
+   * container's own cgroup), with the engine and unit tags. The cAdvisor is the harness's fixture
+   * (harness/src/test/resources/cadvisor/README.md) served from 127.0.0.1 with a fresh timestamp
+   * per poll: this JVM's main job polls it, not the engine. Its constant CPU counter is in no real
+   * reading, so every point carrying it came from the fixture. A cAdvisor that does not answer is
+   * bad input before any build, as with {@code --cadvisor}.
+   */
+  @Test
+  void anEnginesOwnCadvisorGivesItsSeriesTaggedWithTheEngineAndUnit() throws Exception {
+    HttpServer gone = cadvisorFixture(new CopyOnWriteArrayList<>());
+    String goneUrl = "http://127.0.0.1:" + gone.getAddress().getPort();
+    gone.stop(0);
+    BenchmarksJar.Finished refused =
+        run("--engine", "a=" + engines.tls(0) + ",cadvisor=" + goneUrl);
+    assertThat(refused.exit()).as(refused.output()).isEqualTo(2);
+    assertThat(refused.output())
+        .contains("optbench: no cAdvisor answers at " + goneUrl)
+        .contains("drop engine a's cadvisor=")
+        .doesNotContain("placement");
+    assertThat(tmp.resolve("optbench-results")).doesNotExist();
+
+    List<String> requests = new CopyOnWriteArrayList<>();
+    HttpServer cadvisor = cadvisorFixture(requests);
+    String url = "http://127.0.0.1:" + cadvisor.getAddress().getPort();
+    BenchmarksJar.Finished job;
+    try {
+      job = run("--engine", "a=" + engines.tls(0) + ",cadvisor=" + url);
+    } finally {
+      cadvisor.stop(0);
+    }
+
+    String out = job.output();
+    assertThat(job.exit()).as(out).isZero();
+    assertThat(out).containsOnlyOnce("engine a: series from cAdvisor " + url);
+    assertThat(requests)
+        .isNotEmpty()
+        .allSatisfy(
+            r -> assertThat(r).matches("/api/v2.0/stats/[0-9a-f]{64}\\?type=docker&count=1"));
+    Path run = BenchmarksJar.runFolder(tmp.resolve("optbench-results"));
+    List<Path> series = RunReport.files(run.resolve("samples"), ".lp");
+    assertThat(series)
+        .extracting(p -> p.getFileName().toString())
+        .containsExactlyInAnyOrder("O0@a.lp", "O2@a.lp");
+    for (Path lp : series) {
+      List<String> cpu =
+          Files.readAllLines(lp).stream().filter(l -> l.startsWith("cpu_usage_total,")).toList();
+      assertThat(cpu)
+          .as(lp.toString())
+          .isNotEmpty()
+          .allSatisfy(
+              line ->
+                  assertThat(line)
+                      .containsPattern(",engine=a[, ]")
+                      .contains(",run_id=" + run.getFileName() + ",")
+                      .contains(" value=1523456789 "))
+          .anySatisfy(line -> assertThat(line).containsPattern(",unit=enc[, ]"));
+    }
+    for (PrivateDockerd d : engines.daemons()) {
+      assertThat(MainJobIT.containers(d.host(), run.getFileName().toString()))
+          .as("containers left on " + d.host())
+          .isEmpty();
+    }
+  }
+
+  /**
+   * cAdvisor's REST API v2.0 on 127.0.0.1: the fixture's stats, with a fresh timestamp per poll so
+   * every poll is a new reading; the stats requests are recorded.
+   */
+  private static HttpServer cadvisorFixture(List<String> requests) throws IOException {
+    String fixture;
+    try (InputStream in = MainJobEnginesIT.class.getResourceAsStream("/cadvisor/stats-1.json")) {
+      fixture = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    }
+    HttpServer server =
+        HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+    server.createContext("/api/v2.0/version", e -> answer(e, "\"0.47.2\""));
+    server.createContext(
+        "/api/v2.0/stats/",
+        e -> {
+          requests.add(e.getRequestURI().toString());
+          answer(
+              e,
+              fixture.replaceAll(
+                  "\"timestamp\": \"[^\"]+\"", "\"timestamp\": \"" + Instant.now() + "\""));
+        });
+    server.start();
+    return server;
+  }
+
+  private static void answer(HttpExchange exchange, String body) throws IOException {
+    byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+    exchange.sendResponseHeaders(200, bytes.length);
+    try (OutputStream o = exchange.getResponseBody()) {
+      o.write(bytes);
+    }
   }
 
   /**

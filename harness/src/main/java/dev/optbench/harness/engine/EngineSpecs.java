@@ -13,14 +13,14 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The engines of a run, from {@code --engine NAME=URL[,tls=DIR][,cpus=LIST]} options and an engines
- * file; with neither, the local engine ({@code $DOCKER_HOST}). The file is JSON:
+ * The engines of a run, from {@code --engine NAME=URL[,tls=DIR][,cpus=LIST][,cadvisor=URL]} options
+ * and an engines file; with neither, the local engine ({@code $DOCKER_HOST}). The file is JSON:
  *
  * <pre>
  * {"engines": [
  *   {"name": "a", "url": "tcp://10.0.0.2:2376",
  *    "tls": {"ca": "certs/ca.pem", "cert": "certs/cert.pem", "key": "certs/key.pem"},
- *    "labels": {"cpu": "xeon-e5", "cpus": "1"}},
+ *    "labels": {"cpu": "xeon-e5", "cpus": "1", "cadvisor": "http://10.0.0.2:8080"}},
  *   {"name": "here", "url": "unix:///var/run/docker.sock"}]}
  * </pre>
  *
@@ -42,7 +42,8 @@ public final class EngineSpecs {
 
   /**
    * @param options {@code NAME=URL}, {@code NAME=URL,tls=DIR} (DIR as DOCKER_CERT_PATH: ca.pem,
-   *     cert.pem, key.pem), either with {@code ,cpus=LIST} (the engine's own cpuset)
+   *     cert.pem, key.pem), either with {@code ,cpus=LIST} (the engine's own cpuset) and {@code
+   *     ,cadvisor=URL} (the cAdvisor on its host)
    * @param file an engines file, or null for none
    * @throws IllegalArgumentException with one sentence saying what is wrong and where
    */
@@ -82,9 +83,15 @@ public final class EngineSpecs {
         tls = TlsFiles.inFolder(Path.of(parts[i].substring(4)));
       } else if (parts[i].startsWith(EngineSpec.CPUS + "=")) {
         labels.put(EngineSpec.CPUS, parts[i].substring(EngineSpec.CPUS.length() + 1));
+      } else if (parts[i].startsWith(EngineSpec.CADVISOR + "=")) {
+        labels.put(EngineSpec.CADVISOR, parts[i].substring(EngineSpec.CADVISOR.length() + 1));
       } else {
         throw new IllegalArgumentException(
-            "--engine '" + option + "': '" + parts[i] + "' is neither tls=DIR nor cpus=LIST");
+            "--engine '"
+                + option
+                + "': '"
+                + parts[i]
+                + "' is none of tls=DIR, cpus=LIST, cadvisor=URL");
       }
     }
     return new EngineSpec(name, parts[0], tls, labels);

@@ -54,6 +54,12 @@ public record RunSettings(
         runId, machine, cpuset, memoryBytes, timeout, interval, samplesDir, influx, cadvisor, name);
   }
 
+  /** The same settings with the series read from {@code from} (an engine's own cAdvisor). */
+  public RunSettings withCadvisor(Optional<URI> from) {
+    return new RunSettings(
+        runId, machine, cpuset, memoryBytes, timeout, interval, samplesDir, influx, from, engine);
+  }
+
   /** The same settings with the units pinned to {@code cpus} (an engine's own cpuset). */
   public RunSettings withCpuset(String cpus) {
     return new RunSettings(

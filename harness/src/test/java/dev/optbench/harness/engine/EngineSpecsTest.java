@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.optbench.harness.runtime.docker.TlsFiles;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -44,6 +45,50 @@ class EngineSpecsTest {
     assertThat(specs.get(0).tls()).isEqualTo(TlsFiles.inFolder(Path.of("/etc/a")));
     assertThat(specs.get(1).cpuset()).as("none given: the run's --cpuset").isEmpty();
     assertThat(specs.get(2).cpuset()).isEqualTo("1");
+  }
+
+  @Test
+  void anEngineMayNameTheCadvisorOnItsHostAsOptionOrLabel() throws Exception {
+    Path file =
+        Files.writeString(
+            dir.resolve("engines.json"),
+            "{\"engines\": [{\"name\": \"c\", \"url\": \"tcp://10.0.0.4:2376\","
+                + " \"labels\": {\"cadvisor\": \"https://[fd00::4]:8443/base/\"}}]}");
+
+    List<EngineSpec> specs =
+        EngineSpecs.of(
+            List.of(
+                "a=tcp://10.0.0.2:2376,tls=/etc/a,cadvisor=http://10.0.0.2:8080,cpus=0,2",
+                "b=tcp://10.0.0.3:2376"),
+            file);
+
+    assertThat(specs.get(0).cadvisor()).contains(URI.create("http://10.0.0.2:8080"));
+    assertThat(specs.get(0).cpuset()).isEqualTo("0,2");
+    assertThat(specs.get(0).tls()).isEqualTo(TlsFiles.inFolder(Path.of("/etc/a")));
+    assertThat(specs.get(1).cadvisor()).as("none named: the engine's stats API").isEmpty();
+    assertThat(specs.get(2).cadvisor()).contains(URI.create("https://[fd00::4]:8443/base/"));
+  }
+
+  @Test
+  void aCadvisorThatIsNoHttpUrlIsOneSentence() throws Exception {
+    Path file =
+        Files.writeString(
+            dir.resolve("engines.json"),
+            "{\"engines\": [{\"name\": \"c\", \"url\": \"tcp://h:1\","
+                + " \"labels\": {\"cadvisor\": \"10.0.0.4:8080\"}}]}");
+    String hint =
+        "' is not an http(s) URL; give the cAdvisor on that host, e.g. http://10.0.0.2:8080";
+
+    assertThatThrownBy(() -> EngineSpecs.of(List.of("a=tcp://h:1,cadvisor=ftp://h:21"), null))
+        .hasMessage("engine a: cadvisor 'ftp://h:21" + hint);
+    assertThatThrownBy(() -> EngineSpecs.of(List.of("a=tcp://h:1,cadvisor="), null))
+        .hasMessage("engine a: cadvisor '" + hint);
+    assertThatThrownBy(() -> EngineSpecs.of(List.of("a=tcp://h:1,cadvisor=http://"), null))
+        .hasMessage("engine a: cadvisor 'http://" + hint);
+    assertThatThrownBy(() -> EngineSpecs.of(List.of("a=tcp://h:1,cadvisor=http://h:1/%zz"), null))
+        .hasMessage("engine a: cadvisor 'http://h:1/%zz" + hint);
+    assertThatThrownBy(() -> EngineSpecs.of(List.of(), file))
+        .hasMessage("engine c: cadvisor '10.0.0.4:8080" + hint);
   }
 
   @Test
@@ -106,7 +151,9 @@ class EngineSpecsTest {
     assertThatThrownBy(() -> EngineSpecs.of(List.of("a=unix:///s,tls=/d"), null))
         .hasMessage("engine a: TLS files are for tcp:// engines, not unix:///s");
     assertThatThrownBy(() -> EngineSpecs.of(List.of("a=tcp://h:1,cert=/d"), null))
-        .hasMessage("--engine 'a=tcp://h:1,cert=/d': 'cert=/d' is neither tls=DIR nor cpus=LIST");
+        .hasMessage(
+            "--engine 'a=tcp://h:1,cert=/d': 'cert=/d' is none of tls=DIR, cpus=LIST,"
+                + " cadvisor=URL");
     assertThatThrownBy(() -> EngineSpecs.of(List.of("a=tcp://h:1,cpus=x"), null))
         .hasMessage("engine a: cpus 'x' is not a CPU list; write it like 0, 1 or 0-1");
     assertThatThrownBy(() -> EngineSpecs.of(List.of("a=tcp://h:1,cpus="), null))

@@ -52,10 +52,18 @@ public final class CadvisorCollector implements Collector {
    * @throws IllegalArgumentException saying what to fix
    */
   public static void check(URI baseUrl) {
+    check(baseUrl, "--cadvisor");
+  }
+
+  /**
+   * As {@link #check(URI)}, for a URL the user gave as {@code given} (e.g. "--cadvisor", or "engine
+   * a's cadvisor="), which the message names.
+   */
+  public static void check(URI baseUrl, String given) {
     String base = baseUrl.toString().replaceAll("/+$", "");
     if (!base.startsWith("http://") && !base.startsWith("https://")) {
       throw new IllegalArgumentException(
-          "--cadvisor " + baseUrl + " is not an http(s) URL; give e.g. http://127.0.0.1:8080");
+          given + " " + baseUrl + " is not an http(s) URL; give e.g. http://127.0.0.1:8080");
     }
     HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     try {
@@ -67,7 +75,8 @@ public final class CadvisorCollector implements Collector {
               HttpResponse.BodyHandlers.discarding());
       if (r.statusCode() != 200) {
         throw new IllegalArgumentException(
-            "--cadvisor "
+            given
+                + " "
                 + base
                 + " answered HTTP "
                 + r.statusCode()
@@ -76,7 +85,7 @@ public final class CadvisorCollector implements Collector {
       }
     } catch (IOException e) {
       throw new IllegalArgumentException(
-          "no cAdvisor answers at " + base + " (" + e + "); start it or drop --cadvisor", e);
+          "no cAdvisor answers at " + base + " (" + e + "); start it or drop " + given, e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted while checking " + base, e);

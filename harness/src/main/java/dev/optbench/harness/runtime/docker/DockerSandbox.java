@@ -43,6 +43,8 @@ public final class DockerSandbox implements Sandbox {
   private final SandboxContainer container;
   private final double allowedCores;
   private final AtomicBoolean closed = new AtomicBoolean();
+  private final java.util.concurrent.CountDownLatch removed =
+      new java.util.concurrent.CountDownLatch(1);
   private boolean containerKilled;
   private final String variantName;
   private volatile Optional<UnitCgroups.Unit> runningUnit = Optional.empty();
@@ -259,10 +261,16 @@ public final class DockerSandbox implements Sandbox {
     return new MeasurementTarget(container.name(), Optional.of(container.id()), dirs);
   }
 
-  /** Removes the container (SIGKILL + remove); safe to call twice or after the engine lost it. */
+  /**
+   * Removes the container (SIGKILL + remove); safe to call twice or after the engine lost it. A
+   * second caller returns once the first caller's removal has ended (bounded): on Ctrl-C the
+   * shutdown hook and the run's own thread both close, and the run's thread closes the engine
+   * connection right after, which must not cut the hook's removal short (the container would stay).
+   */
   @Override
   public void close() {
     if (!closed.compareAndSet(false, true)) {
+      awaitRemoval();
       return;
     }
     try {
@@ -284,6 +292,17 @@ public final class DockerSandbox implements Sandbox {
     } finally {
       container.unitCgroups().ifPresent(UnitCgroups::remove);
       OpenSandboxes.remove(this);
+      removed.countDown();
+    }
+  }
+
+  private void awaitRemoval() {
+    try {
+      if (!removed.await(30, java.util.concurrent.TimeUnit.SECONDS)) {
+        LOG.warn("the removal of container {} has not ended in 30 s", container.name());
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
     }
   }
 }
