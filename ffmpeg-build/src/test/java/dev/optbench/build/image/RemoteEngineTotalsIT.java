@@ -37,9 +37,10 @@ import org.junit.jupiter.api.Test;
  * same cached O2 build: the local engine (the services' dockerd on its unix socket: the unit's own
  * cgroup read on the host) and a second dockerd in a network namespace reached over TLS (remote:
  * optbench-exec reads the container's cgroup inside it). Rounds alternate which engine goes first,
- * so drifting load falls on both alike. The medians of CPU must agree within 3 %: a path that
- * counted another process, missed the unit's children or read the wrong counter would be off by far
- * more, and the unit burns over a second of CPU, so no two wrong numbers meet there by accident.
+ * so drifting load falls on both alike. The median of the same-round CPU ratios must be within 3 %
+ * of 1 (the ratio of the two medians within 5 %): a path that counted another process, missed the
+ * unit's children or read the wrong counter would be off by far more, and the unit burns over a
+ * second of CPU, so no two wrong numbers meet there by accident.
  */
 class RemoteEngineTotalsIT {
   /** Rounds compared: only those where neither unit was starved (see {@link #starved}). */
@@ -191,8 +192,13 @@ class RemoteEngineTotalsIT {
 
     assertThat(cpuLocal).as("a unit of real work, not start-up noise").isGreaterThan(0.5e9);
     assertThat(cpuLocal / wallLocal).as("single-threaded and busy").isBetween(0.5, 1.1);
-    assertThat(cpuRemote / cpuLocal).as("median CPU, remote/local").isCloseTo(1.0, within(0.03));
+    // The paired statistic (same-round ratios, the project's own method) is held to 3 %; the
+    // ratio of the two medians, which pairs nothing, to 5 %: on a 2-core AMD EPYC VM, quiet
+    // (2026-12-07 20:38 UTC, waits of 1-2 ms), the same unit's CPU time moved 10-20 % between the
+    // two invocations of a round (per-round ratios 0.906-1.221), and the ratio of medians read
+    // 1.0357 and 0.9846 in two runs while the medians of the per-round ratios read 1.0186, 1.0224.
     assertThat(ratioMedian).as("median of the per-round ratios").isCloseTo(1.0, within(0.03));
+    assertThat(cpuRemote / cpuLocal).as("median CPU, remote/local").isCloseTo(1.0, within(0.05));
     // Wall is measured next to the process on both paths, but the remote container competes at the
     // default CPU weight while the local unit cgroup has the top one, so on a busy machine the
     // remote unit waits longer for a CPU (run_delay). Less that wait, the two walls must agree.
