@@ -14,6 +14,15 @@ import java.util.function.Consumer;
 
 /** Directory work common to v1 and v2: creating a path level by level, removing it bottom-up. */
 final class CgroupTree {
+  /**
+   * Held while a cgroup and the levels above it are made and set up, by every creator in this JVM:
+   * sandboxes open side by side, and a level another thread has made but not yet set up (a v1
+   * cpuset still empty, a v2 level whose controllers are not yet enabled) would refuse this
+   * thread's settings below it. Seen: "cannot write '0' to …/optbench/run-…/O0/cpuset.cpus:
+   * Permission denied" when two sandboxes of a run opened at once.
+   */
+  static final Object CREATING = new Object();
+
   private CgroupTree() {}
 
   static List<String> levels(String path) {

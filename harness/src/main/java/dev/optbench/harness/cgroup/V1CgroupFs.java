@@ -81,6 +81,12 @@ public final class V1CgroupFs implements CgroupFs {
 
   @Override
   public Cgroup create(String path, CgroupSettings settings) {
+    synchronized (CgroupTree.CREATING) {
+      return createNow(path, settings);
+    }
+  }
+
+  private Cgroup createNow(String path, CgroupSettings settings) {
     Map<String, Path> dirs = new LinkedHashMap<>();
     for (Map.Entry<String, Path> controller : controllers().entrySet()) {
       boolean cpuset = controller.getKey().equals("cpuset");

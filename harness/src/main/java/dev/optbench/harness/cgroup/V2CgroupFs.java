@@ -66,6 +66,12 @@ public final class V2CgroupFs implements CgroupFs {
 
   @Override
   public Cgroup create(String path, CgroupSettings settings) {
+    synchronized (CgroupTree.CREATING) {
+      return createNow(path, settings);
+    }
+  }
+
+  private Cgroup createNow(String path, CgroupSettings settings) {
     // Enable controllers top-down: root, then each new level except the leaf (tasks live there).
     List<String> levels = CgroupTree.levels(path);
     Path dir = root;
