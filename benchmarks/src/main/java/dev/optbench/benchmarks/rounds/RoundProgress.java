@@ -165,6 +165,14 @@ public final class RoundProgress {
                   secs(overlapNanos),
                   100.0 * overlapNanos / roundsNanos));
     }
+    if (measuredUnitMillis == 0) {
+      // no ratio to give: "Infinityx" was printed here when a run stopped before any unit ran
+      out.printf(
+          Locale.ROOT,
+          "interleaved stage: %s, no unit measured%n",
+          secs(System.nanoTime() - stageStart));
+      return;
+    }
     out.printf(
         Locale.ROOT,
         "interleaved stage: %s for %s of measured unit wall (%.2fx, warm-ups included; %.2fx over"

@@ -69,6 +69,20 @@ class EngineLanesTest {
   }
 
   @Test
+  void aStageThatMeasuredNothingSaysSoInsteadOfARatio() {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8);
+    Pair p = new Pair("O0", "", "u1");
+    RoundProgress progress = new RoundProgress(out, RoundOrder.shuffled(List.of(p), 0, 1, 1));
+    progress.stageStarted();
+    progress.stageEnded();
+
+    assertThat(bytes.toString(StandardCharsets.UTF_8))
+        .containsPattern("interleaved stage: [0-9.]+s, no unit measured\n")
+        .doesNotContain("Infinity", "NaN");
+  }
+
+  @Test
   void overlapCountsOnlyTimeWhenTwoEnginesRanAtOnce() {
     // a: [0,10) [10,20); b: [5,12) [15,30): together [5,12) and [15,20) = 12
     List<Invocation> spans =
