@@ -98,7 +98,15 @@ class CgroupCollectorIT {
       long expected = sampledNanos[0] / INTERVAL.toNanos() + 1;
       long readings = db.count(CPU_USAGE_TOTAL, "\"container_name\" = '" + name + "'");
       assertThat(readings).isBetween((long) (expected * 0.8), expected + 2);
-      assertThat(db.count(MEMORY_USAGE, "")).isEqualTo(readings);
+      // Every reading is whole: CPU and memory from the same moment, or neither. When this failed
+      // (CI, 24 CPU vs 23 memory points) the times below say which reading was cut.
+      assertThat(db.count(MEMORY_USAGE, ""))
+          .as(
+              "memory points vs CPU points; cpu times %s; memory times %s; log %s",
+              db.rows("SELECT \"value\" FROM \"cpu_usage_total\" ORDER BY time"),
+              db.rows("SELECT \"value\" FROM \"memory_usage\" ORDER BY time"),
+              log)
+          .isEqualTo(readings);
       assertThat(db.count(MEMORY_WORKING_SET, "")).isEqualTo(readings);
       assertThat(
               db.count(
