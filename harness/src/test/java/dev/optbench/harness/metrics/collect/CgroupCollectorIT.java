@@ -108,11 +108,15 @@ class CgroupCollectorIT {
               log)
           .isEqualTo(readings);
       assertThat(db.count(MEMORY_WORKING_SET, "")).isEqualTo(readings);
+      assertThat(db.count(CPU_USAGE_USER, "\"variant\" = 'O2' AND \"machine\" = 'it'"))
+          .isEqualTo(readings);
+      // The first reading is taken at attach, which can be before setUnit: that one may lack the
+      // unit tag (seen on a 2-core AMD EPYC VM: 24 of 25), every later one carries it.
       assertThat(
               db.count(
                   CPU_USAGE_USER,
                   "\"unit\" = 'tail-40M-then-yes' AND \"variant\" = 'O2' AND \"machine\" = 'it'"))
-          .isEqualTo(readings);
+          .isBetween(readings - 1, readings);
 
       List<Double> cpu =
           db.rows("SELECT \"value\" FROM \"cpu_usage_total\" ORDER BY time").stream()
