@@ -91,12 +91,12 @@ final class InterleavedRun {
   void run() {
     Thread onInterrupt = new Thread(this::interrupted, "optbench-partial-results");
     Runtime.getRuntime().addShutdownHook(onInterrupt);
-    Map<String, TrialSandbox> sandboxes = new LinkedHashMap<>();
+    RunSandboxes sandboxes = new RunSandboxes();
     EngineWorkers workers = new EngineWorkers(engines);
     try {
       describeEngines();
       progress.stageStarted();
-      openSideBySide(sandboxes);
+      sandboxes.openSideBySide(plan, order.pairs(), lost);
       if (lost.all()) {
         throw new IllegalStateException("no engine could open a sandbox: " + lost.reasons());
       }
@@ -146,7 +146,7 @@ final class InterleavedRun {
       writeFailure = e.getMessage();
     } finally {
       workers.close();
-      closeAll(sandboxes);
+      sandboxes.closeAll(interrupted);
       progress.stageEnded();
       if (writeFailure != null && !interrupted) {
         failedToWrite();
@@ -205,7 +205,7 @@ final class InterleavedRun {
    * and its warm-up on its new engine, and from the next round on it runs in that engine's lane;
    * rounds are added so it gets the planned rounds there. What does not move says why.
    */
-  private void moveLostVariants(Map<String, TrialSandbox> sandboxes) {
+  private void moveLostVariants(RunSandboxes sandboxes) {
     boolean moved = false;
     for (Map.Entry<String, String> loss : lost.reasons().entrySet()) {
       if (!lossesHandled.add(loss.getKey())) {
@@ -237,7 +237,7 @@ final class InterleavedRun {
   }
 
   /** One candidate's move: its rounds on the lost engine dropped, its sandbox opened and warmed. */
-  private void moveWhole(EngineMoves.Move m, Map<String, TrialSandbox> sandboxes) {
+  private void moveWhole(EngineMoves.Move m, RunSandboxes sandboxes) {
     int dropped = 0;
     for (Pair p : new ArrayList<>(measured.keySet())) {
       if (m.left(p)) {
@@ -269,9 +269,8 @@ final class InterleavedRun {
             "  image of %s built on engine %s in %.1f s%n",
             m.variant(), m.to(), (System.nanoTime() - start) / 1e9);
       }
-      String key = m.variant() + "@" + m.to();
       TrialSandbox sandbox = TrialSandbox.openVariant(plan, m.variant(), m.to());
-      sandboxes.put(key, sandbox);
+      sandboxes.add(new Pair(m.variant(), m.to(), ""), sandbox);
       int warmups = 0;
       for (int w = 0; w < order.warmupRounds().size(); w++) {
         for (String unit : status.units()) {
@@ -315,10 +314,7 @@ final class InterleavedRun {
    * that did not run are not among them.
    */
   private List<Invocation> runRound(
-      EngineWorkers workers,
-      Map<String, TrialSandbox> sandboxes,
-      List<Pair> round,
-      boolean warmup) {
+      EngineWorkers workers, RunSandboxes sandboxes, List<Pair> round, boolean warmup) {
     Map<String, Callable<List<Invocation>>> lanes = new LinkedHashMap<>();
     EngineLanes.of(round, engines)
         .forEach(
@@ -330,10 +326,7 @@ final class InterleavedRun {
 
   /** One engine's pairs of a round, one after the other. */
   private List<Invocation> runLane(
-      EngineWorkers workers,
-      Map<String, TrialSandbox> sandboxes,
-      List<Pair> pairs,
-      boolean warmup) {
+      EngineWorkers workers, RunSandboxes sandboxes, List<Pair> pairs, boolean warmup) {
     List<Invocation> done = new ArrayList<>();
     for (Pair p : pairs) {
       if (workers.stopping() || interrupted) {
@@ -378,12 +371,12 @@ final class InterleavedRun {
    * answering ends its own pairs, not the run.
    */
   private java.util.Optional<ResourceUsage> invokeUnlessLost(
-      Map<String, TrialSandbox> sandboxes, Pair p, boolean warmup) {
+      RunSandboxes sandboxes, Pair p, boolean warmup) {
     if (lost.lost(p.engine())) {
       return java.util.Optional.empty();
     }
     try {
-      return java.util.Optional.of(invoke(sandboxes.get(sandboxKey(p)), p, warmup));
+      return java.util.Optional.of(invoke(sandboxes.of(p), p, warmup));
     } catch (RuntimeException e) {
       if (interrupted) {
         return java.util.Optional.empty(); // Ctrl-C's hook removed the sandbox: no engine is lost
@@ -434,78 +427,6 @@ final class InterleavedRun {
                 .thenComparingInt(p -> engines.indexOf(p.engine()))
                 .thenComparingInt(p -> status.units().indexOf(p.unit())))
         .toList();
-  }
-
-  /**
-   * Opens one sandbox per variant and engine, all at once, one thread each: a Docker sandbox is
-   * ~170 ms of engine calls (create, start, its cgroups), and one after another the seven of the
-   * default job were 1.2 s of the stage (2026-12-07). Then, in the pairs' order, as before: an
-   * engine that cannot open one is lost if it no longer answers, else the error ends the run; the
-   * sandboxes that did open are in {@code sandboxes} either way, so the caller closes them.
-   */
-  private void openSideBySide(Map<String, TrialSandbox> sandboxes) {
-    Map<String, Pair> wanted = new LinkedHashMap<>();
-    for (Pair p : order.pairs()) {
-      wanted.putIfAbsent(sandboxKey(p), p);
-    }
-    java.util.concurrent.ExecutorService pool =
-        java.util.concurrent.Executors.newFixedThreadPool(
-            Math.max(1, wanted.size()),
-            r -> {
-              Thread t = new Thread(r, "optbench-open");
-              t.setDaemon(true);
-              return t;
-            });
-    Map<String, java.util.concurrent.Future<TrialSandbox>> opening = new LinkedHashMap<>();
-    try {
-      wanted.forEach(
-          (key, p) ->
-              opening.put(
-                  key, pool.submit(() -> TrialSandbox.openVariant(plan, p.variant(), p.engine()))));
-      RuntimeException first = null;
-      for (Map.Entry<String, java.util.concurrent.Future<TrialSandbox>> e : opening.entrySet()) {
-        Pair p = wanted.get(e.getKey());
-        try {
-          sandboxes.put(e.getKey(), e.getValue().get());
-        } catch (java.util.concurrent.ExecutionException failed) {
-          RuntimeException cause =
-              failed.getCause() instanceof RuntimeException r
-                  ? r
-                  : new IllegalStateException(failed.getCause());
-          if (first == null && !lost.lost(p.engine()) && !lost.isOutage(p.engine(), cause, 0)) {
-            first = cause; // the others still finish opening, so that all are closed
-          }
-        } catch (InterruptedException stop) {
-          Thread.currentThread().interrupt();
-          throw new IllegalStateException("interrupted while opening sandboxes", stop);
-        }
-      }
-      if (first != null) {
-        throw first;
-      }
-    } finally {
-      pool.shutdown();
-    }
-  }
-
-  /** One sandbox per variant and engine, for the whole run. */
-  private static String sandboxKey(Pair p) {
-    return p.variant() + "@" + p.engine();
-  }
-
-  private void closeAll(Map<String, TrialSandbox> sandboxes) {
-    List<TrialSandbox> open = new ArrayList<>(sandboxes.values());
-    for (int i = open.size() - 1; i >= 0; i--) {
-      try {
-        open.get(i).close();
-      } catch (RuntimeException e) {
-        // After Ctrl-C the hook has removed the series cut short (never published): their sinks
-        // cannot publish them, which is no news; a container left is said by its own hook.
-        if (!interrupted) {
-          System.err.println("optbench: could not close a sandbox: " + e.getMessage());
-        }
-      }
-    }
   }
 
   boolean complete() {
