@@ -6,8 +6,11 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Starts the shaded {@code benchmarks.jar} the way users do ({@code java -jar}), in a folder of the
@@ -53,6 +56,33 @@ final class BenchmarksJar {
 
   static String output(Path log) throws IOException {
     return Files.readString(log, StandardCharsets.UTF_8);
+  }
+
+  /**
+   * Waits up to 10 minutes for the run's {@code jmh.partial.json} under {@code results} (its first
+   * finished round or trial); empty when the process ended before. After 10 minutes the process is
+   * killed and the test fails with its output.
+   */
+  static Optional<Path> awaitPartialResults(Process p, Path results, Path log) throws Exception {
+    Instant deadline = Instant.now().plus(Duration.ofMinutes(10));
+    while (Instant.now().isBefore(deadline)) {
+      if (!p.isAlive()) {
+        return Optional.empty();
+      }
+      if (Files.isDirectory(results)) {
+        try (var runs = Files.list(results)) {
+          for (Path run : runs.toList()) {
+            Path partial = run.resolve("jmh.partial.json");
+            if (Files.isRegularFile(partial)) {
+              return Optional.of(partial);
+            }
+          }
+        }
+      }
+      Thread.sleep(200);
+    }
+    p.destroyForcibly();
+    throw new AssertionError("no round finished in time:\n" + output(log));
   }
 
   /** The single run folder a main job made under {@code results}. */

@@ -8,9 +8,8 @@ import dev.optbench.results.jmh.JmhJsonReader;
 import dev.optbench.results.model.BenchmarkResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -127,26 +126,11 @@ class MainJobEnginesInterruptIT {
    * ended at once because another run measures on this machine.
    */
   private static Path awaitFirstRound(Process p, Path results, Path log) throws Exception {
-    Instant deadline = Instant.now().plus(Duration.ofMinutes(10));
-    while (Instant.now().isBefore(deadline)) {
-      if (!p.isAlive()) {
-        String out = BenchmarksJar.output(log);
-        assertThat(out).as("ended before its first round").contains(MainJobEnginesIT.ANOTHER_RUN);
-        return null;
-      }
-      if (Files.isDirectory(results)) {
-        try (var runs = Files.list(results)) {
-          for (Path run : runs.toList()) {
-            Path partial = run.resolve("jmh.partial.json");
-            if (Files.isRegularFile(partial)) {
-              return partial;
-            }
-          }
-        }
-      }
-      Thread.sleep(200);
+    Optional<Path> partial = BenchmarksJar.awaitPartialResults(p, results, log);
+    if (partial.isEmpty()) {
+      String out = BenchmarksJar.output(log);
+      assertThat(out).as("ended before its first round").contains(MainJobEnginesIT.ANOTHER_RUN);
     }
-    p.destroyForcibly();
-    throw new AssertionError("no round finished in time:\n" + BenchmarksJar.output(log));
+    return partial.orElse(null);
   }
 }

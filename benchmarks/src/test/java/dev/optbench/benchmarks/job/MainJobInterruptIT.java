@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -50,7 +51,9 @@ class MainJobInterruptIT {
                 "-i",
                 "8"));
     Path results = tmp.resolve("optbench-results");
-    Path partial = awaitPartialResults(p, results, log);
+    Optional<Path> first = BenchmarksJar.awaitPartialResults(p, results, log);
+    assertThat(first).as("ended before its first trial: " + BenchmarksJar.output(log)).isPresent();
+    Path partial = first.get();
     List<ProcessHandle> forks = awaitFork(p, log);
 
     new ProcessBuilder("kill", "-INT", Long.toString(p.pid())).start().waitFor();
@@ -90,26 +93,5 @@ class MainJobInterruptIT {
       Thread.sleep(100);
     }
     throw new AssertionError("no forked JVM appeared:\n" + BenchmarksJar.output(log));
-  }
-
-  /** Waits for the first finished trial, i.e. for jmh.partial.json to appear. */
-  private static Path awaitPartialResults(Process p, Path results, Path log) throws Exception {
-    Instant deadline = Instant.now().plus(Duration.ofMinutes(10));
-    while (Instant.now().isBefore(deadline)) {
-      assertThat(p.isAlive()).as(BenchmarksJar.output(log)).isTrue();
-      if (Files.isDirectory(results)) {
-        try (var runs = Files.list(results)) {
-          for (Path run : runs.toList()) {
-            Path partial = run.resolve("jmh.partial.json");
-            if (Files.isRegularFile(partial)) {
-              return partial;
-            }
-          }
-        }
-      }
-      Thread.sleep(200);
-    }
-    p.destroyForcibly();
-    throw new AssertionError("no trial finished in time:\n" + BenchmarksJar.output(log));
   }
 }
