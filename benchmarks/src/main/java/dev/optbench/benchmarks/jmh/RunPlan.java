@@ -2,6 +2,8 @@ package dev.optbench.benchmarks.jmh;
 
 import dev.optbench.harness.engine.EngineSpec;
 import dev.optbench.harness.runtime.docker.TlsFiles;
+import dev.optbench.harness.workload.UnitLength;
+import dev.optbench.harness.workload.WorkloadUnit;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -144,6 +146,15 @@ public record RunPlan(
       steps = List.copyOf(steps);
       // plans written before warm-ups had their own steps warm up with the unit itself
       warmupSteps = warmupSteps == null ? steps : List.copyOf(warmupSteps);
+    }
+
+    /**
+     * The plan's unit for a workload's: its steps and kind, and what its warm-up runs (a generated
+     * unit on {@link UnitLength#WARMUP_SECONDS} of media, lengthened or not; a user's command as
+     * written).
+     */
+    public static Unit of(WorkloadUnit u) {
+      return new Unit(u.steps(), u.kind(), UnitLength.warmupSteps(u));
     }
 
     /** A unit that warms up with its own steps. */

@@ -27,7 +27,6 @@ import dev.optbench.harness.profile.CountFailedException;
 import dev.optbench.harness.reservation.CoreReservation;
 import dev.optbench.harness.runtime.ContainerRuntime;
 import dev.optbench.harness.runtime.RuntimeSelector;
-import dev.optbench.harness.workload.UnitLength;
 import dev.optbench.harness.workload.WorkloadFile;
 import dev.optbench.harness.workload.WorkloadUnit;
 import dev.optbench.harness.workload.WorkloadWriter;
@@ -247,7 +246,8 @@ public final class MainJob {
     }
 
     // --- plan and JMH
-    Map<String, RunPlan.Unit> planned = units(units);
+    Map<String, RunPlan.Unit> planned = new LinkedHashMap<>();
+    units.forEach(u -> planned.put(u.id(), RunPlan.Unit.of(u)));
     RunPlan plan =
         placement.isEmpty()
             ? plan(runId, folder, choice.provider().name(), refs, planned, host)
@@ -438,19 +438,6 @@ public final class MainJob {
         units,
         host,
         engines.specs().stream().map(RunPlan.Engine::of).toList());
-  }
-
-  /**
-   * The units the rounds run, each with the steps its warm-up runs: a generated unit on {@link
-   * UnitLength#WARMUP_SECONDS} of media, whether or not it was lengthened ({@link ShortUnits}); a
-   * user's command as written.
-   */
-  private static Map<String, RunPlan.Unit> units(List<WorkloadUnit> units) {
-    Map<String, RunPlan.Unit> planned = new LinkedHashMap<>();
-    for (WorkloadUnit u : units) {
-      planned.put(u.id(), new RunPlan.Unit(u.steps(), u.kind(), UnitLength.warmupSteps(u)));
-    }
-    return planned;
   }
 
   private RunPlan plan(
