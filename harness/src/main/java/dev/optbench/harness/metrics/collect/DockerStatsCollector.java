@@ -20,7 +20,9 @@ import java.util.Map;
  * missed (the per-unit totals never come from here); samples carry the engine's read time; the
  * {@code unit} tag is the unit running when the entry arrived, so an entry can be tagged with the
  * next unit by up to a second; the last reading before the container goes can be up to a second
- * old. Which counters the API lacks: {@link DockerStatsMapper}.
+ * old; a sandbox closed before the engine's first tick waits for it (up to {@link
+ * DockerStatsSource#FIRST_ENTRY_WAIT}), so it has at least one point. Which counters the API lacks:
+ * {@link DockerStatsMapper}.
  */
 public final class DockerStatsCollector implements Collector {
   /** How often the engine sends an entry: Docker's stats collector ticks every second. */

@@ -5,7 +5,10 @@ import com.github.dockerjava.api.async.ResultCallback;
 import com.github.dockerjava.api.exception.NotFoundException;
 import com.github.dockerjava.api.model.Statistics;
 import java.io.IOException;
+import java.time.Duration;
 import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -13,12 +16,20 @@ import java.util.concurrent.atomic.AtomicReference;
  * an entry about once a second on its own clock; the polling session reads the newest entry each
  * interval and skips it when it has seen it already, so a poll every 100 ms writes one reading a
  * second, never the same one twice. The stream ends when the container is removed: the normal end.
+ *
+ * <p>The engine publishes to a new stream on its next tick, up to a second after it was opened, so
+ * a sandbox closed sooner would have no point at all: its {@link #finalRead} waits for that first
+ * entry (at most {@link #FIRST_ENTRY_WAIT}). Only such short-lived sandboxes pay for it; a one-shot
+ * request ({@code stream=false}) would not be quicker, as the engine primes it with two ticks.
  */
 final class DockerStatsSource implements StatsSource {
   /** Starts a stats stream into a callback: the engine's {@code statsCmd}, or a test's feed. */
   interface Opener {
     void open(ResultCallback<Statistics> callback);
   }
+
+  /** Longer than the engine's one-second tick, with room for a busy engine. */
+  static final Duration FIRST_ENTRY_WAIT = Duration.ofMillis(2500);
 
   private final Opener opener;
   private final String containerId;
@@ -81,6 +92,19 @@ final class DockerStatsSource implements StatsSource {
     return Optional.empty();
   }
 
+  /** {@link #read}, after waiting for the stream's first entry when none has been read yet. */
+  @Override
+  public Optional<Reading> finalRead() throws IOException {
+    if (!seenOnce) {
+      try {
+        stream.firstEntryOrEnd.await(FIRST_ENTRY_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt(); // closing on an interrupt: no wait, read what is there
+      }
+    }
+    return read();
+  }
+
   @Override
   public String describe() {
     return "stats of "
@@ -99,6 +123,7 @@ final class DockerStatsSource implements StatsSource {
   private static final class Stream extends ResultCallback.Adapter<Statistics> {
     final AtomicReference<Statistics> newest = new AtomicReference<>();
     final AtomicReference<Throwable> failure = new AtomicReference<>();
+    final CountDownLatch firstEntryOrEnd = new CountDownLatch(1);
     volatile boolean ended;
 
     void closeQuietly() {
@@ -112,12 +137,14 @@ final class DockerStatsSource implements StatsSource {
     @Override
     public void onNext(Statistics stats) {
       newest.set(stats);
+      firstEntryOrEnd.countDown();
     }
 
     @Override
     public void onError(Throwable t) {
       failure.set(t);
       ended = true;
+      firstEntryOrEnd.countDown();
       // not super.onError: it logs every failure at ERROR; the session says it once, in words
       closeQuietly();
     }
@@ -125,6 +152,7 @@ final class DockerStatsSource implements StatsSource {
     @Override
     public void onComplete() {
       ended = true;
+      firstEntryOrEnd.countDown();
       super.onComplete();
     }
   }

@@ -83,11 +83,15 @@ final class PollingSession implements CollectorSession {
   }
 
   private void poll() {
+    poll(false);
+  }
+
+  private void poll(boolean last) {
     if (stopped) {
       return;
     }
     try {
-      Optional<Reading> reading = source.read();
+      Optional<Reading> reading = last ? source.finalRead() : source.read();
       consecutiveFailures = 0;
       reading.ifPresent(this::add);
       if (bufferedReadings >= readingsPerBatch) {
@@ -156,7 +160,8 @@ final class PollingSession implements CollectorSession {
         thread.shutdownNow();
         return;
       }
-      poll(); // the final sample: the thread is done, so this is the only one touching the buffer
+      poll(true); // the final sample: the thread is done, so this is the only one touching the
+      // buffer
       stop();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();

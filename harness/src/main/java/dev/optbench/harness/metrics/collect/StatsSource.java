@@ -16,6 +16,15 @@ interface StatsSource extends AutoCloseable {
    */
   Optional<Reading> read() throws IOException;
 
+  /**
+   * The reading taken when the session closes, while the target still exists. A source that
+   * delivers on its own clock (an engine's stats stream) waits here, bounded, for its first entry
+   * when none has come yet, so that a short-lived target still has a point; others just read.
+   */
+  default Optional<Reading> finalRead() throws IOException {
+    return read();
+  }
+
   /** Names the source in messages, e.g. the cgroup folder or cAdvisor URL. */
   String describe();
 

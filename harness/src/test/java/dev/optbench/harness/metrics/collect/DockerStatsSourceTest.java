@@ -9,9 +9,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.dockerjava.api.async.ResultCallback;
 import com.github.dockerjava.api.exception.NotFoundException;
 import com.github.dockerjava.api.model.Statistics;
+import dev.optbench.harness.testing.RecordingSink;
 import java.io.IOException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -68,6 +71,49 @@ class DockerStatsSourceTest {
         .isInstanceOf(IOException.class)
         .isNotInstanceOf(SourceGoneException.class)
         .hasMessageContaining("ended before any entry");
+  }
+
+  /**
+   * The engine publishes to a new stream on its next tick, up to a second later: a sandbox closed
+   * sooner (three tiny units) still gets its one point, because the session's last read waits for
+   * it.
+   */
+  @Test
+  void aSessionClosedBeforeTheEnginesFirstTickStillWritesThatEntry() throws Exception {
+    RecordingSink sink = new RecordingSink();
+    PollingSession session =
+        new PollingSession(source, Map.of("engine", "b"), sink, Duration.ofMillis(100), 2);
+    Thread engineTick =
+        new Thread(
+            () -> {
+              try {
+                Thread.sleep(400);
+                stream().onNext(entry("2026-12-07T16:00:01Z", 7));
+              } catch (InterruptedException | IOException e) {
+                throw new IllegalStateException(e);
+              }
+            });
+    engineTick.start();
+    session.close(); // at once: no poll has seen an entry yet
+    engineTick.join();
+    assertThat(sink.samples())
+        .filteredOn(s -> s.measurement().equals(CPU_USAGE_TOTAL))
+        .singleElement()
+        .satisfies(s -> assertThat(s.value()).isEqualTo(7.0))
+        .satisfies(s -> assertThat(s.tags()).containsEntry("engine", "b"));
+  }
+
+  @Test
+  void theLastReadDoesNotWaitForAStreamThatEndedOrAnEntryAlreadyRead() throws Exception {
+    stream().onNext(entry("2026-12-07T16:00:01Z", 5));
+    source.read();
+    long start = System.nanoTime();
+    assertThat(source.finalRead()).as("nothing new since").isEmpty();
+    DockerStatsSource ended = new DockerStatsSource(opened::add, "dead", "b");
+    stream().onComplete();
+    assertThatThrownBy(ended::finalRead).hasMessageContaining("ended before any entry");
+    assertThat(Duration.ofNanos(System.nanoTime() - start))
+        .isLessThan(DockerStatsSource.FIRST_ENTRY_WAIT);
   }
 
   @Test
