@@ -261,6 +261,7 @@ public final class MainJobOptions {
             minUnitMs()),
         checkOutputs,
         reserveCores,
+        runtime.favorDynmods(),
         variants.fateLimit(),
         named,
         placement);

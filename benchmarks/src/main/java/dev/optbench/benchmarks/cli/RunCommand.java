@@ -12,6 +12,8 @@ import dev.optbench.build.spec.VariantSpecs;
 import dev.optbench.harness.host.HostReport;
 import dev.optbench.harness.metrics.ResourceUsage;
 import dev.optbench.harness.model.VariantRef;
+import dev.optbench.harness.reservation.CoreReservation;
+import dev.optbench.harness.reservation.FavorDynmods;
 import dev.optbench.harness.runner.RunAssembly;
 import dev.optbench.harness.runner.RunSettings;
 import dev.optbench.harness.runner.UnitResult;
@@ -97,6 +99,19 @@ public final class RunCommand implements Callable<Integer> {
           "The command: ffmpeg and its arguments (after --). Run as an argv list, never through a shell.")
   List<String> argv;
 
+  /** As the main job: fast cgroup joins while timing, where units join cgroups on this host. */
+  private FavorDynmods favorDynmods(RuntimeSelector.Choice choice, PrintStream o) {
+    FavorDynmods f =
+        !runtime.favorDynmods()
+            ? FavorDynmods.untouched("cgroup migrations: as the host has them (--no-favordynmods)")
+            : choice.provider().name().equals("process")
+                ? FavorDynmods.untouched(
+                    "cgroup migrations: none (the process runtime has no cgroup)")
+                : FavorDynmods.hold(CoreReservation.STATE_DIR);
+    o.println(f.describe());
+    return f;
+  }
+
   @Override
   public Integer call() throws Exception {
     PrintStream o = System.out;
@@ -147,7 +162,16 @@ public final class RunCommand implements Callable<Integer> {
                 sinkOptions.influxSettings(),
                 sinkOptions.cadvisor()));
     List<ResourceUsage> results = new ArrayList<>();
-    try (VariantSession session = assembly.open(ref, work.toAbsolutePath(), runId)) {
+    HostReport.Protection hostChanges;
+    try (FavorDynmods dynmods = favorDynmods(choice, o);
+        VariantSession session = assembly.open(ref, work.toAbsolutePath(), runId)) {
+      hostChanges =
+          new HostReport.Protection(
+              choice.provider().name().equals("process")
+                  ? "none: the process runtime has no cgroup"
+                  : choice.reasons().get(choice.provider().name()).reason(),
+              "off (the run command reserves no cores)",
+              dynmods.describe());
       o.println(UsageTable.header());
       for (int i = 1; i <= repetitions; i++) {
         UnitResult r = session.run("rep-" + i, List.of(argv));
@@ -173,7 +197,7 @@ public final class RunCommand implements Callable<Integer> {
               .result();
     }
     RunResults.write(result, json);
-    JSON.writeValue(out.resolve(runId + ".host.json").toFile(), host);
+    JSON.writeValue(out.resolve(runId + ".host.json").toFile(), host.withProtection(hostChanges));
     o.println("results: " + json + " (JMH JSON), host facts: " + runId + ".host.json");
     return results.stream().allMatch(ResourceUsage::succeeded) ? 0 : 1;
   }

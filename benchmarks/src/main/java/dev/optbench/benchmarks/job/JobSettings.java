@@ -26,6 +26,8 @@ import java.util.function.Supplier;
  * @param checkOutputs run every unit once more per variant and compare its outputs with the
  *     baseline's ({@link OutputCheck})
  * @param reserveCores move the host's other processes off the benchmark CPUs while timing
+ * @param favorDynmods remount cgroup2 with {@code favordynmods} while timing, where root may
+ *     ({@link dev.optbench.harness.reservation.FavorDynmods})
  * @param fateLimit how long a new build may spend on FFmpeg's own tests
  * @param engines the Docker engines named with {@code --engine} or an engines file; empty for the
  *     usual run on one engine ({@code $DOCKER_HOST}) or another runtime
@@ -54,6 +56,7 @@ public record JobSettings(
     Order order,
     boolean checkOutputs,
     boolean reserveCores,
+    boolean favorDynmods,
     java.time.Duration fateLimit,
     List<EngineSpec> engines,
     String placement) {

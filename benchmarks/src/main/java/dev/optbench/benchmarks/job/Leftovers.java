@@ -3,6 +3,7 @@ package dev.optbench.benchmarks.job;
 import dev.optbench.benchmarks.jmh.RunFolder;
 import dev.optbench.harness.files.StaleFiles;
 import dev.optbench.harness.reservation.CoreReservation;
+import dev.optbench.harness.reservation.FavorDynmods;
 import dev.optbench.harness.runtime.ContainerRuntime;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -30,10 +31,12 @@ public final class Leftovers {
 
   /**
    * Gives the host back the CPUs a killed run reserved ({@code --reserve-cores}): its processes
-   * would otherwise stay off the benchmark CPUs until the next reboot.
+   * would otherwise stay off the benchmark CPUs until the next reboot; and the cgroup2 mount
+   * options it changed.
    */
   public void undoDeadReservation() {
     CoreReservation.restoreAfterDeadOwner(CoreReservation.STATE_DIR).ifPresent(out::println);
+    FavorDynmods.restoreAfterDeadOwner(CoreReservation.STATE_DIR).ifPresent(out::println);
   }
 
   /** Marks the dead runs under {@code resultsDir} abandoned; returns their folders. */

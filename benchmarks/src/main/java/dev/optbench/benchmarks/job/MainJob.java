@@ -25,6 +25,7 @@ import dev.optbench.harness.metrics.collect.CadvisorCollector;
 import dev.optbench.harness.model.VariantRef;
 import dev.optbench.harness.profile.CountFailedException;
 import dev.optbench.harness.reservation.CoreReservation;
+import dev.optbench.harness.reservation.FavorDynmods;
 import dev.optbench.harness.runtime.ContainerRuntime;
 import dev.optbench.harness.runtime.RuntimeSelector;
 import dev.optbench.harness.workload.WorkloadFile;
@@ -286,6 +287,7 @@ public final class MainJob {
     boolean interrupted;
     boolean writeFailed;
     Optional<CoreReservation> reserved = Optional.empty();
+    FavorDynmods dynmods = FavorDynmods.untouched("not set yet");
     try {
       try {
         reserved = Reservations.reserve(s.reserveCores(), choice, s.cpuset(), o);
@@ -300,8 +302,9 @@ public final class MainJob {
             .write(folder.status());
         throw e;
       }
+      dynmods = Reservations.favorDynmods(s.favorDynmods(), choice, !s.engines().isEmpty(), o);
       AtomicJson.write(
-          host.withProtection(Reservations.protection(choice, reserved)), folder.host());
+          host.withProtection(Reservations.protection(choice, reserved, dynmods)), folder.host());
       if (order.isPresent()) {
         InterleavedRun rounds =
             new InterleavedRun(
@@ -334,6 +337,7 @@ public final class MainJob {
       }
     } finally {
       reserved.ifPresent(CoreReservation::close); // before anything else: the host gets its CPUs
+      dynmods.close();
       WorkFolders.delete(folder.work()); // each sandbox removed its own; this is the parent
     }
 

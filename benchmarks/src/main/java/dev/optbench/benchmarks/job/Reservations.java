@@ -4,6 +4,7 @@ import dev.optbench.harness.cgroup.CgroupVersion;
 import dev.optbench.harness.cgroup.CpuList;
 import dev.optbench.harness.host.HostReport;
 import dev.optbench.harness.reservation.CoreReservation;
+import dev.optbench.harness.reservation.FavorDynmods;
 import dev.optbench.harness.runtime.RuntimeSelector;
 import dev.optbench.harness.runtime.docker.DockerEngine;
 import dev.optbench.harness.runtime.docker.EngineDaemons;
@@ -15,8 +16,9 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * The main job's side of {@code --reserve-cores}: checked before any long work, taken for the timed
- * stage only, and said on the console and in host.json beside the sandboxes' CPU weight.
+ * The main job's side of {@code --reserve-cores} and of the cgroup2 remount: checked before any
+ * long work, taken for the timed stage only, and said on the console and in host.json beside the
+ * sandboxes' CPU weight.
  */
 final class Reservations {
   private Reservations() {}
@@ -84,13 +86,38 @@ final class Reservations {
     return Optional.of(r);
   }
 
+  /**
+   * Fast cgroup joins for the timed stage where they are made on this machine (the cgroup runtime,
+   * a local Docker engine's unit cgroups); the process runtime joins none, and a remote engine's
+   * are on its own host.
+   */
+  static FavorDynmods favorDynmods(
+      boolean wanted, RuntimeSelector.Choice choice, boolean namedEngines, PrintStream out) {
+    FavorDynmods f;
+    if (!wanted) {
+      f = FavorDynmods.untouched("cgroup migrations: as the host has them (--no-favordynmods)");
+    } else if (choice.provider().name().equals("process")) {
+      f = FavorDynmods.untouched("cgroup migrations: none (the process runtime has no cgroup)");
+    } else if (namedEngines) {
+      f =
+          FavorDynmods.untouched(
+              "cgroup migrations: as each engine's host has them (named engines)");
+    } else {
+      f = FavorDynmods.hold(CoreReservation.STATE_DIR);
+    }
+    out.println(f.describe());
+    return f;
+  }
+
   static HostReport.Protection protection(
-      RuntimeSelector.Choice choice, Optional<CoreReservation> reserved) {
+      RuntimeSelector.Choice choice, Optional<CoreReservation> reserved, FavorDynmods dynmods) {
     String weight =
         choice.provider().name().equals("process")
             ? "none: the process runtime has no cgroup"
             : choice.reasons().get(choice.provider().name()).reason();
     return new HostReport.Protection(
-        weight, reserved.map(CoreReservation::describe).orElse("off (--reserve-cores not given)"));
+        weight,
+        reserved.map(CoreReservation::describe).orElse("off (--reserve-cores not given)"),
+        dynmods.describe());
   }
 }

@@ -2,6 +2,7 @@ package dev.optbench.benchmarks.job;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.optbench.benchmarks.jmh.UnitMetric;
 import dev.optbench.harness.testing.Services;
 import dev.optbench.results.model.BenchmarkResult;
@@ -37,6 +38,7 @@ class MainJobIT {
     String influxUrl = Services.influxUrl();
     String dockerHost = Services.dockerHost();
     String db = "mainjob_it_" + System.currentTimeMillis();
+    String cgroup2Before = cgroup2Options();
     Path workload =
         TestWorkloads.write(
             tmp.resolve("w.json"),
@@ -116,6 +118,23 @@ class MainJobIT {
     }
     assertThat(run.resolve("variants/O0/variant.json")).isRegularFile();
     assertThat(run.resolve("host.json")).isRegularFile();
+    // The cgroup2 remount (FavorDynmods): said, recorded, and undone when the run ended.
+    String said =
+        out.lines().filter(l -> l.startsWith("cgroup migrations: ")).findFirst().orElseThrow();
+    assertThat(
+            new ObjectMapper()
+                .readTree(run.resolve("host.json").toFile())
+                .at("/protection/cgroupMigrations")
+                .asText())
+        .isEqualTo(said);
+    if (!cgroup2Before.isEmpty()
+        && !cgroup2Before.contains("favordynmods")
+        && "root".equals(System.getProperty("user.name"))) {
+      assertThat(said).contains("remounted with favordynmods", "put back when the run ends");
+    }
+    assertThat(cgroup2Options())
+        .as("the cgroup2 mount's options after the run")
+        .isEqualTo(cgroup2Before);
 
     try (InfluxDB influx = InfluxDBFactory.connect(influxUrl)) {
       assertThat(tagValues(influx, db, "variant", runId)).containsExactly("O0", "O2");
@@ -123,6 +142,15 @@ class MainJobIT {
       influx.query(new Query("DROP DATABASE \"" + db + "\""));
     }
     assertThat(containers(dockerHost, runId)).as("containers left by the run").isEmpty();
+  }
+
+  /** The cgroup2 mount's super options, "" where there is none. */
+  static String cgroup2Options() throws IOException {
+    return Files.readAllLines(Path.of("/proc/self/mountinfo")).stream()
+        .filter(l -> l.contains(" - cgroup2 "))
+        .map(l -> l.substring(l.indexOf(" - cgroup2 ") + 3).split(" ")[2])
+        .findFirst()
+        .orElse("");
   }
 
   @Test

@@ -18,15 +18,18 @@ public record HostReport(HostInfo host, List<HostChecks.Finding> warnings, Prote
   }
 
   /**
-   * How the units were kept from the host's other work (issue 13 item 4), in words: the runtime's
-   * CPU weight and the core reservation, as the console said them.
+   * How the units were kept from the host's other work (issue 13 item 4), and what the run changed
+   * on the host for its own speed, in words, as the console said them.
    *
    * @param cpuWeight the sandboxes' CPU weight, as the runtime describes it
    * @param coreReservation what moved where, or why nothing did
+   * @param cgroupMigrations whether the cgroup2 mount got {@code favordynmods} for the run, or why
+   *     not
    */
-  public record Protection(String cpuWeight, String coreReservation) {
+  public record Protection(String cpuWeight, String coreReservation, String cgroupMigrations) {
     /** Before the runtime is chosen: what a host.json written that early says. */
-    public static final Protection NOT_YET = new Protection("not chosen yet", "not chosen yet");
+    public static final Protection NOT_YET =
+        new Protection("not chosen yet", "not chosen yet", "not chosen yet");
   }
 
   public HostReport withProtection(Protection p) {
