@@ -32,6 +32,8 @@ classes=(
   dev.optbench.harness.runtime.cgroup.CgroupSigtermIT
   dev.optbench.harness.runtime.cgroup.CgroupSandboxCollectorIT
   dev.optbench.harness.reservation.CoreReservationIT
+  dev.optbench.harness.reservation.FavorDynmodsIT
+  dev.optbench.harness.runtime.cgroup.CgroupContentionIT
 )
 if [ "$(cat /t/docker)" = true ]; then
   modprobe overlay 2>/dev/null

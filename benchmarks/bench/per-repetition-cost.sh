@@ -8,7 +8,8 @@
 # BIG=205 takes -n 205 instead of 45: on a loaded machine the JVM's start-up varies by seconds,
 # which over 40 repetitions is tens of ms each (seen: negative costs at load 15).
 #   [BIG=N] benchmarks/bench/per-repetition-cost.sh [K] [MODE...]
-#   MODE: docker-serve, docker-exec (serve mode off), cgroup, process; default docker-serve docker-exec
+#   MODE: docker-serve, docker-exec (serve mode off), cgroup, process; default docker-serve docker-exec;
+#   a mode ending in -keepmount runs with --no-favordynmods (the cgroup2 mount as the host has it)
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 k=${1:-5}
@@ -27,10 +28,12 @@ run() {
   out=$(mktemp -d "$tmp/$mode-$n-XXXX")
   local java=(java)
   local runtime=${mode%%-*}
-  [ "$mode" = docker-exec ] && java+=(-Doptbench.docker.serve=false)
+  [ "${mode%-keepmount}" = docker-exec ] && java+=(-Doptbench.docker.serve=false)
+  local extra=()
+  [ "$mode" != "${mode%-keepmount}" ] && extra+=(--no-favordynmods)
   local t0 t1
   t0=$(date +%s%N)
-  "${java[@]}" -jar "$jar" run --runtime "$runtime" --variant O2 -n "$n" --out "$out" -- "${cmd[@]}" >"$out.log" 2>&1 \
+  "${java[@]}" -jar "$jar" run --runtime "$runtime" ${extra[@]+"${extra[@]}"} --variant O2 -n "$n" --out "$out" -- "${cmd[@]}" >"$out.log" 2>&1 \
     || { echo "run failed: $mode -n $n, see:" >&2; tail -5 "$out.log" >&2; exit 1; }
   t1=$(date +%s%N)
   python3 - "$out" "$(( (t1 - t0) / 1000000 ))" <<'PY'

@@ -24,6 +24,10 @@ import dev.optbench.harness.metrics.CpuSplit;
  * @param ioWriteBytes cumulative block I/O written bytes, all devices
  * @param oomKills processes the OOM killer killed in this cgroup
  * @param limitHits times usage hit the memory limit (v1 memory.failcnt, v2 memory.events max)
+ * @param cpuWaitNanos cumulative time the cgroup's tasks were runnable but not running, all threads
+ *     of all its processes: v2 {@code cpu.pressure} "some" total (wall time during which at least
+ *     one of them waited; PSI kernels), v1 {@code cpu.stat} wait_sum (the group's wait behind other
+ *     groups; kernels with schedstats on); else unknown
  */
 public record CgroupCounters(
     long cpuTotalNanos,
@@ -37,7 +41,8 @@ public record CgroupCounters(
     long ioReadBytes,
     long ioWriteBytes,
     long oomKills,
-    long limitHits) {
+    long limitHits,
+    long cpuWaitNanos) {
 
   /**
    * What happened between {@code start} and this reading: cumulative counters are subtracted, the
@@ -60,7 +65,16 @@ public record CgroupCounters(
         delta(ioReadBytes, start.ioReadBytes),
         delta(ioWriteBytes, start.ioWriteBytes),
         delta(oomKills, start.oomKills),
-        delta(limitHits, start.limitHits));
+        delta(limitHits, start.limitHits),
+        delta(cpuWaitNanos, start.cpuWaitNanos));
+  }
+
+  /**
+   * A unit's wait for a CPU: this cgroup's ({@link #cpuWaitNanos}, every thread) where the kernel
+   * counts it, else the helper's run delay of the unit's main thread.
+   */
+  public long cpuWaitOr(long mainThreadRunDelayNanos) {
+    return cpuWaitNanos >= 0 ? cpuWaitNanos : mainThreadRunDelayNanos;
   }
 
   private static long delta(long end, long start) {

@@ -76,6 +76,25 @@ final class CgroupFiles {
     return values;
   }
 
+  /**
+   * The {@code total=} (microseconds) of one line of a pressure file ({@code cpu.pressure}: "some
+   * avg10=0.00 avg60=0.00 avg300=0.00 total=1234"); {@code UNKNOWN} without the file or the line
+   * (kernels without PSI, or with {@code psi=0}).
+   */
+  static long pressureTotalMicros(Path dir, String name, String line) {
+    for (String l : readString(dir, name).split("\n")) {
+      String[] parts = l.strip().split("\\s+");
+      if (parts.length > 0 && parts[0].equals(line)) {
+        for (String part : parts) {
+          if (part.startsWith("total=")) {
+            return parseLong(part.substring("total=".length()));
+          }
+        }
+      }
+    }
+    return UNKNOWN;
+  }
+
   static long keyed(Path dir, String name, String key) {
     return readKeyed(dir, name).getOrDefault(key, UNKNOWN);
   }

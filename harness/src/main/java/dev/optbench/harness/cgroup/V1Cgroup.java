@@ -3,6 +3,7 @@ package dev.optbench.harness.cgroup;
 import static dev.optbench.harness.metrics.ResourceUsage.UNKNOWN;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -65,7 +66,21 @@ final class V1Cgroup implements Cgroup {
         io[1],
         // oom_kill in memory.oom_control exists since Linux 4.13
         keyed("memory", "memory.oom_control").getOrDefault("oom_kill", UNKNOWN),
-        number("memory", "memory.failcnt"));
+        number("memory", "memory.failcnt"),
+        waitSum());
+  }
+
+  /**
+   * The group's wait behind other groups (ns), from the cpu hierarchy's cpu.stat; only kernels with
+   * schedstats switched on have it. Optional, so a group without a cpu folder reads unknown rather
+   * than gone: the core counters above decide that.
+   */
+  private long waitSum() {
+    Path dir = dirs.get("cpu");
+    if (dir == null || !Files.isDirectory(dir)) {
+      return UNKNOWN;
+    }
+    return CgroupFiles.readKeyed(dir, "cpu.stat").getOrDefault("wait_sum", UNKNOWN);
   }
 
   /** {total, user, system}; kernels before 4.6 have only cpuacct.stat, in ticks. */

@@ -53,7 +53,8 @@ final class V2Cgroup implements Cgroup {
         io[0],
         io[1],
         events.getOrDefault("oom_kill", UNKNOWN),
-        events.getOrDefault("max", UNKNOWN)); // closest v2 has to v1's failcnt
+        events.getOrDefault("max", UNKNOWN), // closest v2 has to v1's failcnt
+        micros(pressureSome()));
   }
 
   /**
@@ -83,6 +84,12 @@ final class V2Cgroup implements Cgroup {
     } catch (CgroupGoneException e) {
       return List.of(); // a removed cgroup holds no processes
     }
+  }
+
+  /** Microseconds, null where the kernel keeps no pressure (no PSI, or psi=0). */
+  private Long pressureSome() {
+    long us = CgroupFiles.pressureTotalMicros(dir, "cpu.pressure", "some");
+    return us < 0 ? null : us;
   }
 
   private static long micros(Long usec) {

@@ -8,10 +8,13 @@ package dev.optbench.harness.metrics;
  * @param cpuUserNanos user CPU time: cgroup cpuacct.usage_user / cpu.stat user_usec, else rusage
  * @param cpuSystemNanos system CPU time, same sources
  * @param cpuTotalNanos cgroup cpuacct.usage / cpu.stat usage_usec, else user+system
- * @param cpuWaitNanos contention: time the unit's main thread was runnable but not running
- *     (run_delay of {@code /proc/<pid>/schedstat}, read by optbench-exec before reaping; same for
- *     every runtime). Worker threads are not in it: they have exited by then. What is reported as
- *     {@code cpu.wait} is {@link #contentionWaitNanos}, the part others can have caused
+ * @param cpuWaitNanos contention: time the unit was runnable but not running. Where the unit's own
+ *     cgroup counts it for all its threads ({@link
+ *     dev.optbench.harness.cgroup.CgroupCounters#cpuWaitNanos}: v2 {@code cpu.pressure} "some", v1
+ *     {@code cpu.stat} wait_sum with schedstats on), that; else the main thread's run_delay ({@code
+ *     /proc/<pid>/schedstat}, read by optbench-exec before reaping), which misses worker threads:
+ *     they have exited by then. What is reported as {@code cpu.wait} is {@link
+ *     #contentionWaitNanos}, the part others can have caused
  * @param memoryPeakBytes v1 memory.max_usage_in_bytes (reset per unit), v2 memory.peak; the process
  *     runtime uses the helper's ru_maxrss (RSS only, less precise)
  * @param ioReadBytes block I/O read bytes (blkio / io.stat)

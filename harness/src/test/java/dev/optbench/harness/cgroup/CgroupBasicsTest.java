@@ -46,10 +46,10 @@ class CgroupBasicsTest {
   void countersSinceStartSubtractAndFitTheSplitToTheTotal() {
     CgroupCounters start =
         new CgroupCounters(
-            100, 0, 0, UNKNOWN, UNKNOWN, UNKNOWN, UNKNOWN, UNKNOWN, 10, UNKNOWN, 0, 0);
+            100, 0, 0, UNKNOWN, UNKNOWN, UNKNOWN, UNKNOWN, UNKNOWN, 10, UNKNOWN, 0, 0, 1_000);
     CgroupCounters end =
         new CgroupCounters(
-            2_000_000_100L, 1_500_000_000L, 500_000_000L, 9, 8, 6, 2, 7, 20, 5, 1, 2);
+            2_000_000_100L, 1_500_000_000L, 500_000_000L, 9, 8, 6, 2, 7, 20, 5, 1, 2, 5_000);
     CgroupCounters used = end.since(start);
     assertThat(used.cpuTotalNanos()).isEqualTo(2_000_000_000L);
     // ticks said 1.5 s user + 0.5 s system = 2.0 s: already consistent, so unchanged
@@ -57,6 +57,7 @@ class CgroupBasicsTest {
     assertThat(used.memoryPeakBytes()).isEqualTo(7);
     assertThat(used.memoryUsageBytes()).as("a momentary figure: now, not a delta").isEqualTo(9);
     assertThat(used.ioReadBytes()).isEqualTo(10);
+    assertThat(used.cpuWaitNanos()).isEqualTo(4_000);
     assertThat(used.ioWriteBytes()).as("unknown at start").isEqualTo(UNKNOWN);
     assertThat(used.oomKills()).isEqualTo(1);
 

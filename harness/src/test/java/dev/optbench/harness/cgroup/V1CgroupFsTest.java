@@ -98,6 +98,9 @@ class V1CgroupFsTest {
     tree.file("cpuacct/u/cpuacct.usage", "2003063219\n")
         .file("cpuacct/u/cpuacct.usage_user", "1788000000\n")
         .file("cpuacct/u/cpuacct.usage_sys", "572000000\n")
+        // kernels with schedstats on: the group's wait behind other groups, ns
+        .file(
+            "cpu/u/cpu.stat", "nr_periods 0\nnr_throttled 0\nthrottled_time 0\nwait_sum 1234567\n")
         .file("memory/u/memory.usage_in_bytes", "1048576\n")
         .file("memory/u/memory.max_usage_in_bytes", "269221888\n")
         .file("memory/u/memory.failcnt", "3\n")
@@ -121,7 +124,8 @@ class V1CgroupFsTest {
                 5096,
                 8192,
                 1,
-                3));
+                3,
+                1234567L));
   }
 
   @Test

@@ -69,7 +69,8 @@ class V1CgroupReadTest {
                 4097,
                 8194,
                 1,
-                3));
+                3,
+                UNKNOWN));
   }
 
   @Test

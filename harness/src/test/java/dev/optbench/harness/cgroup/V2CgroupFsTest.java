@@ -86,7 +86,8 @@ class V2CgroupFsTest {
                 5096,
                 8192,
                 1,
-                12));
+                12,
+                UNKNOWN));
   }
 
   @Test

@@ -24,6 +24,10 @@ class V2CgroupReadTest {
         dir.resolve("cpu.stat"),
         "usage_usec 2000000\nuser_usec 1500000\nsystem_usec 500000\n"
             + "nr_periods 0\nnr_throttled 0\nthrottled_usec 0\n");
+    Files.writeString(
+        dir.resolve("cpu.pressure"),
+        "some avg10=0.00 avg60=0.00 avg300=0.00 total=7500\n"
+            + "full avg10=0.00 avg60=0.00 avg300=0.00 total=2500\n");
     Files.writeString(dir.resolve("memory.current"), "104857600\n");
     Files.writeString(dir.resolve("memory.peak"), "209715200\n");
     Files.writeString(
@@ -59,7 +63,15 @@ class V2CgroupReadTest {
                 4097,
                 8194,
                 1,
-                3));
+                3,
+                7_500_000L));
+  }
+
+  @Test
+  void theWaitIsUnknownWithoutPressureAccountingNotZero() throws IOException {
+    Files.delete(dir.resolve("cpu.pressure"));
+    assertThat(read().cpuWaitNanos()).isEqualTo(UNKNOWN);
+    assertThat(read().cpuWaitOr(42)).as("the main thread's run delay then").isEqualTo(42);
   }
 
   @Test

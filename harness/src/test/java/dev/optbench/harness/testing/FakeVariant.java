@@ -83,7 +83,8 @@ public final class FakeVariant {
     Path src = cache.resolve("burner.c");
     Files.write(src, source);
     Path tmp = Files.createTempFile(cache, PROGRAM, ".tmp");
-    List<String> cc = List.of("cc", "-static", "-O1", "-o", tmp.toString(), src.toString());
+    List<String> cc =
+        List.of("cc", "-static", "-pthread", "-O1", "-o", tmp.toString(), src.toString());
     Process p = new ProcessBuilder(cc).redirectErrorStream(true).start();
     String log = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     try {

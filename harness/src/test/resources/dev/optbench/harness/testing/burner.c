@@ -1,6 +1,7 @@
 /*
  * burner: a workload with known cost, the ground truth for runtime tests. Operations run in order:
  *   cpu MS          burn MS milliseconds of this process's CPU time (CLOCK_PROCESS_CPUTIME_ID)
+ *   threads N MS    N threads burn MS ms of CPU time each while the main thread waits in join
  *   touch MIB       allocate MIB MiB and write every page; kept until exit
  *   spike MIB MS    allocate and write MIB MiB, hold for MS ms of wall time, free it
  *   sleep MS        sleep MS milliseconds
@@ -16,13 +17,14 @@
  *   write FILE      create FILE and write "x" to it; exit 96 with the reason on stderr if it fails
  *   env             print every environment variable as "env:<NAME=value>"
  *   echo ARGS...    print every remaining argument on its own line as "arg:<arg>", then stop
- * Built static so it runs in a FROM scratch image too.
+ * Built static (with -pthread) so it runs in a FROM scratch image too.
  */
 #define _GNU_SOURCE
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <fcntl.h>
+#include <pthread.h>
 #include <signal.h>
 #include <sys/mman.h>
 #include <time.h>
@@ -32,6 +34,20 @@ static double cpu_ms(void) {
   struct timespec ts;
   clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts);
   return ts.tv_sec * 1e3 + ts.tv_nsec / 1e6;
+}
+
+/* A worker of "threads": burns its own thread's CPU time, so N of them on one core take N x MS. */
+static void *burn_thread(void *arg) {
+  long ms = (long)arg;
+  volatile unsigned long sink = 0;
+  struct timespec ts;
+  clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
+  double until = ts.tv_sec * 1e3 + ts.tv_nsec / 1e6 + ms;
+  for (;;) {
+    for (int k = 0; k < 10000; k++) sink += k;
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
+    if (ts.tv_sec * 1e3 + ts.tv_nsec / 1e6 >= until) return NULL;
+  }
 }
 
 static void sleep_ms(long ms) {
@@ -56,6 +72,13 @@ int main(int argc, char **argv) {
       double until = cpu_ms() + n;
       while (cpu_ms() < until) for (int k = 0; k < 10000; k++) sink += k;
       i++;
+    } else if (!strcmp(op, "threads")) {
+      long ms = i + 2 < argc ? atol(argv[i + 2]) : 0;
+      pthread_t t[64];
+      if (n < 1 || n > 64) { fprintf(stderr, "burner: threads 1..64\n"); exit(99); }
+      for (long k = 0; k < n; k++) pthread_create(&t[k], NULL, burn_thread, (void *)ms);
+      for (long k = 0; k < n; k++) pthread_join(t[k], NULL);
+      i += 2;
     } else if (!strcmp(op, "touch")) {
       touch(n);
       i++;

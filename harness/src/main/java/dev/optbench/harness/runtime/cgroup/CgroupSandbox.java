@@ -122,7 +122,7 @@ final class CgroupSandbox implements Sandbox {
         c.cpuUserNanos(),
         c.cpuSystemNanos(),
         c.cpuTotalNanos(),
-        r.runDelayNanos(),
+        c.cpuWaitOr(r.runDelayNanos()),
         c.memoryPeakBytes(),
         c.ioReadBytes(),
         c.ioWriteBytes(),

@@ -41,7 +41,7 @@ final class UnitMeasurement {
         used.cpuUserNanos(),
         used.cpuSystemNanos(),
         used.cpuTotalNanos(),
-        report.map(ExecReport::runDelayNanos).orElse(ResourceUsage.UNKNOWN),
+        used.cpuWaitOr(report.map(ExecReport::runDelayNanos).orElse(ResourceUsage.UNKNOWN)),
         used.memoryPeakBytes(),
         used.ioReadBytes(),
         used.ioWriteBytes(),

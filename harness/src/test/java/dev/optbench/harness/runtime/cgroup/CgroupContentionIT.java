@@ -3,6 +3,7 @@ package dev.optbench.harness.runtime.cgroup;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.optbench.harness.cgroup.Cgroup;
+import dev.optbench.harness.cgroup.CgroupCounters;
 import dev.optbench.harness.cgroup.CgroupFs;
 import dev.optbench.harness.cgroup.CgroupSettings;
 import dev.optbench.harness.cgroup.CgroupVersion;
@@ -24,6 +25,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -75,13 +77,7 @@ class CgroupContentionIT {
       Services.missing("/proc/<pid>/schedstat (a kernel with CONFIG_SCHED_INFO)");
     }
     // A sibling cgroup with the unit's own top weight: the scheduler shares CPU 0 evenly.
-    coRunnerGroup = fs.create("optbench/" + runId + "/co-runner", CgroupSettings.inherit());
-    List<String> argv = new ArrayList<>(List.of(helper().toString()));
-    for (Path procs : coRunnerGroup.procsFiles()) {
-      argv.addAll(List.of("--cgroup-procs", procs.toString()));
-    }
-    argv.addAll(List.of("--", "taskset", "-c", "0", "sh", "-c", BUSY_LOOP));
-    coRunner = new ProcessBuilder(argv).redirectErrorStream(true).start();
+    startEqualWeightCoRunner();
     ResourceUsage equal = burn();
     stopCoRunner();
 
@@ -152,6 +148,57 @@ class CgroupContentionIT {
     // also lands on CPU 0 between units.
     assertThat(share(reserved)).isLessThan(share(unprotected) / 2);
     assertThat(reserved.wallNanos()).isLessThan(unprotected.wallNanos() * 3 / 4);
+  }
+
+  /**
+   * Worker threads' waits count where the unit's cgroup counts them (v2 {@code cpu.pressure}): two
+   * threads burn on CPU 0 while the main thread sleeps in join, so the main thread's own run delay
+   * (all that v1 without schedstats has) stays near 0 whatever else runs. Alone, the two threads
+   * wait behind each other, which is the unit's own work and must not count; beside a co-runner of
+   * equal weight they get half the CPU, and that wait must.
+   */
+  @Test
+  void workerThreadsWaitBesideACoRunnerCountsWhereTheCgroupCountsIt() throws Exception {
+    ResourceUsage alone = threads();
+    CgroupCounters probe =
+        fs.create("optbench/" + runId + "/probe", CgroupSettings.inherit()).read();
+    fs.remove("optbench/" + runId + "/probe");
+    Assumptions.assumeTrue(
+        probe.cpuWaitNanos() != ResourceUsage.UNKNOWN,
+        "this kernel counts no cgroup-wide wait (v1 without schedstats, or no PSI): cpu.wait is"
+            + " the main thread's run delay, which misses worker threads (said in the README)");
+    startEqualWeightCoRunner();
+    ResourceUsage beside = threads();
+    stopCoRunner();
+    System.out.printf(
+        "two worker threads: cpu.wait / wall alone %.1f %% (raw %.1f %%), beside an equal-weight"
+            + " co-runner %.1f %% (raw %.1f %%), load %.2f%n",
+        contention(alone), share(alone), contention(beside), share(beside), loadAverage());
+    assertThat(contention(beside)).isGreaterThan(20);
+    assertThat(contention(alone)).isLessThan(contention(beside) / 2);
+  }
+
+  private ResourceUsage threads() {
+    ResourceUsage u =
+        sandbox
+            .run(List.of(FakeVariant.PROGRAM, "threads", "2", "400"), Duration.ofMinutes(1))
+            .usage();
+    assertThat(u.succeeded()).as("burner: %s", u).isTrue();
+    return u;
+  }
+
+  private void startEqualWeightCoRunner() throws Exception {
+    coRunnerGroup = fs.create("optbench/" + runId + "/co-runner", CgroupSettings.inherit());
+    List<String> argv = new ArrayList<>(List.of(helper().toString()));
+    for (Path procs : coRunnerGroup.procsFiles()) {
+      argv.addAll(List.of("--cgroup-procs", procs.toString()));
+    }
+    argv.addAll(List.of("--", "taskset", "-c", "0", "sh", "-c", BUSY_LOOP));
+    coRunner = new ProcessBuilder(argv).redirectErrorStream(true).start();
+  }
+
+  private static double contention(ResourceUsage u) {
+    return 100.0 * u.contentionWaitNanos() / u.wallNanos();
   }
 
   private static String allowedCpus(long pid) throws Exception {

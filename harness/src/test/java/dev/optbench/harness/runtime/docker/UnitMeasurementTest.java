@@ -17,7 +17,7 @@ class UnitMeasurementTest {
   /** A unit's counters as {@link CgroupCounters#since} gives them. */
   private static CgroupCounters used(
       long total, long user, long sys, long peak, long read, long write, long oom, long hits) {
-    return new CgroupCounters(total, user, sys, U, U, U, U, peak, read, write, oom, hits);
+    return new CgroupCounters(total, user, sys, U, U, U, U, peak, read, write, oom, hits, U);
   }
 
   private static final CgroupCounters BEFORE = used(1_000, 600, 400, 0, 10, 20, 1, 5);
