@@ -6,6 +6,7 @@ import dev.optbench.benchmarks.stack.Component;
 import dev.optbench.benchmarks.stack.ContainerPlan;
 import dev.optbench.benchmarks.stack.Health;
 import dev.optbench.benchmarks.stack.LocalInfluxd;
+import dev.optbench.benchmarks.stack.Stack;
 import dev.optbench.harness.runtime.docker.DockerEngine;
 import dev.optbench.harness.testing.Services;
 import java.io.IOException;
@@ -16,9 +17,15 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.influxdb.InfluxDB;
+import org.influxdb.InfluxDBFactory;
+import org.influxdb.dto.Point;
+import org.influxdb.dto.Query;
+import org.influxdb.dto.QueryResult;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -277,6 +284,100 @@ class StackCommandIT {
       optbench(Map.of(), "down");
       docker("rmi", "-f", image);
     }
+  }
+
+  /**
+   * The container path with a real InfluxDB: Debian's influxd (the one the local path runs), put
+   * into an image here from scratch with the libraries it links and a config that keeps its data
+   * under /var/lib/influxdb, where the stack mounts its data folder. No registry here, so not the
+   * influxdb:1.8 image itself, but the same server: the stack starts it with its flags, waits for
+   * it, creates the database over HTTP, and a point written to the URL it prints reads back.
+   */
+  @Test
+  void aRealInfluxdInAContainerTakesTheRunsPoints() throws Exception {
+    Optional<Path> influxd = LocalInfluxd.find("influxd", System.getenv());
+    if (influxd.isEmpty()) {
+      Services.missing("influxd (apt-get install influxdb)");
+    }
+    String image = "optbench-stack-it/influxd-debian:it";
+    Path context = Files.createDirectories(cache.resolve("influxd-image"));
+    Path root = context.resolve("root");
+    Path binary = influxd.get().toRealPath();
+    copyInto(root, binary, Path.of("/usr/bin/influxd"));
+    for (Path lib : linkedLibraries(binary)) {
+      copyInto(root, lib.toRealPath(), lib);
+    }
+    Files.createDirectories(root.resolve("etc/influxdb"));
+    Files.createDirectories(root.resolve("tmp"));
+    Files.writeString(
+        root.resolve("etc/influxdb/influxdb.conf"),
+        "[meta]\n  dir = \"/var/lib/influxdb/meta\"\n"
+            + "[data]\n  dir = \"/var/lib/influxdb/data\"\n"
+            + "  wal-dir = \"/var/lib/influxdb/wal\"\n");
+    Files.writeString(
+        context.resolve("Dockerfile"),
+        "FROM scratch\n"
+            + "COPY root/ /\n"
+            + "ENV INFLUXDB_CONFIG_PATH=/etc/influxdb/influxdb.conf HOME=/tmp\n"
+            + "ENTRYPOINT [\"/usr/bin/influxd\"]\n");
+    docker("build", "-t", image, context.toString());
+    try {
+      Ran up = optbench(Map.of(), "up", "--influx-image", image);
+
+      assertThat(up.exit()).as(up.output()).isZero();
+      assertThat(up.output())
+          .contains("InfluxDB: started container optbench-stack-influxdb (" + image + ") at ");
+      String url = group(up.output(), "--influx=(http://127\\.0\\.0\\.1:\\d+)");
+      assertThat(influxdsOfThisTest()).as("no local influxd: the container serves").isEmpty();
+      assertThat(docker("inspect", "-f", "{{.State.Running}}", "optbench-stack-influxdb"))
+          .contains("true");
+      try (InfluxDB influx = InfluxDBFactory.connect(url)) {
+        assertThat(influx.ping().getVersion()).as("a real InfluxDB answers /ping").startsWith("1.");
+        influx.write(
+            Stack.DATABASE,
+            "autogen",
+            Point.measurement("stack_it_probe")
+                .time(1_700_000_000_000L, TimeUnit.MILLISECONDS)
+                .tag("run_id", "stack-it")
+                .addField("value", 42.5)
+                .build());
+        QueryResult read =
+            influx.query(
+                new Query(
+                    "SELECT value FROM stack_it_probe WHERE run_id='stack-it'", Stack.DATABASE));
+        assertThat(read.getResults().get(0).getSeries())
+            .singleElement()
+            .satisfies(s -> assertThat(s.getValues()).singleElement().asList().contains(42.5));
+      }
+
+      Ran down = optbench(Map.of(), "down");
+
+      assertThat(down.output()).contains("removed container optbench-stack-influxdb");
+      assertThat(stackContainers()).isEmpty();
+      assertThat(Health.check(url, Component.INFLUXDB).ok()).isFalse();
+    } finally {
+      optbench(Map.of(), "down");
+      docker("rmi", "-f", image);
+    }
+  }
+
+  private static void copyInto(Path root, Path from, Path at) throws IOException {
+    Path to = root.resolve(at.toString().substring(1));
+    Files.createDirectories(to.getParent());
+    Files.copy(from, to, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+  }
+
+  /** The shared libraries {@code ldd} names for a binary, the loader included. */
+  private static List<Path> linkedLibraries(Path binary) throws IOException, InterruptedException {
+    Process p = new ProcessBuilder("ldd", binary.toString()).redirectErrorStream(true).start();
+    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertThat(p.waitFor(30, TimeUnit.SECONDS)).isTrue();
+    List<Path> libs = new ArrayList<>();
+    Matcher m = Pattern.compile("(/\\S+\\.so[.0-9]*)").matcher(out);
+    while (m.find()) {
+      libs.add(Path.of(m.group(1)));
+    }
+    return libs;
   }
 
   /** The docker CLI on the shared engine. */
