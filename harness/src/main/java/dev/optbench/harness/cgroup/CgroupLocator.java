@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -62,14 +63,61 @@ public final class CgroupLocator {
   static List<Path> hierarchyRoots(List<String> mountinfo) {
     List<Path> roots = new ArrayList<>();
     for (String line : mountinfo) {
-      int dash = line.indexOf(" - ");
-      String[] head = dash < 0 ? new String[0] : line.substring(0, dash).split(" ");
-      String fstype = dash < 0 ? "" : line.substring(dash + 3).split(" ")[0];
-      if (head.length >= 5 && head[3].equals("/") && fstype.startsWith("cgroup")) {
-        roots.add(Path.of(unescape(head[4])));
-      }
+      MountLine.parse(line)
+          .filter(m -> m.wholeHierarchy() && m.fstype().startsWith("cgroup"))
+          .ifPresent(m -> roots.add(m.mountPoint()));
     }
     return roots;
+  }
+
+  /**
+   * The cgroup2 hierarchy's mount (v2's only one, or a hybrid host's {@code unified}).
+   *
+   * @param mountPoint where it is mounted
+   * @param superOptions its super options as the kernel lists them, e.g.
+   *     "rw,nsdelegate,memory_recursiveprot"
+   */
+  public record Cgroup2Mount(String mountPoint, String superOptions) {
+    public List<String> options() {
+      return List.of(superOptions.split(","));
+    }
+  }
+
+  /** The first whole cgroup2 hierarchy mounted here, if any. */
+  public static Optional<Cgroup2Mount> cgroup2Mount(List<String> mountinfo) {
+    for (String line : mountinfo) {
+      Optional<MountLine> m =
+          MountLine.parse(line).filter(l -> l.wholeHierarchy() && l.fstype().equals("cgroup2"));
+      if (m.isPresent()) {
+        return Optional.of(
+            new Cgroup2Mount(m.get().mountPoint().toString(), m.get().superOptions()));
+      }
+    }
+    return Optional.empty();
+  }
+
+  /**
+   * One line of mountinfo: id parent major:minor root mount-point options ... - fstype source
+   * super-options.
+   */
+  private record MountLine(String root, Path mountPoint, String fstype, String superOptions) {
+    static Optional<MountLine> parse(String line) {
+      int dash = line.indexOf(" - ");
+      if (dash < 0) {
+        return Optional.empty();
+      }
+      String[] head = line.substring(0, dash).split(" ");
+      String[] tail = line.substring(dash + 3).split(" ");
+      if (head.length < 5 || tail.length < 3) {
+        return Optional.empty();
+      }
+      return Optional.of(new MountLine(head[3], Path.of(unescape(head[4])), tail[0], tail[2]));
+    }
+
+    /** Not a bind mount of a sub-cgroup (inside a container), whose paths would not line up. */
+    boolean wholeHierarchy() {
+      return root.equals("/");
+    }
   }
 
   static Map<String, Path> locate(List<String> procCgroup, List<String> mountinfo) {
@@ -95,26 +143,17 @@ public final class CgroupLocator {
   static Map<String, Path> cgroupMounts(List<String> mountinfo) {
     Map<String, Path> mounts = new LinkedHashMap<>();
     for (String line : mountinfo) {
-      // id parent major:minor root mount-point options [optional...] - fstype source super-options
-      int dash = line.indexOf(" - ");
-      if (dash < 0) {
+      Optional<MountLine> parsed = MountLine.parse(line).filter(MountLine::wholeHierarchy);
+      if (parsed.isEmpty()) {
         continue;
       }
-      String[] head = line.substring(0, dash).split(" ");
-      String[] tail = line.substring(dash + 3).split(" ");
-      if (head.length < 5 || tail.length < 3) {
-        continue;
-      }
-      Path mountPoint = Path.of(unescape(head[4]));
-      if (!head[3].equals("/")) {
-        continue; // a bind mount of a sub-cgroup (inside a container): paths would not line up
-      }
-      if (tail[0].equals("cgroup2")) {
-        mounts.putIfAbsent(UNIFIED, mountPoint);
-      } else if (tail[0].equals("cgroup")) {
-        for (String option : tail[2].split(",")) {
+      MountLine m = parsed.get();
+      if (m.fstype().equals("cgroup2")) {
+        mounts.putIfAbsent(UNIFIED, m.mountPoint());
+      } else if (m.fstype().equals("cgroup")) {
+        for (String option : m.superOptions().split(",")) {
           if (V1_CONTROLLERS.contains(option)) {
-            mounts.putIfAbsent(option, mountPoint);
+            mounts.putIfAbsent(option, m.mountPoint());
           }
         }
       }

@@ -1,14 +1,9 @@
 package dev.optbench.harness.reservation;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.optbench.harness.cgroup.CgroupVersion;
 import dev.optbench.harness.cgroup.CpusetReservation;
 import dev.optbench.harness.cgroup.DriverCgroup;
-import dev.optbench.harness.files.AtomicFile;
 import dev.optbench.harness.host.OwnerProcess;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -33,9 +28,6 @@ public final class CoreReservation implements AutoCloseable {
 
   /** The group the host's other processes move into while a run measures. */
   static final String GROUP = "optbench-others";
-
-  private static final ObjectMapper JSON =
-      new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
   /** What {@code cores.json} holds: the owner, and what to undo. */
   public record Record(OwnerProcess owner, CpusetReservation.State state) {}
@@ -93,7 +85,7 @@ public final class CoreReservation implements AutoCloseable {
             0,
             List.of(),
             List.of());
-    write(file, new Record(owner, planned));
+    RecordFile.write(file, new Record(owner, planned));
     // Before anything moves: the moves put a top-weight co-runner on the CPUs this process runs
     // on, and at the default weight it then crawled through the rest of its own moves (a test
     // here stalled for 15 minutes half-way).
@@ -110,10 +102,10 @@ public final class CoreReservation implements AutoCloseable {
     } catch (RuntimeException e) {
       driver.ifPresent(DriverCgroup::restore);
       CpusetReservation.release(planned);
-      delete(file);
+      RecordFile.delete(file);
       throw e;
     }
-    write(file, new Record(owner, state));
+    RecordFile.write(file, new Record(owner, state));
     return new CoreReservation(file, state, driver);
   }
 
@@ -167,7 +159,7 @@ public final class CoreReservation implements AutoCloseable {
     driver.ifPresent(DriverCgroup::restore);
     List<String> problems = CpusetReservation.release(state);
     problems.forEach(p -> LOG.warn("core reservation: {}", p));
-    delete(file);
+    RecordFile.delete(file);
   }
 
   /**
@@ -178,7 +170,7 @@ public final class CoreReservation implements AutoCloseable {
    */
   public static Optional<String> restoreAfterDeadOwner(Path stateDir) {
     Path file = stateDir.resolve("cores.json");
-    Optional<Record> record = read(file);
+    Optional<Record> record = RecordFile.read(file, Record.class);
     if (record.isEmpty() || record.get().owner().alive()) {
       return Optional.empty();
     }
@@ -187,7 +179,7 @@ public final class CoreReservation implements AutoCloseable {
     DriverCgroup.removeIfEmpty(
         r.state().version().equals("v2") ? hierarchy : hierarchy.getParent());
     List<String> problems = CpusetReservation.release(r.state());
-    delete(file);
+    RecordFile.delete(file);
     return Optional.of(
         "undid the core reservation of a dead run (pid "
             + r.owner().pid()
@@ -203,36 +195,8 @@ public final class CoreReservation implements AutoCloseable {
    */
   public static Optional<String> liveHolder(Path stateDir) {
     Path file = stateDir.resolve("cores.json");
-    return read(file)
+    return RecordFile.read(file, Record.class)
         .filter(r -> r.owner().alive())
         .map(r -> "pid " + r.owner().pid() + " (" + file + ")");
-  }
-
-  private static Optional<Record> read(Path file) {
-    if (!Files.isRegularFile(file)) {
-      return Optional.empty();
-    }
-    try {
-      return Optional.of(JSON.readValue(file.toFile(), Record.class));
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot read the core reservation record " + file, e);
-    }
-  }
-
-  private static void write(Path file, Record record) {
-    try {
-      Files.createDirectories(file.getParent());
-      AtomicFile.write(file, JSON.writeValueAsBytes(record));
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot write the core reservation record " + file, e);
-    }
-  }
-
-  private static void delete(Path file) {
-    try {
-      Files.deleteIfExists(file);
-    } catch (IOException e) {
-      LOG.warn("cannot delete {}: {}", file, e.getMessage());
-    }
   }
 }

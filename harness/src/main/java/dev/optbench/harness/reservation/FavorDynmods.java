@@ -1,8 +1,6 @@
 package dev.optbench.harness.reservation;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import dev.optbench.harness.files.AtomicFile;
+import dev.optbench.harness.cgroup.CgroupLocator;
 import dev.optbench.harness.host.OwnerProcess;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -38,8 +36,6 @@ public final class FavorDynmods implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(FavorDynmods.class);
   static final String OPTION = "favordynmods";
   static final String FILE = "favordynmods.json";
-  private static final ObjectMapper JSON =
-      new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
   /**
    * What the record holds: who set the option, where, and the mount's options before.
@@ -96,20 +92,20 @@ public final class FavorDynmods implements AutoCloseable {
 
   static FavorDynmods hold(List<String> mountinfo, Path stateDir, Mounter mounter) {
     restoreAfterDeadOwner(stateDir, mountinfo, mounter).ifPresent(LOG::info);
-    Optional<Mount> found = Mount.cgroup2(mountinfo);
+    Optional<CgroupLocator.Cgroup2Mount> found = CgroupLocator.cgroup2Mount(mountinfo);
     if (found.isEmpty()) {
       return untouched(
           "cgroup migrations: as the host has them (no cgroup2 mount to set "
               + OPTION
               + " on: a v1-only host)");
     }
-    Mount m = found.get();
+    CgroupLocator.Cgroup2Mount m = found.get();
     if (m.options().contains(OPTION)) {
       return untouched(
           "cgroup migrations: fast (" + m.mountPoint() + " is mounted with " + OPTION + ")");
     }
     Path file = stateDir.resolve(FILE);
-    Optional<Record> live = read(file).filter(r -> r.owner().alive());
+    Optional<Record> live = RecordFile.read(file, Record.class).filter(r -> r.owner().alive());
     if (live.isPresent()) {
       return untouched(
           "cgroup migrations: as the host has them (another run, pid "
@@ -120,7 +116,7 @@ public final class FavorDynmods implements AutoCloseable {
     }
     Record record = new Record(OwnerProcess.current(), m.mountPoint(), m.superOptions());
     try {
-      write(file, record);
+      RecordFile.write(file, record);
     } catch (UncheckedIOException e) {
       return untouched(
           "cgroup migrations: as the host has them (cannot write " + file + ": run as root)");
@@ -128,7 +124,7 @@ public final class FavorDynmods implements AutoCloseable {
     Optional<String> refused =
         mounter.run(remount(m.mountPoint(), m.superOptions() + "," + OPTION));
     if (refused.isPresent()) {
-      delete(file);
+      RecordFile.delete(file);
       return untouched(
           "cgroup migrations: as the host has them (remounting "
               + m.mountPoint()
@@ -183,7 +179,7 @@ public final class FavorDynmods implements AutoCloseable {
         .ifPresent(
             why ->
                 LOG.warn("could not put {} back to {}: {}", r.mountPoint(), r.superOptions(), why));
-    delete(file);
+    RecordFile.delete(file);
   }
 
   /**
@@ -204,13 +200,13 @@ public final class FavorDynmods implements AutoCloseable {
   static Optional<String> restoreAfterDeadOwner(
       Path stateDir, List<String> mountinfo, Mounter mounter) {
     Path file = stateDir.resolve(FILE);
-    Optional<Record> record = read(file);
+    Optional<Record> record = RecordFile.read(file, Record.class);
     if (record.isEmpty() || record.get().owner().alive()) {
       return Optional.empty();
     }
     Record r = record.get();
     Optional<String> refused = mounter.run(remount(r.mountPoint(), r.superOptions()));
-    delete(file);
+    RecordFile.delete(file);
     return Optional.of(
         "put "
             + r.mountPoint()
@@ -250,61 +246,6 @@ public final class FavorDynmods implements AutoCloseable {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       return Optional.of("interrupted");
-    }
-  }
-
-  /** The cgroup2 line of mountinfo: where it is mounted and its super options. */
-  record Mount(String mountPoint, String superOptions) {
-    List<String> options() {
-      return List.of(superOptions.split(","));
-    }
-
-    /** The first cgroup2 mount in the initial namespace's view, if any. */
-    static Optional<Mount> cgroup2(List<String> mountinfo) {
-      for (String line : mountinfo) {
-        int dash = line.indexOf(" - ");
-        if (dash < 0) {
-          continue;
-        }
-        String[] head = line.substring(0, dash).split(" ");
-        String[] tail = line.substring(dash + 3).split(" ");
-        // head: id parent major:minor root mount-point ...; tail: fstype source super-options
-        if (head.length >= 5
-            && head[3].equals("/")
-            && tail.length >= 3
-            && tail[0].equals("cgroup2")) {
-          return Optional.of(new Mount(head[4].replace("\\040", " "), tail[2]));
-        }
-      }
-      return Optional.empty();
-    }
-  }
-
-  private static Optional<Record> read(Path file) {
-    if (!Files.isRegularFile(file)) {
-      return Optional.empty();
-    }
-    try {
-      return Optional.of(JSON.readValue(file.toFile(), Record.class));
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot read " + file, e);
-    }
-  }
-
-  private static void write(Path file, Record record) {
-    try {
-      Files.createDirectories(file.getParent());
-      AtomicFile.write(file, JSON.writeValueAsBytes(record));
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot write " + file, e);
-    }
-  }
-
-  private static void delete(Path file) {
-    try {
-      Files.deleteIfExists(file);
-    } catch (IOException e) {
-      LOG.warn("cannot delete {}: {}", file, e.getMessage());
     }
   }
 }

@@ -3,6 +3,7 @@ package dev.optbench.harness.reservation;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.optbench.harness.cgroup.CgroupLocator;
 import dev.optbench.harness.host.OwnerProcess;
 import dev.optbench.harness.testing.Services;
 import java.nio.file.Files;
@@ -19,15 +20,15 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class FavorDynmodsIT {
   @TempDir Path state;
-  private FavorDynmods.Mount before;
+  private CgroupLocator.Cgroup2Mount before;
 
-  private static Optional<FavorDynmods.Mount> now() throws Exception {
-    return FavorDynmods.Mount.cgroup2(Files.readAllLines(Path.of("/proc/self/mountinfo")));
+  private static Optional<CgroupLocator.Cgroup2Mount> now() throws Exception {
+    return CgroupLocator.cgroup2Mount(Files.readAllLines(Path.of("/proc/self/mountinfo")));
   }
 
   @BeforeEach
   void needsRootAndACgroup2MountWithoutTheOption() throws Exception {
-    Optional<FavorDynmods.Mount> m = now();
+    Optional<CgroupLocator.Cgroup2Mount> m = now();
     if (m.isEmpty() || !Files.isWritable(Path.of(m.get().mountPoint(), "cgroup.procs"))) {
       Services.missing("a cgroup2 mount this process may remount (root)");
     }
