@@ -12,7 +12,6 @@ import dev.optbench.build.spec.VariantSpecs;
 import dev.optbench.harness.host.HostReport;
 import dev.optbench.harness.metrics.ResourceUsage;
 import dev.optbench.harness.model.VariantRef;
-import dev.optbench.harness.reservation.CoreReservation;
 import dev.optbench.harness.reservation.FavorDynmods;
 import dev.optbench.harness.runner.RunAssembly;
 import dev.optbench.harness.runner.RunSettings;
@@ -99,19 +98,6 @@ public final class RunCommand implements Callable<Integer> {
           "The command: ffmpeg and its arguments (after --). Run as an argv list, never through a shell.")
   List<String> argv;
 
-  /** As the main job: fast cgroup joins while timing, where units join cgroups on this host. */
-  private FavorDynmods favorDynmods(RuntimeSelector.Choice choice, PrintStream o) {
-    FavorDynmods f =
-        !runtime.favorDynmods()
-            ? FavorDynmods.untouched("cgroup migrations: as the host has them (--no-favordynmods)")
-            : choice.provider().name().equals("process")
-                ? FavorDynmods.untouched(
-                    "cgroup migrations: none (the process runtime has no cgroup)")
-                : FavorDynmods.hold(CoreReservation.STATE_DIR);
-    o.println(f.describe());
-    return f;
-  }
-
   @Override
   public Integer call() throws Exception {
     PrintStream o = System.out;
@@ -163,7 +149,8 @@ public final class RunCommand implements Callable<Integer> {
                 sinkOptions.cadvisor()));
     List<ResourceUsage> results = new ArrayList<>();
     HostReport.Protection hostChanges;
-    try (FavorDynmods dynmods = favorDynmods(choice, o);
+    try (FavorDynmods dynmods =
+            FavorDynmods.forRun(runtime.favorDynmods(), choice.provider().name(), false, o);
         VariantSession session = assembly.open(ref, work.toAbsolutePath(), runId)) {
       hostChanges =
           new HostReport.Protection(

@@ -302,7 +302,9 @@ public final class MainJob {
             .write(folder.status());
         throw e;
       }
-      dynmods = Reservations.favorDynmods(s.favorDynmods(), choice, !s.engines().isEmpty(), o);
+      dynmods =
+          FavorDynmods.forRun(
+              s.favorDynmods(), choice.provider().name(), !s.engines().isEmpty(), o);
       AtomicJson.write(
           host.withProtection(Reservations.protection(choice, reserved, dynmods)), folder.host());
       if (order.isPresent()) {

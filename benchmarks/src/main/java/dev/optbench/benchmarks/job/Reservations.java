@@ -86,29 +86,6 @@ final class Reservations {
     return Optional.of(r);
   }
 
-  /**
-   * Fast cgroup joins for the timed stage where they are made on this machine (the cgroup runtime,
-   * a local Docker engine's unit cgroups); the process runtime joins none, and a remote engine's
-   * are on its own host.
-   */
-  static FavorDynmods favorDynmods(
-      boolean wanted, RuntimeSelector.Choice choice, boolean namedEngines, PrintStream out) {
-    FavorDynmods f;
-    if (!wanted) {
-      f = FavorDynmods.untouched("cgroup migrations: as the host has them (--no-favordynmods)");
-    } else if (choice.provider().name().equals("process")) {
-      f = FavorDynmods.untouched("cgroup migrations: none (the process runtime has no cgroup)");
-    } else if (namedEngines) {
-      f =
-          FavorDynmods.untouched(
-              "cgroup migrations: as each engine's host has them (named engines)");
-    } else {
-      f = FavorDynmods.hold(CoreReservation.STATE_DIR);
-    }
-    out.println(f.describe());
-    return f;
-  }
-
   static HostReport.Protection protection(
       RuntimeSelector.Choice choice, Optional<CoreReservation> reserved, FavorDynmods dynmods) {
     String weight =

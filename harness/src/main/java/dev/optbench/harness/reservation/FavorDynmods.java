@@ -3,6 +3,7 @@ package dev.optbench.harness.reservation;
 import dev.optbench.harness.cgroup.CgroupLocator;
 import dev.optbench.harness.host.OwnerProcess;
 import java.io.IOException;
+import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -74,6 +75,28 @@ public final class FavorDynmods implements AutoCloseable {
   /** Nothing changed, with the reason in words (for the console and host.json). */
   public static FavorDynmods untouched(String why) {
     return new FavorDynmods(why, Optional.empty(), Path.of(""), argv -> Optional.empty());
+  }
+
+  /**
+   * The one rule for a run (main job and {@code run} alike): fast joins where units join cgroups on
+   * this machine (the cgroup runtime, a local Docker engine's unit cgroups); nothing for the
+   * process runtime (no cgroup), for named engines (their units join cgroups on their own hosts),
+   * or with {@code --no-favordynmods}. Says what it did on {@code out}.
+   */
+  public static FavorDynmods forRun(
+      boolean wanted, String runtime, boolean namedEngines, PrintStream out) {
+    FavorDynmods f;
+    if (!wanted) {
+      f = untouched("cgroup migrations: as the host has them (--no-favordynmods)");
+    } else if (runtime.equals("process")) {
+      f = untouched("cgroup migrations: none (the process runtime has no cgroup)");
+    } else if (namedEngines) {
+      f = untouched("cgroup migrations: as each engine's host has them (named engines)");
+    } else {
+      f = hold(CoreReservation.STATE_DIR);
+    }
+    out.println(f.describe());
+    return f;
   }
 
   /**
